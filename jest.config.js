@@ -1,0 +1,44 @@
+// Three projects: unit specs beside the code, integration specs against real
+// Postgres and NATS, end-to-end specs that start the apps as processes.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const moduleNameMapper = {
+  '^@d115/contracts$': '<rootDir>/libs/contracts/src',
+  '^@d115/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
+  '^@d115/(messaging|database|observability|platform|calendar|testing)$': '<rootDir>/libs/$1/src',
+};
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+};
+
+module.exports = {
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      testTimeout: 60000,
+      slowTestThreshold: 20,
+    },
+  ],
+};
