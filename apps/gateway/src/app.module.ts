@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, readVersion } from '@d115/platform';
+import { GatewayEnv } from './config/gateway.env';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  static register(env: GatewayEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService({ service: 'gateway', version: readVersion(), env }), HealthModule],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { runService, ServiceDefinition } from '@d115/platform';
+import { AppModule } from './app.module';
+import { GatewayEnv } from './config/gateway.env';
+import { setUpOpenApi } from './docs/openapi';
+
+export const gatewayService: ServiceDefinition<GatewayEnv> = {
+  service: 'gateway',
+  env: GatewayEnv,
+  module: (env) => AppModule.register(env),
+  httpPort: (env) => env.GATEWAY_PORT,
+  configureHttp: (app) => setUpOpenApi(app),
+};
+
+if (require.main === module) void runService(gatewayService);

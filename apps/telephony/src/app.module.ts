@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, readVersion } from '@d115/platform';
+import { TelephonyEnv } from './config/telephony.env';
+import { migrations } from './migrations';
+
+@Module({})
+export class AppModule {
+  static register(env: TelephonyEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService({ service: 'telephony', version: readVersion(), env, database: { entities: [], migrations } })],
+    };
+  }
+}

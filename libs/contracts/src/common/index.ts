@@ -1,0 +1,6 @@
+export * from './services';
+export * from './subjects';
+export * from './errors';
+export * from './envelope';
+export * from './ping';
+export * from './validation';

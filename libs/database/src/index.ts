@@ -1,0 +1,6 @@
+export * from './naming.strategy';
+export * from './identifiers';
+export * from './provision';
+export * from './data-source';
+export * from './migrate';
+export * from './transaction';

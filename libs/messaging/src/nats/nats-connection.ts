@@ -1,0 +1,22 @@
+import { connect, NatsConnection } from 'nats';
+import { childLogger } from '@d115/observability';
+
+/** Connects with endless reconnects: a NATS restart must not kill a service. */
+export async function connectNats(servers: string, name: string): Promise<NatsConnection> {
+  const logger = childLogger('nats');
+  const connection = await connect({
+    servers: servers.split(',').map((s) => s.trim()),
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 1000,
+    waitOnFirstConnect: false,
+  });
+  void (async () => {
+    for await (const status of connection.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'error') {
+        logger.warn({ status: status.type, data: String(status.data) }, 'NATS connection status');
+      }
+    }
+  })();
+  return connection;
+}

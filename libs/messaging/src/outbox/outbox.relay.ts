@@ -1,0 +1,170 @@
+import { Client } from 'pg';
+import { headers as natsHeaders, JetStreamClient } from 'nats';
+import { Headers } from '@d115/contracts';
+import { childLogger, metrics } from '@d115/observability';
+import { Namespace } from '../nats/namespace';
+import { outboxChannel } from './outbox.migration';
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  schema: string;
+  batchSize?: number;
+  /** Poll even without a notification, as a safety net (ms). */
+  pollIntervalMs?: number;
+  /** Published rows are deleted after this long (ms). */
+  retentionMs?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  subject: string;
+  envelope: unknown;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream in sequence order, with the event
+ * id as `Nats-Msg-Id`. One relay per schema is active at a time (advisory lock);
+ * it is woken by LISTEN/NOTIFY after each commit. A crash between publishing and
+ * marking as sent re-publishes on restart: JetStream drops the duplicate within
+ * its window, and consumers' inboxes drop it after that.
+ */
+export class OutboxRelay {
+  private readonly logger = childLogger('outbox-relay');
+  private client?: Client;
+  private running = false;
+  private leader = false;
+  private wake?: () => void;
+  private pendingWake = false;
+  private loop?: Promise<void>;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly namespace: Namespace,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Publishes what is committed right now, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    if (this.leader && this.client) await this.drain().catch((error) => this.logger.error({ err: error }, 'final flush failed'));
+    await this.disconnect();
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.ensureConnected();
+        if (!this.leader) await this.tryLead();
+        if (this.leader) await this.drain();
+        this.cleanup();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox relay pass failed; retrying');
+        await this.disconnect();
+      }
+      await this.sleep(this.leader ? (this.options.pollIntervalMs ?? 1000) : 5000);
+    }
+  }
+
+  private async ensureConnected(): Promise<void> {
+    if (this.client) return;
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-relay` });
+    client.on('error', (error) => this.logger.warn({ err: error }, 'relay database connection error'));
+    client.on('notification', () => {
+      if (this.wake) this.wake();
+      else this.pendingWake = true;
+    });
+    await client.connect();
+    await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+    this.client = client;
+  }
+
+  private async tryLead(): Promise<void> {
+    const { rows } = await this.client!.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`d115:outbox:${this.options.schema}`]);
+    this.leader = rows[0].locked === true;
+    if (this.leader) this.logger.info({ schema: this.options.schema }, 'outbox relay is active for this schema');
+  }
+
+  /** Publishes batches until nothing committed is left. */
+  async drain(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 500;
+    let total = 0;
+    for (;;) {
+      const { rows } = await this.client!.query<OutboxRow>(
+        `SELECT seq, id, subject, envelope FROM ${this.options.schema}.outbox
+         WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [batchSize],
+      );
+      if (rows.length === 0) break;
+      await this.publish(rows);
+      await this.client!.query(`UPDATE ${this.options.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.map((row) => row.seq),
+      ]);
+      metrics.outboxPublished.inc(rows.length);
+      total += rows.length;
+      if (rows.length < batchSize) break;
+    }
+    metrics.outboxPending.set(0);
+    return total;
+  }
+
+  /** Sends the batch pipelined (in order on one connection) and waits for every ack. */
+  private async publish(rows: OutboxRow[]): Promise<void> {
+    const acks = rows.map((row) => {
+      const envelope = row.envelope as { correlationid?: string };
+      const h = natsHeaders();
+      if (envelope.correlationid) h.set(Headers.correlationId, envelope.correlationid);
+      return this.js.publish(this.namespace.subject(row.subject), JSON.stringify(row.envelope), {
+        msgID: row.id,
+        headers: h,
+      });
+    });
+    await Promise.all(acks);
+  }
+
+  private cleanup(): void {
+    const retentionMs = this.options.retentionMs ?? 7 * 24 * 3600 * 1000;
+    if (!this.leader || !this.client || Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    this.client
+      .query(`DELETE FROM ${this.options.schema}.outbox WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`, [retentionMs])
+      .catch((error) => this.logger.warn({ err: error }, 'outbox cleanup failed'));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.pendingWake) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  private async disconnect(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.leader = false;
+    if (client) await client.end().catch(() => undefined);
+  }
+}

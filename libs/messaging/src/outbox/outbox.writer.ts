@@ -1,0 +1,53 @@
+import { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { EventEnvelope, eventTypeOf } from '@d115/contracts';
+import { correlationId } from '@d115/observability';
+
+export interface NewEvent<T> {
+  /** Documented subject, e.g. `d115.events.tickets.ticket.created`. */
+  subject: string;
+  data: T;
+  /** CloudEvents `subject`: what the event is about, e.g. a ticket id. */
+  about?: string;
+}
+
+/**
+ * Writes events into the service's outbox inside the caller's transaction: the
+ * event exists if and only if the state change it reports was committed.
+ */
+export class OutboxWriter {
+  constructor(
+    private readonly schema: string,
+    private readonly source: string,
+  ) {}
+
+  async append<T>(manager: EntityManager, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
+    const list = Array.isArray(events) ? events : [events];
+    if (list.length === 0) return [];
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.append must run inside a transaction');
+    }
+    const envelopes = list.map((event) => this.envelope(event));
+    const values: unknown[] = [];
+    const rows = envelopes.map((envelope, i) => {
+      values.push(envelope.id, list[i].subject, JSON.stringify(envelope));
+      return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
+    });
+    await manager.query(`INSERT INTO ${this.schema}.outbox (id, subject, envelope) VALUES ${rows.join(', ')}`, values);
+    return envelopes;
+  }
+
+  private envelope<T>(event: NewEvent<T>): EventEnvelope<T> {
+    return {
+      specversion: '1.0',
+      id: uuidv7(),
+      source: this.source,
+      type: eventTypeOf(event.subject),
+      time: new Date().toISOString(),
+      ...(event.about ? { subject: event.about } : {}),
+      datacontenttype: 'application/json',
+      correlationid: correlationId(),
+      data: event.data,
+    };
+  }
+}
