@@ -25,10 +25,12 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
 };
 
 module.exports = {
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
@@ -37,7 +39,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-      testTimeout: 60000,
       slowTestThreshold: 20,
     },
   ],

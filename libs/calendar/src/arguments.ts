@@ -14,13 +14,19 @@ export function instantOf(value: Date, name: string): number {
 
 /** Minutes → whole ms: fractions and seconds are kept, sub-millisecond noise is not. */
 export function durationOf(minutes: number, name: string, { positive = false } = {}): number {
-  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0 || (positive && minutes === 0)) {
+  const ms = typeof minutes === 'number' && Number.isFinite(minutes) ? Math.round(minutes * MS_PER_MINUTE) : NaN;
+  // A positive duration that rounds to 0 ms would make a slot step that never advances.
+  if (!(ms >= 0) || (positive && ms === 0)) {
     throw invalidArgument(`${name} must be a finite number ${positive ? '> 0' : '>= 0'}, got ${String(minutes)}`);
   }
-  return Math.round(minutes * MS_PER_MINUTE);
+  return ms;
 }
 
-export function localDayArgument(value: Date | string, name: string, instantToDay: (ms: number) => EpochDay): EpochDay {
+export function localDayArgument(
+  value: Date | string,
+  name: string,
+  instantToDay: (instant: number) => EpochDay,
+): EpochDay {
   if (typeof value === 'string') {
     const day = parseIsoDate(value);
     if (day === undefined) throw invalidArgument(`${name} must be "YYYY-MM-DD", got ${JSON.stringify(value)}`);

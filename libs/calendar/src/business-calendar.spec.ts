@@ -98,6 +98,21 @@ describe('BusinessCalendar config', () => {
     expect(build).toThrow(expect.objectContaining({ code: 'CALENDAR.INVALID_CONFIG' }));
   });
 
+  it('gives up with CALENDAR.NO_OPENING instead of searching forever', () => {
+    // Open Mondays only, and every Monday closed for over three years.
+    const mondays = Array.from({ length: 170 }, (_, week) => ({
+      date: new Date(Date.UTC(2026, 5, 8 + 7 * week)).toISOString().slice(0, 10),
+      closed: true as const,
+      name: 'Umbau',
+    }));
+    const sut = new BusinessCalendar({ state: 'MV', weeklyHours: { mon: [{ from: '08:00', to: '12:00' }] }, overrides: mondays });
+
+    expect(() => sut.nextOpening(at('2026-06-08T00:00:00+02:00'))).toThrow(
+      expect.objectContaining({ code: CalendarErrorCode.NoOpening }),
+    );
+    expect(sut.openIntervals(at('2026-06-08T00:00:00+02:00'), at('2029-06-08T00:00:00+02:00'))).toEqual([]);
+  });
+
   it('uses another time zone when configured', () => {
     const sut = new BusinessCalendar({ state: 'BE', timeZone: 'UTC' });
 

@@ -20,6 +20,7 @@ export async function provisionDatabase(adminUrl: string, database: string, serv
   const client = new Client({ connectionString: withDatabase(adminUrl, database) });
   await client.connect();
   try {
+    const superuser = (await client.query('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true;
     await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
     await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
     for (const service of services) {
@@ -27,6 +28,8 @@ export async function provisionDatabase(adminUrl: string, database: string, serv
       assertIdentifier(service.role, 'role name');
       await ignoreAlreadyExists(client.query(`CREATE ROLE ${service.role} LOGIN PASSWORD ${quoteLiteral(service.password)}`));
       await client.query(`ALTER ROLE ${service.role} LOGIN PASSWORD ${quoteLiteral(service.password)}`);
+      // A non-superuser admin (managed Postgres) must be a member to hand the schema over.
+      if (!superuser) await ignoreAlreadyExists(client.query(`GRANT ${service.role} TO CURRENT_USER`));
       await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${service.role}`);
       await ignoreAlreadyExists(client.query(`CREATE SCHEMA IF NOT EXISTS ${service.schema} AUTHORIZATION ${service.role}`));
       await client.query(`ALTER SCHEMA ${service.schema} OWNER TO ${service.role}`);

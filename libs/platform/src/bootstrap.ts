@@ -63,9 +63,15 @@ export async function bootstrapService<E extends BaseEnv>(
     },
     { inheritAppConfig: true },
   );
-  await definition.configureHttp?.(app, env);
-  await app.startAllMicroservices();
-  await app.listen(definition.httpPort?.(env) ?? (env as BaseEnv as ServiceEnv).OPS_PORT, env.HTTP_HOST);
+  try {
+    await definition.configureHttp?.(app, env);
+    await app.startAllMicroservices();
+    await app.listen(definition.httpPort?.(env) ?? (env as BaseEnv as ServiceEnv).OPS_PORT, env.HTTP_HOST);
+  } catch (error) {
+    // Release what did start (relay, connections) before reporting the failure.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { app, env, port };

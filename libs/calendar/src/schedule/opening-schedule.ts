@@ -59,16 +59,19 @@ export class OpeningSchedule {
 
   /**
    * Open spans in time order that end after `from` and start before `until`, not clipped.
-   * Spans that touch (one day open until 24:00, the next from 00:00) come out as one.
+   * In a bounded range, spans that touch (one day open until 24:00, the next from 00:00)
+   * come out as one. Unbounded, they do not: joining would have to look ahead to the
+   * next closing, which for a round-the-clock hotline may be months away.
    */
   *spansFrom(from: number, until = Infinity): Generator<Span> {
+    const join = until !== Infinity;
     let day = this.localDayOf(from);
     let pending: Span | undefined;
     let closedInARow = 0;
     for (;;) {
       const spans = this.spansOn(day);
       closedInARow = spans.length === 0 ? closedInARow + 1 : 0;
-      if (until === Infinity && closedInARow > MAX_CLOSED_DAYS_IN_A_ROW) {
+      if (!join && closedInARow > MAX_CLOSED_DAYS_IN_A_ROW) {
         throw new CalendarException(
           CalendarErrorCode.NoOpening,
           `No opening in the ${MAX_CLOSED_DAYS_IN_A_ROW} days up to ${formatIsoDate(day)}`,
@@ -77,7 +80,9 @@ export class OpeningSchedule {
       for (const span of spans) {
         if (span.end <= from) continue;
         if (span.start >= until) break;
-        if (pending && pending.end === span.start) {
+        if (!join) {
+          yield span;
+        } else if (pending && pending.end === span.start) {
           pending = { start: pending.start, end: span.end };
         } else {
           if (pending) yield pending;
@@ -85,7 +90,7 @@ export class OpeningSchedule {
         }
       }
       day += 1;
-      if (toInstant(day, 0, this.config.timeZone) >= until) {
+      if (join && toInstant(day, 0, this.config.timeZone) >= until) {
         if (pending) yield pending;
         return;
       }

@@ -60,6 +60,7 @@ export function toInstant(day: EpochDay, minuteOfDay: number, timeZone: string):
   // before and after are the only candidates.
   const before = offsetAt(wall - MS_PER_DAY, timeZone);
   const after = offsetAt(wall + MS_PER_DAY, timeZone);
+  if (before === after) return wall - before;
   const early = wall - before;
   const late = wall - after;
   const earlyFits = offsetAt(early, timeZone) === before;

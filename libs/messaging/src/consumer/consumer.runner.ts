@@ -97,7 +97,10 @@ export class ConsumerRunner {
       durable_name: this.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: this.options.subjects.map((s) => this.deps.namespace.subject(s)),
+      // A single filter works on every NATS 2.x server; several need 2.10+.
+      ...(this.options.subjects.length === 1
+        ? { filter_subject: this.deps.namespace.subject(this.options.subjects[0]) }
+        : { filter_subjects: this.options.subjects.map((s) => this.deps.namespace.subject(s)) }),
       // Unlimited on the server: this runner decides when to give up, so a
       // process crash on the last attempt cannot strand a message.
       max_deliver: -1,
@@ -250,7 +253,7 @@ export class ConsumerRunner {
   private async deadLetter(message: JsMsg, reason: DeadLetterReason): Promise<void> {
     try {
       await this.deps.deadLetters.send(this.options.durable, message, reason);
-      message.term(reason.code);
+      message.term(); // no reason text: servers before 2.10.4 ignore "+TERM <reason>"
       this.logger.error({ consumer: this.durable, reason: reason.code, error: reason.message }, 'message sent to dead letters');
     } catch (error) {
       this.logger.error({ err: error, consumer: this.durable }, 'could not store dead letter; will retry');

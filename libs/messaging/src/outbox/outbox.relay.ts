@@ -38,6 +38,7 @@ export class OutboxRelay {
   private pendingWake = false;
   private loop?: Promise<void>;
   private lastCleanup = 0;
+  private failures = 0;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -70,9 +71,15 @@ export class OutboxRelay {
         if (!this.leader) await this.tryLead();
         if (this.leader) await this.drain();
         this.cleanup();
+        this.failures = 0;
       } catch (error) {
-        this.logger.error({ err: error }, 'outbox relay pass failed; retrying');
+        this.failures++;
+        this.logger.error({ err: error, failures: this.failures }, 'outbox relay pass failed; retrying');
         await this.disconnect();
+        // Back off (up to 10 s) so a broken database is not hammered; stop() still wakes us.
+        this.pendingWake = false;
+        await this.sleep(Math.min(250 * 2 ** (this.failures - 1), 10_000));
+        continue;
       }
       await this.sleep(this.leader ? (this.options.pollIntervalMs ?? 1000) : 5000);
     }

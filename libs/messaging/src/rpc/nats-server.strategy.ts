@@ -14,6 +14,9 @@ export class D115NatsServer extends ServerNats {
   }
 
   override normalizePattern(pattern: Parameters<ServerNats['normalizePattern']>[0]): string {
-    return this.namespace.subject(super.normalizePattern(pattern));
+    // Nest normalizes both when registering a handler and when looking one up by
+    // the (already namespaced) subscription subject: prefix only once.
+    const subject = super.normalizePattern(pattern);
+    return this.namespace.strip(subject) === subject ? this.namespace.subject(subject) : subject;
   }
 }

@@ -1,0 +1,3 @@
+export * from './infrastructure';
+export * from './poll';
+export * from './test-environment';

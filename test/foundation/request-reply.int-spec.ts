@@ -1,0 +1,60 @@
+import { NatsConnection } from 'nats';
+import { D115Error, ErrorCode, PingReply, pingSubject, RequestFailedError } from '@d115/contracts';
+import { Namespace, RequestClient } from '@d115/messaging';
+import { RunningService, ServiceEnv } from '@d115/platform';
+import { TestEnvironment } from '@d115/testing';
+import { producerService } from './fixtures/probe.fixtures';
+
+/** Proof 4: requests always end — with the answer, or a typed error within their deadline. */
+describe('request/reply', () => {
+  let env: TestEnvironment;
+  let nc: NatsConnection;
+  let client: RequestClient;
+  let service: RunningService<ServiceEnv>;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create(['telephony']);
+    nc = await env.nats();
+    client = new RequestClient(nc, env.namespace, 1000);
+    service = await env.start(producerService);
+  });
+
+  afterAll(() => env.dispose());
+
+  it('answers ping with the service name, version and readiness', async () => {
+    const reply = await client.request<PingReply>(pingSubject('telephony'), {});
+    expect(reply).toMatchObject({ service: 'telephony', version: 'test', ready: true, checks: { database: 'up', nats: 'up' } });
+  });
+
+  it('returns a coded validation error for an invalid request payload', async () => {
+    const failure = await client.request('d115.telephony.probe.record', { n: 'x' }).catch((e: unknown) => e);
+    // The probe controller takes an untyped payload, so the database refuses the value instead:
+    // the caller still gets a coded error with an id, never a hang.
+    expect(failure).toBeInstanceOf(D115Error);
+    expect((failure as D115Error).code).toBe(ErrorCode.INTERNAL);
+    expect((failure as D115Error).errorId).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it('fails at once with SERVICE.UNAVAILABLE when the service is stopped', async () => {
+    await env.stop(service);
+    const started = Date.now();
+    const failure = await client.request(pingSubject('telephony'), {}, { timeoutMs: 800 }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RequestFailedError);
+    expect((failure as RequestFailedError).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    expect(Date.now() - started).toBeLessThan(800);
+  });
+
+  it('fails with REQUEST.TIMEOUT within its deadline when the service hangs', async () => {
+    // A responder that takes the request and never answers, like a frozen process.
+    const hung = nc.subscribe(new Namespace(env.namespace.prefix).subject(pingSubject('telephony')), { queue: 'telephony' });
+    const started = Date.now();
+    const failure = await client.request(pingSubject('telephony'), {}, { timeoutMs: 300 }).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    hung.unsubscribe();
+    expect(failure).toBeInstanceOf(RequestFailedError);
+    expect((failure as RequestFailedError).code).toBe(ErrorCode.REQUEST_TIMEOUT);
+    expect((failure as RequestFailedError).message).toContain('did not answer within 300 ms');
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
