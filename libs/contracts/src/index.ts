@@ -1,1 +1,5 @@
 export * from './common';
+export * from './mail';
+export * from './tickets';
+export * from './telephony';
+export * from './knowledge';

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './envelope';
 export * from './ping';
 export * from './validation';
+export * from './keys';

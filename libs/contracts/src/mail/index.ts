@@ -1,0 +1,4 @@
+export * from './mail.subjects';
+export * from './mail-address.dto';
+export * from './message-received.event';
+export * from './message-sent.event';

@@ -1,0 +1,2 @@
+export * from './telephony.subjects';
+export * from './call-wrapped-up.event';

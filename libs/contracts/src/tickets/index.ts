@@ -1,0 +1,2 @@
+export * from './tickets.subjects';
+export * from './ticket.events';
