@@ -5,3 +5,4 @@ export * from './error.filter';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './consumer.host';
+export * from './net';

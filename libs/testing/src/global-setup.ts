@@ -1,7 +1,9 @@
 import { execSync } from 'node:child_process';
 import { Client } from 'pg';
 import { connect } from 'nats';
-import { ENV_ADMIN_URL, ENV_NATS_URL, isListening } from './infrastructure';
+import { ENV_ADMIN_URL, ENV_NATS_URL } from './infrastructure';
+// Jest loads the global setup without the path aliases.
+import { isListening } from '../../platform/src/net';
 
 /**
  * Resolves real Postgres and NATS (JetStream) for the test run: from

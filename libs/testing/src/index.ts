@@ -1,3 +1,4 @@
 export * from './infrastructure';
 export * from './poll';
 export * from './test-environment';
+export { isListening } from '@d115/platform';

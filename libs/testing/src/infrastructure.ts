@@ -1,5 +1,3 @@
-import { Socket } from 'node:net';
-
 /** Where the tests find Postgres and NATS, resolved once by the global setup. */
 export interface TestInfrastructure {
   adminUrl: string;
@@ -16,18 +14,4 @@ export function infrastructure(): TestInfrastructure {
     throw new Error('test infrastructure not resolved: run the tests through Jest (globalSetup in libs/testing)');
   }
   return { adminUrl, natsUrl };
-}
-
-/** True when something accepts TCP connections at host:port within the timeout. */
-export function isListening(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (up: boolean) => {
-      socket.destroy();
-      resolve(up);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, host, () => done(true));
-  });
 }

@@ -4,6 +4,8 @@ import { currentContext } from './request-context';
 
 let root: Logger | undefined;
 
+const NOISY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /** Creates the process-wide JSON logger; every line carries service and correlation id. */
 export function createRootLogger(service: string, level: string = 'info'): Logger {
   root = pino({
@@ -33,7 +35,8 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger = rootLogger()) {}
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    // Nest's start-up chatter (modules loaded, routes mapped) is only interesting when debugging.
+    this.write(context && NOISY_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));
