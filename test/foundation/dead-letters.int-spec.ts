@@ -2,8 +2,7 @@ import { JetStreamManager, NatsConnection, StoredMsg } from 'nats';
 import { Client } from 'pg';
 import { Headers } from '@d115/contracts';
 import { RunningService, ServiceEnv } from '@d115/platform';
-import { TestEnvironment, waitFor } from '@d115/testing';
-import { consumerService, producerService, PROBE_SUBJECT, RecordProbeUsecase } from './fixtures/probe.fixtures';
+import { consumerService, PROBE_SUBJECT, producerService, RecordProbeUsecase, TestEnvironment, waitFor } from '@d115/testing';
 
 /** Proof 3: failing handlers dead-letter after the configured deliveries; invalid payloads at once. */
 describe('dead letters', () => {

@@ -6,6 +6,7 @@ import { telephonyService } from '../../apps/telephony/src/main';
 import { ticketsService } from '../../apps/tickets/src/main';
 import { BaseEnv, RunningService } from '@d115/platform';
 import { TestEnvironment, waitFor } from '@d115/testing';
+import type { SystemHealth } from '../../apps/gateway/src/health/usecases/get-system-health/get-system-health.usecase';
 
 /** The gateway's view of the whole system: all six services, over NATS, with their readiness. */
 describe('gateway /health', () => {
@@ -28,10 +29,10 @@ describe('gateway /health', () => {
 
   it('answers 200 naming all six services as up when every one is ready', async () => {
     const response = await fetch(url('/health'));
-    const body = await response.json();
+    const body = (await response.json()) as SystemHealth;
     expect(response.status).toBe(200);
     expect(body.status).toBe('up');
-    expect(body.services.map((s: { service: string; status: string }) => `${s.service}:${s.status}`)).toEqual([
+    expect(body.services.map((s) => `${s.service}:${s.status}`)).toEqual([
       'gateway:up',
       'telephony:up',
       'mail:up',
@@ -45,7 +46,7 @@ describe('gateway /health', () => {
   it('serves the OpenAPI document', async () => {
     const response = await fetch(url('/docs-json'));
     expect(response.status).toBe(200);
-    const document = await response.json();
+    const document = (await response.json()) as { info: { title: string }; paths: Record<string, unknown> };
     expect(document.info.title).toBe('d115 API');
     expect(Object.keys(document.paths)).toContain('/health');
     expect((await fetch(url('/docs'))).status).toBe(200);
@@ -55,9 +56,9 @@ describe('gateway /health', () => {
     await env.stop(mail);
     const body = await waitFor(async () => {
       const response = await fetch(url('/health'));
-      return response.status === 503 ? response.json() : undefined;
+      return response.status === 503 ? ((await response.json()) as SystemHealth) : undefined;
     }, 'gateway to report the stopped service');
-    const down = body.services.filter((s: { status: string }) => s.status === 'down');
+    const down = body.services.filter((s) => s.status === 'down');
     expect(down).toEqual([{ service: 'mail', status: 'down', error: { code: 'SERVICE.UNAVAILABLE', message: expect.stringContaining('d115.mail.ping') } }]);
   });
 

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import { JetStreamManager } from 'nats';
 import { RunningService, ServiceEnv, DATA_SOURCE } from '@d115/platform';
-import { TestEnvironment, waitFor } from '@d115/testing';
-import { consumerService, producerService, PROBE_SUBJECT, RecordProbeUsecase } from './fixtures/probe.fixtures';
+import { consumerService, PROBE_SUBJECT, producerService, RecordProbeUsecase, TestEnvironment, waitFor } from '@d115/testing';
 
 /** Proofs 1 and 2: outbox → JetStream → durable consumer, exactly once in effect; rollback publishes nothing. */
 describe('outbox to durable consumer', () => {

@@ -2,8 +2,7 @@ import { NatsConnection } from 'nats';
 import { D115Error, ErrorCode, PingReply, pingSubject, RequestFailedError } from '@d115/contracts';
 import { Namespace, RequestClient } from '@d115/messaging';
 import { RunningService, ServiceEnv } from '@d115/platform';
-import { TestEnvironment } from '@d115/testing';
-import { producerService } from './fixtures/probe.fixtures';
+import { producerService, TestEnvironment } from '@d115/testing';
 
 /** Proof 4: requests always end — with the answer, or a typed error within their deadline. */
 describe('request/reply', () => {
