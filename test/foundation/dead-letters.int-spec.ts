@@ -1,4 +1,5 @@
-import { JetStreamManager, NatsConnection, StoredMsg } from 'nats';
+import { headers as natsHeaders, JetStreamManager, NatsConnection, StoredMsg } from 'nats';
+import { DeadLetterStore } from '@d115/messaging';
 import { Client } from 'pg';
 import { Headers } from '@d115/contracts';
 import { RunningService, ServiceEnv } from '@d115/platform';
@@ -85,5 +86,28 @@ describe('dead letters', () => {
       return info.num_ack_pending === 0 && info.num_pending === 0 && info.num_redelivered >= 0 ? info : undefined;
     }, 'every delivery acknowledged or terminated');
     expect(settled.delivered.stream_seq).toBe(4);
+  });
+
+  it('lets ops replay a dead letter once its cause is fixed, and the consumer handles it', async () => {
+    const store = new DeadLetterStore(jsm, nc.jetstream(), env.namespace);
+    const letters = await store.list();
+    const invalid = letters.find((l) => l.errorCode === 'VALIDATION.FAILED')!;
+    expect(invalid.consumer).toBe('probe-recorded');
+
+    // The cause is fixed upstream: the corrected payload is what gets replayed here.
+    const fixed = JSON.parse(invalid.body);
+    fixed.data.n = 8;
+    const seq = (await nc.jetstream().publish(env.namespace.subject(DEAD_LETTER_SUBJECT), JSON.stringify(fixed), {
+      headers: (() => {
+        const h = natsHeaders();
+        h.set(Headers.originalSubject, PROBE_SUBJECT);
+        h.set(Headers.consumer, 'probe-recorded');
+        return h;
+      })(),
+    })).seq;
+    await store.replay(seq);
+
+    await waitFor(() => received(8), 'the replayed probe handled');
+    expect((await store.list()).map((l) => l.sequence)).not.toContain(seq);
   });
 });

@@ -6,6 +6,7 @@ export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './consumer/event-consumer.decorator';
 export * from './consumer/dead-letters';
+export * from './consumer/dead-letter.store';
 export * from './consumer/consumer.runner';
 export * from './rpc/nats-server.strategy';
 export * from './rpc/request.client';
