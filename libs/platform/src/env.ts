@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { flattenValidationErrors } from '@d115/contracts';
@@ -5,6 +6,23 @@ import { flattenValidationErrors } from '@d115/contracts';
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/** An integer variable within bounds (environment values arrive as strings). */
+export function IntVar(min: number, max?: number): PropertyDecorator {
+  const decorators = [Transform(toInt), IsInt(), Min(min)];
+  if (max !== undefined) decorators.push(Max(max));
+  return applyDecorators(...decorators);
+}
+
+/** A boolean variable: 1/true/yes/on are true, anything else false. */
+export function BoolVar(): PropertyDecorator {
+  return applyDecorators(Transform(toBool), IsBoolean());
+}
+
+/** A TCP port; 0 lets the system choose a free one. */
+export function PortVar(): PropertyDecorator {
+  return IntVar(0, 65535);
+}
 
 /** Variables every d115 process reads. */
 export class BaseEnv {
@@ -28,31 +46,21 @@ export class BaseEnv {
   LOG_LEVEL = 'info';
 
   /** Deadline of a request to another service. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(50)
+  @IntVar(50)
   REQUEST_TIMEOUT_MS = 5000;
 
   /** Longest a graceful shutdown may take before the process exits anyway. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @IntVar(100)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @IntVar(1, 5)
   JETSTREAM_REPLICAS = 1;
 }
 
 /** Variables of a service that owns a schema. */
 export class ServiceEnv extends BaseEnv {
   /** Port of the small HTTP server with /health/live, /health/ready and /metrics (0 = any free port). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @PortVar()
   OPS_PORT!: number;
 
   /** Postgres URL with the service's own role (postgres://role:password@host:port/database). */
@@ -64,22 +72,15 @@ export class ServiceEnv extends BaseEnv {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lower-case identifier' })
   DATABASE_SCHEMA?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntVar(1, 200)
   DATABASE_POOL_SIZE = 10;
 
   /** Apply pending migrations at start (otherwise run `npm run migrate`). */
-  @Transform(toBool)
-  @IsBoolean()
+  @BoolVar()
   MIGRATE_ON_START = true;
 
   /** Deliveries of a failing event before it goes to the dead letters. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntVar(1, 100)
   CONSUMER_MAX_DELIVER = 5;
 
   /** Redelivery delays after the 1st, 2nd, … failure, in ms. */
@@ -87,10 +88,7 @@ export class ServiceEnv extends BaseEnv {
   CONSUMER_BACKOFF_MS = '1000,5000,30000';
 
   /** Events handled per consumer transaction. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntVar(1, 1000)
   CONSUMER_BATCH_SIZE = 64;
 }
 

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -183,4 +184,29 @@ export class MailMessageReceivedEvent {
   @IsOptional()
   @IsString()
   queueHint?: string;
+
+  /** How the mail came in. */
+  @IsOptional()
+  @IsIn(['smtp', 'imap'])
+  source?: 'smtp' | 'imap';
+
+  /** In-Reply-To of the mail (a Message-ID in angle brackets). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  inReplyTo?: string;
+
+  /** References of the mail, oldest first (capped at the newest 50). */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  references?: string[];
+
+  /**
+   * True when text, HTML or headers were cut to keep the event small; the full
+   * mail stays in the mail service.
+   */
+  @IsOptional()
+  @IsBoolean()
+  truncated?: boolean;
 }

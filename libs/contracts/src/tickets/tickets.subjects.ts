@@ -1,4 +1,4 @@
-import { eventSubject } from '../common/subjects';
+import { eventSubject, requestSubject } from '../common/subjects';
 
 export const TicketEvents = {
   created: eventSubject('tickets', 'ticket', 'created'),
@@ -15,3 +15,41 @@ export const TicketEvents = {
 
 /** Human ticket number `115-<year>-<sequence>`, e.g. 115-2026-000123. */
 export const TICKET_NUMBER = /^115-\d{4}-\d{6,}$/;
+
+/** Request/reply subjects the tickets service answers (queue group `tickets`). */
+export const TicketSubjects = {
+  // cases
+  create: requestSubject('tickets', 'create'),
+  get: requestSubject('tickets', 'get'),
+  search: requestSubject('tickets', 'search'),
+  update: requestSubject('tickets', 'update'),
+  addNote: requestSubject('tickets', 'add-note'),
+  reply: requestSubject('tickets', 'reply'),
+  transition: requestSubject('tickets', 'transition'),
+  forward: requestSubject('tickets', 'forward'),
+  // agents and assignment
+  agentUpsert: requestSubject('tickets', 'agent.upsert'),
+  agentGet: requestSubject('tickets', 'agent.get'),
+  agentList: requestSubject('tickets', 'agent.list'),
+  agentPresence: requestSubject('tickets', 'agent.presence'),
+  takeNext: requestSubject('tickets', 'agent.take-next'),
+  reservationAccept: requestSubject('tickets', 'reservation.accept'),
+  reservationReject: requestSubject('tickets', 'reservation.reject'),
+  reservationList: requestSubject('tickets', 'reservation.list'),
+  // configuration
+  queueUpsert: requestSubject('tickets', 'queue.upsert'),
+  queueList: requestSubject('tickets', 'queue.list'),
+  ruleUpsert: requestSubject('tickets', 'routing-rule.upsert'),
+  ruleDelete: requestSubject('tickets', 'routing-rule.delete'),
+  ruleList: requestSubject('tickets', 'routing-rule.list'),
+  authorityUpsert: requestSubject('tickets', 'authority.upsert'),
+  authorityList: requestSubject('tickets', 'authority.list'),
+  slaPolicyUpsert: requestSubject('tickets', 'sla-policy.upsert'),
+  slaPolicyList: requestSubject('tickets', 'sla-policy.list'),
+  // figures and privacy
+  figuresBacklog: requestSubject('tickets', 'figures.backlog'),
+  figuresSla: requestSubject('tickets', 'figures.sla'),
+  figuresHandlingTimes: requestSubject('tickets', 'figures.handling-times'),
+  figuresOccupancy: requestSubject('tickets', 'figures.occupancy'),
+  anonymize: requestSubject('tickets', 'privacy.anonymize'),
+} as const;
