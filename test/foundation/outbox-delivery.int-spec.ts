@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { JetStreamManager } from 'nats';
+import { RequestClient } from '@d115/messaging';
+import { runWithContext } from '@d115/observability';
 import { RunningService, ServiceEnv, DATA_SOURCE } from '@d115/platform';
 import { consumerService, PROBE_SUBJECT, producerService, RecordProbeUsecase, TestEnvironment, waitFor } from '@d115/testing';
 
@@ -119,5 +121,18 @@ describe('outbox to durable consumer', () => {
     expect(dataSource.isInitialized).toBe(true);
     // The relay polls only every second; LISTEN/NOTIFY brings the event across far sooner.
     expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it("carries the caller's correlation id from a request through the outbox to the consumer", async () => {
+    const client = new RequestClient(await env.nats(), env.namespace, 2000);
+    await runWithContext({ correlationId: 'corr-rostock-42' }, () => client.request('d115.telephony.probe.record', { n: 501 }));
+
+    const row = await waitFor(
+      async () => (await sql.query('SELECT correlation_id FROM tickets.received WHERE n = 501')).rows[0],
+      'probe 501 received',
+    );
+    expect(row.correlation_id).toBe('corr-rostock-42');
+    const outbox = await sql.query("SELECT envelope->>'correlationid' AS c FROM telephony.outbox WHERE envelope->'data'->>'n' = '501'");
+    expect(outbox.rows[0].c).toBe('corr-rostock-42');
   });
 });
