@@ -12,12 +12,14 @@ const root = join(__dirname, '..', '..', '..');
 const color = process.stdout.isTTY === true;
 const say = (line: string) => process.stdout.write(`${color ? '\x1b[1m' : ''}d115${color ? '\x1b[0m' : ''}  ${line}\n`);
 
+/** Ops ports: OPS_PORT_BASE + 1 … + 5 (3101–3105 by default). */
+const base = Number(process.env.OPS_PORT_BASE ?? 3100);
 const OPS_PORTS: Record<Exclude<ServiceName, 'gateway'>, number> = {
-  telephony: 3101,
-  mail: 3102,
-  tickets: 3103,
-  knowledge: 3104,
-  appointments: 3105,
+  telephony: base + 1,
+  mail: base + 2,
+  tickets: base + 3,
+  knowledge: base + 4,
+  appointments: base + 5,
 };
 
 /**
@@ -95,9 +97,9 @@ async function main(): Promise<void> {
 
   const healthy = await waitForHealth(gatewayPort, 90_000, () => stopping);
   if (stopping) return;
-  const base = `http://127.0.0.1:${gatewayPort}`;
+  const gateway = `http://127.0.0.1:${gatewayPort}`;
   say(healthy ? 'all six services are ready' : 'not every service reported ready in time; see GET /health');
-  say(`gateway  ${base}   (health ${base}/health, API docs ${base}/docs)`);
+  say(`gateway  ${gateway}   (health ${gateway}/health, API docs ${gateway}/docs)`);
   for (const [service, port] of Object.entries(OPS_PORTS)) say(`${service.padEnd(width)}  ops http://127.0.0.1:${port}/health/ready  /metrics`);
   say('press Ctrl-C to stop');
 }
