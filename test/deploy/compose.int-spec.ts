@@ -56,14 +56,10 @@ function listeningPort(service: ServiceName, env: Env): number {
   return service === 'gateway' ? validated.GATEWAY_PORT : validated.OPS_PORT;
 }
 
-/** Set in a deployment ahead of the code that will read it; anything else unknown is a typo. */
-const NOT_YET_DECLARED: Partial<Record<ServiceName, string[]>> = {
-  mail: ['SMTP_PORT'], // the SMTP listener (ARCHITECTURE.md); MailEnv does not declare it yet
-};
-
+/** Variables a deployment sets that the service does not know: typos. */
 function unknownVariables(service: ServiceName, env: Env): string[] {
   const known = new Set(validatedProperties(envClassOf(service)).map((m) => m.propertyName));
-  return Object.keys(env).filter((name) => !known.has(name) && !(NOT_YET_DECLARED[service] ?? []).includes(name));
+  return Object.keys(env).filter((name) => !known.has(name));
 }
 
 describe('the env classes', () => {

@@ -1,0 +1,39 @@
+import { MailboxConfig } from '../mailboxes/entities/mailbox.config';
+
+export const DEFAULT_ACKNOWLEDGMENT_SUBJECT = 'Eingangsbestätigung: {{subject}}';
+
+export const DEFAULT_ACKNOWLEDGMENT_TEXT = `Guten Tag,
+
+vielen Dank für Ihre Nachricht an {{mailboxName}}. Wir haben Ihr Anliegen erhalten und unter der Vorgangsnummer {{ticketNumber}} erfasst.
+
+Sie erhalten innerhalb von 24 Stunden – gerechnet in unseren Servicezeiten – eine Antwort.
+
+Unsere Servicezeiten: {{serviceHours}}
+
+Wenn Sie etwas ergänzen möchten, antworten Sie bitte einfach auf diese E-Mail und lassen die Vorgangsnummer im Betreff stehen.
+
+Mit freundlichen Grüßen
+{{mailboxName}}
+
+Diese Nachricht wurde automatisch erstellt.`;
+
+export interface AcknowledgmentValues {
+  ticketNumber: string;
+  /** Subject of the citizen's mail. */
+  subject: string;
+}
+
+/** Subject and text of an acknowledgment from the mailbox's templates (German defaults). */
+export function renderAcknowledgment(mailbox: MailboxConfig, values: AcknowledgmentValues): { subject: string; text: string } {
+  const placeholders: Record<string, string> = {
+    ticketNumber: values.ticketNumber,
+    subject: values.subject.trim() || '(ohne Betreff)',
+    mailboxName: mailbox.displayName,
+    serviceHours: mailbox.serviceHours,
+  };
+  const fill = (template: string) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => placeholders[name] ?? whole);
+  return {
+    subject: fill(mailbox.acknowledgment.subject ?? DEFAULT_ACKNOWLEDGMENT_SUBJECT).replace(/\s+/g, ' ').slice(0, 900),
+    text: fill(mailbox.acknowledgment.text ?? DEFAULT_ACKNOWLEDGMENT_TEXT),
+  };
+}

@@ -1,0 +1,27 @@
+import { decodeBytes, isValidUtf8 } from './charset';
+
+describe('decodeBytes', () => {
+  const latin1 = Buffer.from('Grüße', 'latin1');
+
+  it('decodes known charsets, windows-1252 with its own characters in 0x80–0x9F', () => {
+    expect(decodeBytes(latin1, 'ISO-8859-1')).toBe('Grüße');
+    expect(decodeBytes(Buffer.from([0x80, 0x20, 0x84, 0x61, 0x93, 0x20, 0x96]), 'windows-1252')).toBe('€ „a“ –');
+    expect(decodeBytes(Buffer.from([0xa4]), 'iso-8859-15')).toBe('€');
+    expect(decodeBytes(Buffer.from('Grüße', 'utf8'), 'UTF-8')).toBe('Grüße');
+  });
+
+  it('guesses for unknown labels: UTF-8 when valid, else windows-1252', () => {
+    expect(decodeBytes(Buffer.from('Grüße', 'utf8'), 'x-unknown')).toBe('Grüße');
+    expect(decodeBytes(latin1, 'x-unknown')).toBe('Grüße');
+    expect(decodeBytes(latin1, undefined)).toBe('Grüße');
+  });
+
+  it('replaces invalid bytes in declared UTF-8 instead of failing', () => {
+    expect(decodeBytes(Buffer.from([0x61, 0xff, 0x62]), 'utf-8')).toBe('a\uFFFDb');
+  });
+
+  it('tells valid UTF-8 apart', () => {
+    expect(isValidUtf8(Buffer.from('ä', 'utf8'))).toBe(true);
+    expect(isValidUtf8(latin1)).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+import { decodeBytes, isValidUtf8 } from './charset';
+
+export interface RawHeader {
+  name: string;
+  value: string;
+}
+
+const CRLFCRLF = Buffer.from('\r\n\r\n');
+const LFLF = Buffer.from('\n\n');
+
+/** The header section of a raw mail (up to the first empty line). */
+export function headerBlock(raw: Buffer): Buffer {
+  const crlf = raw.indexOf(CRLFCRLF);
+  const lf = raw.indexOf(LFLF);
+  const ends = [crlf, lf].filter((i) => i >= 0);
+  return ends.length ? raw.subarray(0, Math.min(...ends)) : raw;
+}
+
+/** The body of a raw mail (after the first empty line). */
+export function bodyOf(raw: Buffer): Buffer {
+  const crlf = raw.indexOf(CRLFCRLF);
+  const lf = raw.indexOf(LFLF);
+  if (crlf >= 0 && (lf < 0 || crlf <= lf)) return raw.subarray(crlf + 4);
+  if (lf >= 0) return raw.subarray(lf + 2);
+  return Buffer.alloc(0);
+}
+
+/** True when the mail starts with a header field ("Name: value"), i.e. looks like RFC 5322 at all. */
+export function startsWithHeader(raw: Buffer): boolean {
+  const firstLine = raw.subarray(0, Math.min(raw.length, 1000)).toString('latin1').split(/\r?\n/, 1)[0];
+  return /^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(firstLine);
+}
+
+/**
+ * Splits the header section into unfolded fields with their values decoded:
+ * raw 8-bit bytes as UTF-8 when they are valid UTF-8, else windows-1252, and
+ * RFC 2047 encoded words in any charset the platform knows.
+ */
+export function readHeaders(raw: Buffer, limits: { maxFields?: number; maxValueLength?: number } = {}): RawHeader[] {
+  const block = headerBlock(raw);
+  const text = isValidUtf8(block) ? block.toString('utf8') : decodeBytes(block, 'windows-1252');
+  const fields: RawHeader[] = [];
+  let current: string | undefined;
+  const flush = () => {
+    if (current === undefined) return;
+    const colon = current.indexOf(':');
+    if (colon > 0) {
+      const name = current.slice(0, colon).trim();
+      const value = withoutNul(decodeEncodedWords(current.slice(colon + 1).trim()));
+      fields.push({ name: withoutNul(name), value: limits.maxValueLength ? value.slice(0, limits.maxValueLength) : value });
+    }
+    current = undefined;
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && current !== undefined) {
+      current += ` ${line.trim()}`;
+      continue;
+    }
+    flush();
+    if (limits.maxFields && fields.length >= limits.maxFields) break;
+    current = line;
+  }
+  flush();
+  return fields;
+}
+
+/** The first value of a header, case-insensitive. */
+export function headerValue(headers: RawHeader[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower)?.value;
+}
+
+const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
+
+/**
+ * Decodes RFC 2047 encoded words. Adjacent words are joined without the
+ * whitespace between them and decoded together when they share a charset, so a
+ * multi-byte character split across two words survives.
+ */
+export function decodeEncodedWords(value: string): string {
+  if (!value.includes('=?')) return value;
+  const pieces: { text?: string; charset?: string; bytes?: Buffer }[] = [];
+  let last = 0;
+  for (const match of value.matchAll(ENCODED_WORD)) {
+    const between = value.slice(last, match.index);
+    const previous = pieces[pieces.length - 1];
+    const adjacent = previous?.bytes !== undefined && /^\s*$/.test(between);
+    if (between && !adjacent) pieces.push({ text: between });
+    const charset = match[1].split('*')[0].toLowerCase();
+    const bytes = decodeWordBytes(match[2], match[3]);
+    if (adjacent && previous.charset === charset) previous.bytes = Buffer.concat([previous.bytes!, bytes]);
+    else pieces.push({ charset, bytes });
+    last = match.index! + match[0].length;
+  }
+  pieces.push({ text: value.slice(last) });
+  return pieces.map((piece) => (piece.bytes ? decodeBytes(piece.bytes, piece.charset) : piece.text)).join('');
+}
+
+function decodeWordBytes(encoding: string, text: string): Buffer {
+  if (encoding.toUpperCase() === 'B') return Buffer.from(text, 'base64');
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '_') bytes.push(0x20);
+    else if (char === '=' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(char.charCodeAt(0) & 0xff);
+  }
+  return Buffer.from(bytes);
+}
+
+/** Postgres text and jsonb cannot hold U+0000; it carries no meaning in mail text anyway. */
+export function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
+}

@@ -1,0 +1,34 @@
+import { splitQuotedText } from './quoted-text';
+
+describe('splitQuotedText', () => {
+  it('separates "Am … schrieb …:" and its > lines', () => {
+    const sut = splitQuotedText('Danke!\n\nAm 03.03.2026 um 09:15 schrieb Bürgerservice 115 <115@rostock.de>:\n> Guten Tag');
+    expect(sut).toEqual({ text: 'Danke!', quoted: 'Am 03.03.2026 um 09:15 schrieb Bürgerservice 115 <115@rostock.de>:\n> Guten Tag' });
+  });
+
+  it('recognises an introduction wrapped onto two lines, and the English form', () => {
+    expect(splitQuotedText('Ja.\nAm Di., 3. März 2026 um 09:15 Uhr schrieb Erika\n<erika@example.org>:\n> x').text).toBe('Ja.');
+    expect(splitQuotedText('Yes.\nOn Tue, 3 Mar 2026 at 09:15, Erika <e@example.org> wrote:\n> x').text).toBe('Yes.');
+  });
+
+  it('separates Outlook histories in German and English', () => {
+    expect(splitQuotedText('Passt.\n\n-----Ursprüngliche Nachricht-----\nVon: A\nGesendet: heute').quoted).toMatch(/^-----Ursprüngliche Nachricht-----/);
+    expect(splitQuotedText('Fine.\n\nFrom: A <a@x>\nSent: Tuesday\nTo: B\nSubject: x\n\nold').text).toBe('Fine.');
+    expect(splitQuotedText('Gut.\n\n*Von:* A\n*Gesendet:* Dienstag\n\nalt').text).toBe('Gut.');
+  });
+
+  it('separates a trailing block of > lines', () => {
+    expect(splitQuotedText('Neu.\n\n> alt 1\n>\n> alt 2\n')).toEqual({ text: 'Neu.', quoted: '> alt 1\n>\n> alt 2' });
+  });
+
+  it('leaves inline answers and texts without history whole', () => {
+    const inline = '> Frage 1?\nAntwort 1\n> Frage 2?\nAntwort 2';
+    expect(splitQuotedText(inline)).toEqual({ text: inline });
+    expect(splitQuotedText('Nur Text.')).toEqual({ text: 'Nur Text.' });
+  });
+
+  it('never cuts everything: a pure forward stays text', () => {
+    const forward = '---------- Forwarded message ---------\nFrom: A\n\nInhalt';
+    expect(splitQuotedText(forward)).toEqual({ text: forward });
+  });
+});
