@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { TakeNextRequest, TicketErrorCode, TicketView } from '@d115/contracts';
+import { toTicketView } from '../../../cases/domain/ticket.mapper';
+import { Clock } from '../../../shared/clock';
+import { TicketsException } from '../../../shared/tickets.exception';
+import { Transactions } from '../../../shared/transactions';
+import { AssignmentRepository } from '../../assignment.repository';
+import { AssignmentSteps } from '../../assignment-steps';
+
+export interface TakeNextReply {
+  ticket: TicketView | null;
+}
+
+/**
+ * "Take next": the highest-priority, longest-waiting case the agent may serve,
+ * assigned at once — also one they declined earlier (they ask for it now).
+ */
+@Injectable()
+export class TakeNextUsecase {
+  constructor(
+    private readonly repository: AssignmentRepository,
+    private readonly steps: AssignmentSteps,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(cmd: TakeNextRequest): Promise<TakeNextReply> {
+    return this.transactions.run(async (manager) => {
+      const at = this.clock.now();
+      const fast = await this.repository.takeNext(manager, cmd.agentId, cmd.actor, at);
+      if (fast.ticket) {
+        await this.steps.announce(manager, fast.ticket, cmd.agentId, 'take-next');
+        return { ticket: toTicketView(fast.ticket) };
+      }
+      const agent = fast.contended ? await this.repository.lockAgent(manager, cmd.agentId, { skipLocked: false }) : null;
+      const ticket = agent && (await this.repository.takeNextLocking(manager, agent, at));
+      if (ticket) {
+        await this.steps.assigned(manager, { ...ticket, ownerAgentId: null }, cmd.agentId, 'take-next', cmd.actor, at);
+        return { ticket: toTicketView(ticket) };
+      }
+      if (!(await this.repository.agentExists(manager, cmd.agentId))) {
+        throw new TicketsException(TicketErrorCode.AGENT_NOT_FOUND, `agent ${cmd.agentId} does not exist`);
+      }
+      return { ticket: null };
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AddNoteRequest,
+  CreateTicketRequest,
+  GetTicketRequest,
+  ReplyToTicketRequest,
+  SearchTicketsReply,
+  SearchTicketsRequest,
+  TicketDetailView,
+  TicketSubjects,
+  TicketView,
+  TransitionTicketRequest,
+  UpdateTicketRequest,
+} from '@d115/contracts';
+import { AddNoteUsecase } from './usecases/add-note/add-note.usecase';
+import { CreateTicketUsecase } from './usecases/create-ticket/create-ticket.usecase';
+import { GetTicketUsecase } from './usecases/get-ticket/get-ticket.usecase';
+import { ReplyToTicketUsecase } from './usecases/reply-to-ticket/reply-to-ticket.usecase';
+import { SearchTicketsUsecase } from './usecases/search-tickets/search-tickets.usecase';
+import { TransitionTicketUsecase } from './usecases/transition-ticket/transition-ticket.usecase';
+import { UpdateTicketUsecase } from './usecases/update-ticket/update-ticket.usecase';
+
+/** `d115.tickets.<action>` for cases; one line per handler. */
+@Controller()
+export class CasesController {
+  constructor(
+    private readonly createTicket: CreateTicketUsecase,
+    private readonly getTicket: GetTicketUsecase,
+    private readonly searchTickets: SearchTicketsUsecase,
+    private readonly updateTicket: UpdateTicketUsecase,
+    private readonly addNote: AddNoteUsecase,
+    private readonly replyToTicket: ReplyToTicketUsecase,
+    private readonly transitionTicket: TransitionTicketUsecase,
+  ) {}
+
+  @MessagePattern(TicketSubjects.create)
+  create(@Payload() cmd: CreateTicketRequest): Promise<TicketView> {
+    return this.createTicket.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.get)
+  get(@Payload() query: GetTicketRequest): Promise<TicketDetailView> {
+    return this.getTicket.execute(query);
+  }
+
+  @MessagePattern(TicketSubjects.search)
+  search(@Payload() query: SearchTicketsRequest): Promise<SearchTicketsReply> {
+    return this.searchTickets.execute(query);
+  }
+
+  @MessagePattern(TicketSubjects.update)
+  update(@Payload() cmd: UpdateTicketRequest): Promise<TicketView> {
+    return this.updateTicket.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.addNote)
+  note(@Payload() cmd: AddNoteRequest): Promise<TicketView> {
+    return this.addNote.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.reply)
+  reply(@Payload() cmd: ReplyToTicketRequest): Promise<TicketView> {
+    return this.replyToTicket.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.transition)
+  transition(@Payload() cmd: TransitionTicketRequest): Promise<TicketView> {
+    return this.transitionTicket.execute(cmd);
+  }
+}

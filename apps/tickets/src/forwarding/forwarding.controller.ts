@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AuthorityView, ForwardTicketRequest, ListRequest, TicketSubjects, TicketView, UpsertAuthorityRequest } from '@d115/contracts';
+import { ForwardTicketUsecase } from './usecases/forward-ticket/forward-ticket.usecase';
+import { ListAuthoritiesUsecase } from './usecases/list-authorities/list-authorities.usecase';
+import { UpsertAuthorityUsecase } from './usecases/upsert-authority/upsert-authority.usecase';
+
+@Controller()
+export class ForwardingController {
+  constructor(
+    private readonly forwardTicket: ForwardTicketUsecase,
+    private readonly upsertAuthority: UpsertAuthorityUsecase,
+    private readonly listAuthorities: ListAuthoritiesUsecase,
+  ) {}
+
+  @MessagePattern(TicketSubjects.forward)
+  forward(@Payload() cmd: ForwardTicketRequest): Promise<TicketView> {
+    return this.forwardTicket.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.authorityUpsert)
+  upsert(@Payload() cmd: UpsertAuthorityRequest): Promise<AuthorityView> {
+    return this.upsertAuthority.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.authorityList)
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  list(@Payload() _query: ListRequest): Promise<AuthorityView[]> {
+    return this.listAuthorities.execute();
+  }
+}

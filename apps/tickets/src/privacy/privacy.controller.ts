@@ -1,0 +1,14 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AnonymizeReply, AnonymizeRequest, TicketSubjects } from '@d115/contracts';
+import { AnonymizeClosedCasesUsecase } from './usecases/anonymize-closed-cases/anonymize-closed-cases.usecase';
+
+@Controller()
+export class PrivacyController {
+  constructor(private readonly anonymizeClosedCases: AnonymizeClosedCasesUsecase) {}
+
+  @MessagePattern(TicketSubjects.anonymize)
+  anonymize(@Payload() cmd: AnonymizeRequest): Promise<AnonymizeReply> {
+    return this.anonymizeClosedCases.execute(cmd);
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ListRequest, SlaPolicyView, TicketSubjects, UpsertSlaPolicyRequest } from '@d115/contracts';
+import { ListSlaPoliciesUsecase } from './usecases/list-sla-policies/list-sla-policies.usecase';
+import { UpsertSlaPolicyUsecase } from './usecases/upsert-sla-policy/upsert-sla-policy.usecase';
+
+@Controller()
+export class SlaController {
+  constructor(
+    private readonly upsertPolicy: UpsertSlaPolicyUsecase,
+    private readonly listPolicies: ListSlaPoliciesUsecase,
+  ) {}
+
+  @MessagePattern(TicketSubjects.slaPolicyUpsert)
+  upsert(@Payload() cmd: UpsertSlaPolicyRequest): Promise<SlaPolicyView> {
+    return this.upsertPolicy.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.slaPolicyList)
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  list(@Payload() _query: ListRequest): Promise<SlaPolicyView[]> {
+    return this.listPolicies.execute();
+  }
+}
