@@ -33,6 +33,8 @@ export interface CaseChoice {
   channels: TicketChannel[];
   /** Offers declined after this instant still keep the case from the agent; undefined: ignore declines (take next). */
   declinedSince?: Date;
+  /** Wait for a case another transaction holds instead of skipping it. */
+  wait?: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export class AssignmentRepository {
            AND ($5::timestamptz IS NULL OR ${NOT_DECLINED('t.id', '$4', '$5::timestamptz')})
          ORDER BY t.priority DESC, t.queued_at, t.id
          LIMIT 1
-         FOR UPDATE OF t SKIP LOCKED
+         FOR UPDATE OF t${choice.wait ? '' : ' SKIP LOCKED'}
        ) c
        JOIN queue q ON q.id = c.queue_id
        ORDER BY c.priority DESC, c.queued_at, c.id
@@ -136,9 +138,13 @@ export class AssignmentRepository {
     return { ticket: hydrate(manager, Ticket, row), contended: false };
   }
 
-  /** The same as `takeNext`, probing each pair with SKIP LOCKED: finds a case whenever one is free. */
-  async takeNextLocking(manager: EntityManager, agent: Agent, at: Date): Promise<Ticket | null> {
-    const ticket = await this.claimBestCase(manager, agent, { channels: channelsWithRoom(agent.capacity, agent.load) });
+  /**
+   * The same as `takeNext`, probing each pair with SKIP LOCKED: finds a case whenever one is free.
+   * With `wait`, it waits for a case another transaction holds only for a moment (a dispatcher
+   * looking for an agent for it) instead of passing it by.
+   */
+  async takeNextLocking(manager: EntityManager, agent: Agent, at: Date, options: { wait?: boolean } = {}): Promise<Ticket | null> {
+    const ticket = await this.claimBestCase(manager, agent, { channels: channelsWithRoom(agent.capacity, agent.load), wait: options.wait });
     if (!ticket || !(await this.takeLoad(manager, agent.id, ticket.channel, at))) return null;
     return this.route(manager, ticket.id, { status: 'assigned', ownerAgentId: agent.id, queuedAt: null, clearEscalation: true }, at);
   }

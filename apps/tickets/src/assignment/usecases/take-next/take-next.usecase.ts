@@ -33,7 +33,10 @@ export class TakeNextUsecase {
         return { ticket: toTicketView(fast.ticket) };
       }
       const agent = fast.contended ? await this.repository.lockAgent(manager, cmd.agentId, { skipLocked: false }) : null;
-      const ticket = agent && (await this.repository.takeNextLocking(manager, agent, at));
+      // Candidates existed but were held: first pass over held ones, then wait for the best
+      // (a dispatcher probing it for an offer holds it only briefly).
+      const ticket =
+        agent && ((await this.repository.takeNextLocking(manager, agent, at)) ?? (await this.repository.takeNextLocking(manager, agent, at, { wait: true })));
       if (ticket) {
         await this.steps.assigned(manager, { ...ticket, ownerAgentId: null }, cmd.agentId, 'take-next', cmd.actor, at);
         return { ticket: toTicketView(ticket) };
