@@ -135,4 +135,12 @@ describe('outbox to durable consumer', () => {
     const outbox = await sql.query("SELECT envelope->>'correlationid' AS c FROM telephony.outbox WHERE envelope->'data'->>'n' = '501'");
     expect(outbox.rows[0].c).toBe('corr-rostock-42');
   });
+
+  it('delivers an event published without a state change of its own', async () => {
+    await producer.app.get(RecordProbeUsecase).announce(601);
+    const stored = await sql.query("SELECT published_at FROM telephony.outbox WHERE envelope->'data'->>'n' = '601'");
+    expect(stored.rowCount).toBe(1);
+    await waitFor(async () => (await sql.query('SELECT 1 FROM tickets.received WHERE n = 601')).rowCount === 1, 'probe 601 received');
+    expect((await sql.query('SELECT count(*)::int AS c FROM telephony.probe WHERE n = 601')).rows[0].c).toBe(0);
+  });
 });

@@ -22,18 +22,30 @@ export class OutboxWriter {
   ) {}
 
   async append<T>(manager: EntityManager, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
-    const list = Array.isArray(events) ? events : [events];
-    if (list.length === 0) return [];
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction');
     }
+    return this.insert(manager, events);
+  }
+
+  /**
+   * For facts that come with no state change of their own (an outside system's
+   * message passed on, a notice): one autocommit INSERT, durable when it returns.
+   */
+  publish<T>(executor: Pick<EntityManager, 'query'>, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
+    return this.insert(executor, events);
+  }
+
+  private async insert<T>(executor: Pick<EntityManager, 'query'>, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
+    const list = Array.isArray(events) ? events : [events];
+    if (list.length === 0) return [];
     const envelopes = list.map((event) => this.envelope(event));
     const values: unknown[] = [];
     const rows = envelopes.map((envelope, i) => {
       values.push(envelope.id, list[i].subject, JSON.stringify(envelope));
       return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
     });
-    await manager.query(`INSERT INTO ${this.schema}.outbox (id, subject, envelope) VALUES ${rows.join(', ')}`, values);
+    await executor.query(`INSERT INTO ${this.schema}.outbox (id, subject, envelope) VALUES ${rows.join(', ')}`, values);
     return envelopes;
   }
 
