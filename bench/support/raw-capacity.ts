@@ -26,7 +26,7 @@ export async function postgresInsertRate(url: string, connections: number, durat
 
 /** Acknowledged JetStream publishes per second (a window of `inFlight` unacknowledged at a time). */
 export async function jetStreamPublishRate(natsUrl: string, inFlight: number, durationMs: number): Promise<number> {
-  const nc = await connect({ servers: natsUrl });
+  const nc = await connect({ servers: natsUrl, noAsyncTraces: true });
   const jsm = await nc.jetstreamManager();
   const stream = `BENCH_RAW_${process.pid}`;
   await jsm.streams.add({ name: stream, subjects: [`bench.raw.${process.pid}`] });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { JetStreamManager } from 'nats';
-import { RequestClient } from '@d115/messaging';
+import { OutboxRelay, RequestClient } from '@d115/messaging';
 import { runWithContext } from '@d115/observability';
 import { RunningService, ServiceEnv, DATA_SOURCE } from '@d115/platform';
 import { consumerService, PROBE_SUBJECT, producerService, RecordProbeUsecase, TestEnvironment, waitFor } from '@d115/testing';
@@ -142,5 +142,18 @@ describe('outbox to durable consumer', () => {
     expect(stored.rowCount).toBe(1);
     await waitFor(async () => (await sql.query('SELECT 1 FROM tickets.received WHERE n = 601')).rowCount === 1, 'probe 601 received');
     expect((await sql.query('SELECT count(*)::int AS c FROM telephony.probe WHERE n = 601')).rows[0].c).toBe(0);
+  });
+
+  it('wakes the active relay from another instance of the producing service', async () => {
+    const second = await env.start(producerService);
+    expect(second.app.get(OutboxRelay).isLeader).toBe(false);
+    await second.app.get(RecordProbeUsecase).execute(701);
+    const started = Date.now();
+    await waitFor(async () => (await sql.query('SELECT 1 FROM tickets.received WHERE n = 701')).rowCount === 1, 'probe 701 received', {
+      intervalMs: 5,
+    });
+    // Without the forwarded notification the active relay would find it only at its next 1 s poll.
+    expect(Date.now() - started).toBeLessThan(900);
+    await env.stop(second);
   });
 });

@@ -2,6 +2,7 @@ export * from './nats/namespace';
 export * from './nats/streams';
 export * from './nats/nats-connection';
 export * from './outbox/outbox.migration';
+export * from './outbox/outbox.signal';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './consumer/event-consumer.decorator';

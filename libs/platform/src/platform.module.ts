@@ -14,6 +14,7 @@ import {
   MessageValidationPipe,
   Namespace,
   OutboxRelay,
+  OutboxSignal,
   OutboxWriter,
   RequestClient,
 } from '@d115/messaging';
@@ -93,6 +94,7 @@ export class PlatformModule {
       const serviceEnv = env as ServiceEnv;
       const schema = serviceEnv.DATABASE_SCHEMA ?? service;
       const database = options.database;
+      const signal = new OutboxSignal();
       providers.push(
         {
           provide: DATA_SOURCE,
@@ -106,6 +108,7 @@ export class PlatformModule {
               poolSize: serviceEnv.DATABASE_POOL_SIZE,
             });
             await dataSource.initialize();
+            dataSource.subscribers.push(signal.subscriber());
             if (serviceEnv.MIGRATE_ON_START) {
               const applied = await runMigrations(dataSource);
               if (applied.length) childLogger('database').info({ applied }, 'migrations applied');
@@ -113,11 +116,11 @@ export class PlatformModule {
             return dataSource;
           },
         },
-        { provide: OutboxWriter, useValue: new OutboxWriter(schema, `/d115/${service}`) },
+        { provide: OutboxWriter, useValue: new OutboxWriter(schema, `/d115/${service}`, signal) },
         {
           provide: OutboxRelay,
           inject: [JETSTREAM],
-          useFactory: (js) => new OutboxRelay(js, namespace, { databaseUrl: serviceEnv.DATABASE_URL, schema }),
+          useFactory: (js) => new OutboxRelay(js, namespace, { databaseUrl: serviceEnv.DATABASE_URL, schema }, signal),
         },
       );
       exported.push(DATA_SOURCE, OutboxWriter, OutboxRelay);

@@ -18,15 +18,6 @@ export async function createOutboxAndInbox(queryRunner: QueryRunner, schema: str
   await queryRunner.query(`CREATE INDEX outbox_unpublished_idx ON ${schema}.outbox (seq) WHERE published_at IS NULL`);
   await queryRunner.query(`CREATE INDEX outbox_published_at_idx ON ${schema}.outbox (published_at) WHERE published_at IS NOT NULL`);
   await queryRunner.query(`
-    CREATE FUNCTION ${schema}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_notify('${schema}_outbox', '');
-      RETURN NULL;
-    END $$`);
-  await queryRunner.query(`
-    CREATE TRIGGER outbox_notify AFTER INSERT ON ${schema}.outbox
-    FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.outbox_notify()`);
-  await queryRunner.query(`
     CREATE TABLE ${schema}.inbox (
       consumer text NOT NULL,
       event_id text NOT NULL,
@@ -39,12 +30,13 @@ export async function createOutboxAndInbox(queryRunner: QueryRunner, schema: str
 
 export async function dropOutboxAndInbox(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`DROP TABLE ${schema}.inbox`);
-  await queryRunner.query(`DROP TRIGGER outbox_notify ON ${schema}.outbox`);
-  await queryRunner.query(`DROP FUNCTION ${schema}.outbox_notify()`);
   await queryRunner.query(`DROP TABLE ${schema}.outbox`);
 }
 
-/** LISTEN channel the outbox trigger notifies on commit. */
+/**
+ * LISTEN channel on which service instances that are not the active relay
+ * announce committed outbox rows (coalesced, outside their transactions).
+ */
 export function outboxChannel(schema: string): string {
   return `${schema}_outbox`;
 }

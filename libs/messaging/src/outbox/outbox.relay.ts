@@ -4,6 +4,7 @@ import { Headers } from '@d115/contracts';
 import { childLogger, metrics } from '@d115/observability';
 import { Namespace } from '../nats/namespace';
 import { outboxChannel } from './outbox.migration';
+import { OutboxSignal } from './outbox.signal';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -24,8 +25,10 @@ interface OutboxRow {
 
 /**
  * Publishes committed outbox rows to JetStream in sequence order, with the event
- * id as `Nats-Msg-Id`. One relay per schema is active at a time (advisory lock);
- * it is woken by LISTEN/NOTIFY after each commit. A crash between publishing and
+ * id as `Nats-Msg-Id`. One relay per schema is active at a time (advisory lock).
+ * It is woken in-process when its own service instance commits outbox rows
+ * (OutboxSignal); other instances forward their commits to it with one
+ * coalesced NOTIFY at most every few milliseconds. A crash between publishing and
  * marking as sent re-publishes on restart: JetStream drops the duplicate within
  * its window, and consumers' inboxes drop it after that.
  */
@@ -40,20 +43,52 @@ export class OutboxRelay {
   private lastCleanup = 0;
   private failures = 0;
 
+  private notifyScheduled = false;
+  private notifyPending = false;
+  private unsubscribe?: () => void;
+
   constructor(
     private readonly js: JetStreamClient,
     private readonly namespace: Namespace,
     private readonly options: OutboxRelayOptions,
+    private readonly signal?: OutboxSignal,
   ) {}
 
   async start(): Promise<void> {
     this.running = true;
+    this.unsubscribe = this.signal?.onCommit(() => this.committed());
     this.loop = this.run();
+  }
+
+  /** This process committed outbox rows: publish them, or tell the active relay. */
+  private committed(): void {
+    if (this.leader) {
+      if (this.wake) this.wake();
+      else this.pendingWake = true;
+      return;
+    }
+    this.notifyPending = true;
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    setTimeout(() => {
+      this.notifyScheduled = false;
+      void this.forwardNotify();
+    }, 5);
+  }
+
+  /** One NOTIFY for all commits since the last; sent once connected if we are not yet. */
+  private async forwardNotify(): Promise<void> {
+    if (!this.notifyPending || !this.client) return;
+    this.notifyPending = false;
+    await this.client.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), '']).catch(() => {
+      this.notifyPending = true;
+    });
   }
 
   /** Publishes what is committed right now, then stops. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
     this.wake?.();
     await this.loop;
     if (this.leader && this.client) await this.drain().catch((error) => this.logger.error({ err: error }, 'final flush failed'));
@@ -96,6 +131,7 @@ export class OutboxRelay {
     await client.connect();
     await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
     this.client = client;
+    void this.forwardNotify();
   }
 
   private async tryLead(): Promise<void> {

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { EventEnvelope, eventTypeOf } from '@d115/contracts';
 import { correlationId } from '@d115/observability';
+import { OutboxSignal } from './outbox.signal';
 
 export interface NewEvent<T> {
   /** Documented subject, e.g. `d115.events.tickets.ticket.created`. */
@@ -19,21 +20,26 @@ export class OutboxWriter {
   constructor(
     private readonly schema: string,
     private readonly source: string,
+    private readonly signal?: OutboxSignal,
   ) {}
 
   async append<T>(manager: EntityManager, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction');
     }
-    return this.insert(manager, events);
+    const envelopes = await this.insert(manager, events);
+    this.signal?.mark(manager.queryRunner);
+    return envelopes;
   }
 
   /**
    * For facts that come with no state change of their own (an outside system's
    * message passed on, a notice): one autocommit INSERT, durable when it returns.
    */
-  publish<T>(executor: Pick<EntityManager, 'query'>, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
-    return this.insert(executor, events);
+  async publish<T>(executor: Pick<EntityManager, 'query'>, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
+    const envelopes = await this.insert(executor, events);
+    this.signal?.committed();
+    return envelopes;
   }
 
   private async insert<T>(executor: Pick<EntityManager, 'query'>, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
