@@ -42,6 +42,21 @@ export class OutboxWriter {
     return envelopes;
   }
 
+  /**
+   * The envelope of an event whose `data` (and CloudEvents `subject`) a single SQL
+   * statement will fill in from the rows it changes, with the outbox insert in the
+   * same statement. Call `committed()` once that statement has run in autocommit.
+   */
+  draft(subject: string): { id: string; subject: string; envelope: Omit<EventEnvelope, 'data'> } {
+    const { data: _data, ...envelope } = this.envelope({ subject, data: null });
+    return { id: envelope.id, subject, envelope };
+  }
+
+  /** Outbox rows were committed by a statement of the caller's own (see `draft`). */
+  committed(): void {
+    this.signal?.committed();
+  }
+
   private async insert<T>(executor: Pick<EntityManager, 'query'>, events: NewEvent<T> | NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
     const list = Array.isArray(events) ? events : [events];
     if (list.length === 0) return [];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TakeNextRequest, TicketErrorCode, TicketView } from '@d115/contracts';
+import { TakeNextRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
+import { OutboxWriter } from '@d115/messaging';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
 import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
@@ -22,16 +23,18 @@ export class TakeNextUsecase {
     private readonly steps: AssignmentSteps,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly outbox: OutboxWriter,
   ) {}
 
-  execute(cmd: TakeNextRequest): Promise<TakeNextReply> {
+  async execute(cmd: TakeNextRequest): Promise<TakeNextReply> {
+    const at = this.clock.now();
+    // The common case in one autocommit statement, event included.
+    const fast = await this.repository.takeNext(this.transactions.manager.connection, cmd.agentId, cmd.actor, at, this.outbox.draft(TicketEvents.assigned));
+    if (fast.ticket) {
+      this.outbox.committed();
+      return { ticket: toTicketView(fast.ticket) };
+    }
     return this.transactions.run(async (manager) => {
-      const at = this.clock.now();
-      const fast = await this.repository.takeNext(manager, cmd.agentId, cmd.actor, at);
-      if (fast.ticket) {
-        await this.steps.announce(manager, fast.ticket, cmd.agentId, 'take-next');
-        return { ticket: toTicketView(fast.ticket) };
-      }
       const agent = fast.contended ? await this.repository.lockAgent(manager, cmd.agentId, { skipLocked: false }) : null;
       // Candidates existed but were held: first pass over held ones, then wait for the best
       // (a dispatcher probing it for an offer holds it only briefly).
