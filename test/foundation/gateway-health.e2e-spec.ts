@@ -19,7 +19,7 @@ describe('gateway /health', () => {
     env = await TestEnvironment.create(['telephony', 'mail', 'tickets', 'knowledge', 'appointments']);
     gateway = (await env.start(gatewayService)) as unknown as RunningService<BaseEnv>;
     await env.start(telephonyService);
-    mail = (await env.start(mailService, { SMTP_PORT: '0', IMAP_POLL: 'off' })) as unknown as RunningService<BaseEnv>;
+    mail = (await env.start(mailService, { SMTP_PORT: '0' })) as unknown as RunningService<BaseEnv>;
     await env.start(ticketsService);
     await env.start(knowledgeService);
     await env.start(appointmentsService);

@@ -1,6 +1,6 @@
 import { NatsConnection } from 'nats';
 import { D115Error, ErrorCode, PingReply, pingSubject, RequestFailedError } from '@d115/contracts';
-import { Namespace, RequestClient } from '@d115/messaging';
+import { RequestClient } from '@d115/messaging';
 import { RunningService, ServiceEnv } from '@d115/platform';
 import { producerService, TestEnvironment } from '@d115/testing';
 
@@ -45,7 +45,7 @@ describe('request/reply', () => {
 
   it('fails with REQUEST.TIMEOUT within its deadline when the service hangs', async () => {
     // A responder that takes the request and never answers, like a frozen process.
-    const hung = nc.subscribe(new Namespace(env.namespace.prefix).subject(pingSubject('telephony')), { queue: 'telephony' });
+    const hung = nc.subscribe(env.namespace.subject(pingSubject('telephony')), { queue: 'telephony' });
     const started = Date.now();
     const failure = await client.request(pingSubject('telephony'), {}, { timeoutMs: 300 }).catch((e: unknown) => e);
     const elapsed = Date.now() - started;

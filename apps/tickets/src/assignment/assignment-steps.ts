@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { TicketAssignedEvent, TicketEvents, TicketReservedEvent } from '@d115/contracts';
+import { TicketAssignedEvent, TicketErrorCode, TicketEvents, TicketReservedEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { AuditRepository } from '../audit/audit.repository';
+import { CasesRepository } from '../cases/cases.repository';
 import { Ticket } from '../cases/entities/ticket.entity';
+import { TicketsException } from '../shared/tickets.exception';
 import { AssignmentRepository } from './assignment.repository';
+import { decidableReservation } from './domain/decidable-reservation';
 import { Reservation } from './entities/reservation.entity';
 
 /** The steps assignment use cases share: offering a case to an agent and making an agent its owner. */
@@ -15,7 +18,20 @@ export class AssignmentSteps {
     private readonly repository: AssignmentRepository,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxWriter,
+    private readonly cases: CasesRepository,
   ) {}
+
+  /**
+   * Locks an open offer and its case for the agent's answer (accept or reject);
+   * refused when the offer does not exist or may no longer be decided by `actor`.
+   */
+  async lockOfferForDecision(manager: EntityManager, reservationId: string, actor: string, at: Date): Promise<{ ticket: Ticket; reservation: Reservation }> {
+    const offer = await this.repository.findReservation(manager, reservationId);
+    if (!offer) throw new TicketsException(TicketErrorCode.RESERVATION_NOT_FOUND, `reservation ${reservationId} does not exist`);
+    const ticket = (await this.cases.lock(manager, offer.ticketId))!;
+    const reservation = decidableReservation(await this.repository.lockReservation(manager, offer.id), actor, at);
+    return { ticket, reservation };
+  }
 
   /**
    * Offers the (locked, waiting) case to the (locked) agent: takes one unit of the

@@ -31,6 +31,9 @@ interface Prepared {
   envelope: EventEnvelope;
 }
 
+/** Strict: a body that is not valid UTF-8 is malformed, not silently repaired. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 type Outcome = { kind: 'handled' | 'duplicate' } | { kind: 'failed'; error: unknown };
 
 /**
@@ -177,7 +180,7 @@ export class ConsumerRunner {
   private async prepare(message: JsMsg): Promise<Prepared | undefined> {
     let raw: unknown;
     try {
-      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(message.data));
+      raw = JSON.parse(UTF8.decode(message.data));
     } catch (error) {
       await this.deadLetter(message, { code: ErrorCode.MESSAGE_MALFORMED, message: `not a JSON document: ${(error as Error).message}` });
       return undefined;

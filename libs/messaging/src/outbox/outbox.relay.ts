@@ -20,7 +20,9 @@ interface OutboxRow {
   seq: string;
   id: string;
   subject: string;
-  envelope: unknown;
+  /** The envelope as stored, sent as is (no parse and re-serialise per event). */
+  envelope: string;
+  correlation_id: string | null;
 }
 
 /**
@@ -146,7 +148,7 @@ export class OutboxRelay {
     let total = 0;
     for (;;) {
       const { rows } = await this.client!.query<OutboxRow>(
-        `SELECT seq, id, subject, envelope FROM ${this.options.schema}.outbox
+        `SELECT seq, id, subject, envelope::text AS envelope, envelope->>'correlationid' AS correlation_id FROM ${this.options.schema}.outbox
          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [batchSize],
       );
@@ -166,10 +168,9 @@ export class OutboxRelay {
   /** Sends the batch pipelined (in order on one connection) and waits for every ack. */
   private async publish(rows: OutboxRow[]): Promise<void> {
     const acks = rows.map((row) => {
-      const envelope = row.envelope as { correlationid?: string };
       const h = natsHeaders();
-      if (envelope.correlationid) h.set(Headers.correlationId, envelope.correlationid);
-      return this.js.publish(this.namespace.subject(row.subject), JSON.stringify(row.envelope), {
+      if (row.correlation_id) h.set(Headers.correlationId, row.correlation_id);
+      return this.js.publish(this.namespace.subject(row.subject), row.envelope, {
         msgID: row.id,
         headers: h,
       });
