@@ -78,7 +78,7 @@ export class Supervisor {
       this.options.onGiveUp?.();
       return;
     }
-    this.options.say(`${this.name} exited unexpectedly (${how}, pid ${child.pid}, up ${formatSeconds(uptimeMs)}); restarting in ${formatSeconds(delay)}`);
+    this.options.say(`${this.name} exited unexpectedly (${how}, pid ${child.pid}, up ${formatDuration(uptimeMs)}); restarting in ${formatDuration(delay)}`);
     this.restartTimer = setTimeout(() => {
       if (this.stopping) return;
       this.start();
@@ -91,6 +91,6 @@ export class Supervisor {
   }
 }
 
-function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
