@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   try {
     const settings = launchSettings(process.env, process.argv, root);
-    if (settings.sandbox) say(`sandbox mode: embedded Postgres and our own nats-server, data in ${settings.dataDir}`);
+    if (settings.sandbox) announceSandbox(settings.dataDir);
     const postgres = await resolvePostgres(settings, say);
     infrastructure.push(postgres);
     say(`Postgres: ${postgres.origin}`);
@@ -77,6 +77,12 @@ async function main(): Promise<void> {
     say(`cannot start: ${describeError(error)}`);
     await shutdown(1);
   }
+}
+
+function announceSandbox(dataDir: string): void {
+  say(`sandbox mode: embedded Postgres and our own nats-server, data in ${dataDir}`);
+  const ignored = ['DATABASE_URL', 'NATS_URL'].filter((name) => process.env[name]);
+  if (ignored.length) say(`sandbox mode: ignoring ${ignored.join(' and ')}`);
 }
 
 async function reportWhenReady(gatewayPort: number, ports: Record<string, number>, cancelled: () => boolean): Promise<void> {
