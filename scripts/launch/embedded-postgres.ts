@@ -1,8 +1,8 @@
-import { chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, LaunchError } from './errors';
 import { OwnedProcess } from './owned-process';
-import { acceptsPostgres } from './probes';
+import { acceptsPostgres, assertPortFree } from './probes';
 import { assertReachable, RunAs, unprivilegedUser } from './unprivileged-user';
 import type { Resolved } from './infrastructure';
 
@@ -30,6 +30,8 @@ interface Binaries {
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<Resolved> {
   const binaries = await findBinaries();
   const cluster = join(dataDir, 'postgres');
+  assertNoLeftover(cluster);
+  await assertPortFree(port, 'EMBEDDED_POSTGRES_PORT', 'the embedded Postgres');
   const initialised = existsSync(join(cluster, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
   const user = unprivilegedUser(initialised ? cluster : undefined);
@@ -53,6 +55,37 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     // SIGINT is Postgres's "fast" shutdown: disconnect clients, checkpoint, exit.
     stop: () => server.stop('SIGINT', 20_000),
   };
+}
+
+/**
+ * The launcher stops its Postgres on Ctrl-C; only a launcher that was killed
+ * outright (kill -9) leaves it running. Say so, rather than "port in use".
+ */
+function assertNoLeftover(cluster: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!isPostgres(pid)) return;
+  throw new LaunchError(
+    `The embedded Postgres of an earlier run still runs (pid ${pid}, data in ${cluster}): its launcher was killed without stopping it`,
+    `Stop it (kill ${pid}) and run npm start again`,
+  );
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+  } catch {
+    // No /proc (macOS): whether the pid is alive will have to do.
+    try {
+      return process.kill(pid, 0);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
 }
 
 async function findBinaries(): Promise<Binaries> {

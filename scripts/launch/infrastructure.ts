@@ -1,7 +1,7 @@
 import { isListening } from '@d115/platform';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startNatsServer } from './nats-server';
-import { acceptsPostgres, assertPortFree, hasJetStream } from './probes';
+import { acceptsPostgres, hasJetStream } from './probes';
 import { LaunchSettings } from './settings';
 
 /** A Postgres or NATS the services will use; `stop` when the launcher started it. */
@@ -25,7 +25,6 @@ export async function resolvePostgres(settings: LaunchSettings, log: (line: stri
       return { url: LOCAL_POSTGRES, origin: 'local Postgres on 127.0.0.1:5432' };
     }
   }
-  await assertPortFree(settings.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT', 'the embedded Postgres');
   return startEmbeddedPostgres(settings.dataDir, settings.embeddedPostgresPort, log);
 }
 
@@ -41,6 +40,5 @@ export async function resolveNats(settings: LaunchSettings, log: (line: string) 
       log('a NATS server on 127.0.0.1:4222 has no JetStream; starting our own');
     }
   }
-  await assertPortFree(settings.embeddedNatsPort, 'EMBEDDED_NATS_PORT', 'nats-server');
   return startNatsServer(settings.dataDir, settings.embeddedNatsPort, log);
 }

@@ -2,7 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { LaunchError } from './errors';
 import { OwnedProcess } from './owned-process';
-import { hasJetStream } from './probes';
+import { assertPortFree, hasJetStream } from './probes';
 import type { Resolved } from './infrastructure';
 
 /** Debian installs nats-server to /usr/sbin, which an ordinary user's PATH often lacks. */
@@ -29,6 +29,7 @@ export async function startNatsServer(dataDir: string, port: number, log: (line:
         'or set NATS_URL to a NATS with JetStream',
     );
   }
+  await assertPortFree(port, 'EMBEDDED_NATS_PORT', 'nats-server');
   const store = join(dataDir, 'nats');
   mkdirSync(store, { recursive: true });
   log(`starting ${binary} with JetStream on 127.0.0.1:${port} (store ${store})`);

@@ -34,10 +34,12 @@ export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, o
   };
   if (service !== 'gateway') env.OPS_PORT = String(opsPorts[service]);
   const main = join(root, 'dist', 'apps', service, 'src', 'main.js');
+  const guard = join(__dirname, 'orphan-guard.js');
   return () => {
-    // Its own process group: a Ctrl-C in the terminal reaches the launcher only, which stops the services in order.
-    const child = spawn(process.execPath, [main], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [child.stdout, child.stderr]) {
+    // Its own process group: a Ctrl-C in the terminal reaches the launcher only, which stops the services
+    // first and Postgres and NATS after them. The IPC channel is for the orphan guard only.
+    const child = spawn(process.execPath, ['--require', guard, main], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${format(line)}\n`));
     }
     return child;

@@ -6,45 +6,61 @@ import { Namespace, STREAMS } from '@d115/messaging';
 import { infrastructure, waitFor } from '@d115/testing';
 import { gatewayHealth, isAlive, LauncherProcess } from './launcher-process';
 
+/** A launcher on the local Postgres and NATS, in its own database and namespace, the gateway on `gatewayPort`, ops ports after it. */
+function localLauncher(gatewayPort: number) {
+  const { adminUrl, natsUrl } = infrastructure();
+  const id = randomBytes(4).toString('hex');
+  const database = `d115_test_launch_${id}`;
+  const namespace = new Namespace(`launch${id}`);
+  const pids = new Map<string, number>();
+  const launcher = LauncherProcess.start({
+    DATABASE_URL: adminUrl,
+    NATS_URL: natsUrl,
+    D115_DATABASE: database,
+    D115_ROLE_PREFIX: 'd115_test_',
+    D115_NAMESPACE: namespace.prefix,
+    GATEWAY_PORT: String(gatewayPort),
+    OPS_PORT_BASE: String(gatewayPort),
+    SMTP_PORT: '0',
+    LOG_LEVEL: 'warn',
+  });
+  return {
+    launcher,
+    pids,
+    async ready() {
+      await launcher.waitForOutput(/all six services are ready/, 90_000);
+      for (const service of SERVICE_NAMES) pids.set(service, launcher.pidOf(service));
+    },
+    async dispose() {
+      await launcher.interrupt();
+      await dropDatabase(adminUrl, database);
+      const nc = await connect({ servers: natsUrl });
+      const jsm = await nc.jetstreamManager();
+      for (const stream of Object.values(STREAMS)) await jsm.streams.delete(namespace.stream(stream.name)).catch(() => undefined);
+      await nc.close();
+    },
+  };
+}
+
 /**
  * `npm start` as a user runs it, against the local Postgres and NATS: one
  * command, six services, a healthy gateway; a service killed from outside is
  * restarted while the others keep running; Ctrl-C stops everything.
  */
 describe('the launcher behind npm start', () => {
-  const { adminUrl, natsUrl } = infrastructure();
-  const id = randomBytes(4).toString('hex');
-  const database = `d115_test_launch_${id}`;
-  const namespace = new Namespace(`launch${id}`);
   const gatewayPort = 41100;
-  const opsPortBase = 41100;
+  const opsPortBase = gatewayPort;
+  let started: ReturnType<typeof localLauncher>;
   let launcher: LauncherProcess;
-  const pids = new Map<string, number>();
+  let pids: Map<string, number>;
 
   beforeAll(async () => {
-    launcher = LauncherProcess.start({
-      DATABASE_URL: adminUrl,
-      NATS_URL: natsUrl,
-      D115_DATABASE: database,
-      D115_ROLE_PREFIX: 'd115_test_',
-      D115_NAMESPACE: namespace.prefix,
-      GATEWAY_PORT: String(gatewayPort),
-      OPS_PORT_BASE: String(opsPortBase),
-      SMTP_PORT: '0',
-      LOG_LEVEL: 'warn',
-    });
-    await launcher.waitForOutput(/all six services are ready/, 90_000);
-    for (const service of SERVICE_NAMES) pids.set(service, launcher.pidOf(service));
+    started = localLauncher(gatewayPort);
+    ({ launcher, pids } = started);
+    await started.ready();
   }, 100_000);
 
-  afterAll(async () => {
-    await launcher?.interrupt();
-    await dropDatabase(adminUrl, database);
-    const nc = await connect({ servers: natsUrl });
-    const jsm = await nc.jetstreamManager();
-    for (const stream of Object.values(STREAMS)) await jsm.streams.delete(namespace.stream(stream.name)).catch(() => undefined);
-    await nc.close();
-  });
+  afterAll(() => started?.dispose());
 
   it('starts all six services and reports them ready', async () => {
     expect(launcher.output).toContain(`gateway  http://127.0.0.1:${gatewayPort}`);
@@ -74,5 +90,24 @@ describe('the launcher behind npm start', () => {
     for (const [service, pid] of pids) expect({ service, alive: isAlive(pid) }).toEqual({ service, alive: false });
     expect(await gatewayHealth(gatewayPort)).toBeUndefined();
     expect(launcher.output.match(/restarted \(pid/g)).toHaveLength(1);
+  });
+});
+
+describe('the services of a launcher that was killed outright', () => {
+  let started: ReturnType<typeof localLauncher>;
+
+  afterAll(() => started?.dispose());
+
+  it('shut down by themselves instead of running on unsupervised', async () => {
+    started = localLauncher(41120);
+    await started.ready();
+
+    started.launcher.process.kill('SIGKILL');
+    await started.launcher.exited;
+
+    for (const [service, pid] of started.pids) {
+      await waitFor(() => !isAlive(pid), `${service} (pid ${pid}) to stop after its launcher died`, { timeoutMs: 20_000, intervalMs: 100 });
+    }
+    expect(await gatewayHealth(41120)).toBeUndefined();
   });
 });
