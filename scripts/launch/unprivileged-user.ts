@@ -27,6 +27,15 @@ export function unprivilegedUser(clusterDir: string | undefined): RunAs | undefi
   return lookUp(SERVICE_USER) ?? create(SERVICE_USER);
 }
 
+/** The name of the user who owns `path`, for messages. */
+export function ownerName(path: string): string {
+  try {
+    return `user "${userName(statSync(path).uid)}"`;
+  } catch {
+    return 'its owner';
+  }
+}
+
 function userName(uid: number): string {
   try {
     return execFileSync('id', ['-nu', String(uid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
