@@ -54,11 +54,12 @@ async function main(): Promise<void> {
     const nats = await resolveNats(settings, say);
     infrastructure.push(nats);
     say(`NATS:     ${nats.origin}`);
-    if (stopping) return;
 
     const layout = databaseLayout(process.env, postgres.url);
     await provisionDatabase(postgres.url, layout.database, Object.values(layout.services));
     say(`database "${layout.database}" ready: one schema and role per service`);
+    // Told to stop while we were getting ready: start nothing more.
+    if (stopping) return;
 
     const ports = opsPorts(process.env);
     const launch = { root, natsUrl: nats.url, layout, opsPorts: ports, color };
