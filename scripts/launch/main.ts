@@ -1,106 +1,99 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { SERVICE_NAMES, ServiceName, StatefulServiceName } from '@d115/contracts';
+import { SERVICE_NAMES } from '@d115/contracts';
 import { provisionDatabase } from '@d115/database';
 import { databaseLayout } from '../provisioning';
+import { describeError } from './errors';
 import { resolveNats, resolvePostgres, Resolved } from './infrastructure';
-import { prefixer } from './log-format';
+import { OwnedProcess } from './owned-process';
+import { opsPorts, serviceLauncher } from './services';
+import { launchSettings } from './settings';
+import { Supervisor } from './supervisor';
 
 const root = join(__dirname, '..', '..', '..');
 const color = process.stdout.isTTY === true;
 const say = (line: string) => process.stdout.write(`${color ? '\x1b[1m' : ''}d115${color ? '\x1b[0m' : ''}  ${line}\n`);
-
-/** Ops ports: OPS_PORT_BASE + 1 … + 5 (3101–3105 by default). */
-const base = Number(process.env.OPS_PORT_BASE ?? 3100);
-const OPS_PORTS: Record<Exclude<ServiceName, 'gateway'>, number> = {
-  telephony: base + 1,
-  mail: base + 2,
-  tickets: base + 3,
-  knowledge: base + 4,
-  appointments: base + 5,
-};
+/** How long a service may take to stop after SIGTERM: its own SHUTDOWN_TIMEOUT_MS and a margin. */
+const stopGraceMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000) + 5_000;
 
 /**
  * `npm start`: finds or starts Postgres and NATS, provisions the per-service
- * roles and schemas, starts the six services with prefixed logs, and stops
+ * roles and schemas, starts the six services with prefixed logs and keeps
+ * them running (a service that dies is restarted with backoff), and stops
  * everything cleanly on Ctrl-C.
  */
 async function main(): Promise<void> {
-  const stoppers: Resolved[] = [];
-  const children = new Map<ServiceName, ChildProcess>();
+  const infrastructure: Resolved[] = [];
+  const supervisors: Supervisor[] = [];
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    say('stopping all services …');
-    await Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    for (const resolved of stoppers.reverse()) await resolved.stop?.().catch(() => undefined);
+    say(supervisors.length ? 'stopping all services …' : 'stopping …');
+    await Promise.all(supervisors.map((supervisor) => supervisor.stop(stopGraceMs)));
+    for (const resolved of infrastructure.reverse()) {
+      await resolved.stop?.().catch((error) => say(`could not stop ${resolved.origin}: ${describeError(error)}`));
+    }
+    await OwnedProcess.stopAll();
     say('stopped');
     process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-
-  let postgres: Resolved;
-  let nats: Resolved;
-  try {
-    postgres = await resolvePostgres(root, say);
-    stoppers.push(postgres);
-    nats = await resolveNats(root, say);
-    stoppers.push(nats);
-  } catch (error) {
-    say(`cannot start: ${(error as Error).message}`);
-    await shutdown(1);
-    return;
-  }
-  say(`Postgres: ${postgres.origin}`);
-  say(`NATS:     ${nats.origin}`);
-
-  const layout = databaseLayout(process.env, postgres.url);
-  await provisionDatabase(postgres.url, layout.database, Object.values(layout.services));
-  say(`database "${layout.database}" ready: one schema and role per service`);
-
-  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 3000);
-  const width = Math.max(...SERVICE_NAMES.map((s) => s.length));
-  SERVICE_NAMES.forEach((service, index) => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      NATS_URL: nats.url,
-      HTTP_HOST: process.env.HTTP_HOST ?? '127.0.0.1',
-      DATABASE_URL: service === 'gateway' ? undefined : layout.services[service as StatefulServiceName].url,
-    };
-    if (service !== 'gateway') env.OPS_PORT = String(OPS_PORTS[service]);
-    const child = spawn(process.execPath, [join(root, 'dist', 'apps', service, 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const format = prefixer(service, index, width, color);
-    for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${format(line)}\n`));
-    }
-    child.on('exit', (code, signal) => {
-      if (stopping) return;
-      say(`${service} exited unexpectedly (${signal ?? `code ${code}`}); stopping the others`);
-      void shutdown(1);
-    });
-    children.set(service, child);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+  process.on('uncaughtException', (error) => {
+    say(`launcher failed: ${describeError(error)}`);
+    void shutdown(1);
   });
 
-  const healthy = await waitForHealth(gatewayPort, 90_000, () => stopping);
-  if (stopping) return;
+  try {
+    const settings = launchSettings(process.env, process.argv, root);
+    if (settings.sandbox) announceSandbox(settings.dataDir);
+    const postgres = await resolvePostgres(settings, say);
+    infrastructure.push(postgres);
+    say(`Postgres: ${postgres.origin}`);
+    const nats = await resolveNats(settings, say);
+    infrastructure.push(nats);
+    say(`NATS:     ${nats.origin}`);
+
+    const layout = databaseLayout(process.env, postgres.url);
+    await provisionDatabase(postgres.url, layout.database, Object.values(layout.services));
+    say(`database "${layout.database}" ready: one schema and role per service`);
+    // Told to stop while we were getting ready: start nothing more.
+    if (stopping) return;
+
+    const ports = opsPorts(process.env);
+    const launch = { root, natsUrl: nats.url, layout, opsPorts: ports, color };
+    const allGaveUp = () => {
+      if (supervisors.every((supervisor) => supervisor.givenUp)) void shutdown(1);
+    };
+    for (const service of SERVICE_NAMES) {
+      const supervisor = new Supervisor({ name: service, launch: serviceLauncher(service, launch), say, onGiveUp: allGaveUp });
+      supervisors.push(supervisor);
+      supervisor.start();
+      say(`${service} started (pid ${supervisor.pid})`);
+    }
+    await reportWhenReady(Number(process.env.GATEWAY_PORT ?? 3000), ports, () => stopping);
+  } catch (error) {
+    if (stopping) return;
+    say(`cannot start: ${describeError(error)}`);
+    await shutdown(1);
+  }
+}
+
+function announceSandbox(dataDir: string): void {
+  say(`sandbox mode: embedded Postgres and our own nats-server, data in ${dataDir}`);
+  const ignored = ['DATABASE_URL', 'NATS_URL'].filter((name) => process.env[name]);
+  if (ignored.length) say(`sandbox mode: ignoring ${ignored.join(' and ')}`);
+}
+
+async function reportWhenReady(gatewayPort: number, ports: Record<string, number>, cancelled: () => boolean): Promise<void> {
+  const healthy = await waitForHealth(gatewayPort, 90_000, cancelled);
+  if (cancelled()) return;
   const gateway = `http://127.0.0.1:${gatewayPort}`;
+  const width = Math.max(...SERVICE_NAMES.map((name) => name.length));
   say(healthy ? 'all six services are ready' : 'not every service reported ready in time; see GET /health');
   say(`gateway  ${gateway}   (health ${gateway}/health, API docs ${gateway}/docs)`);
-  for (const [service, port] of Object.entries(OPS_PORTS)) say(`${service.padEnd(width)}  ops http://127.0.0.1:${port}/health/ready  /metrics`);
+  for (const [service, port] of Object.entries(ports)) say(`${service.padEnd(width)}  ops http://127.0.0.1:${port}/health/ready  /metrics`);
   say('press Ctrl-C to stop');
 }
 
@@ -119,6 +112,6 @@ async function waitForHealth(port: number, timeoutMs: number, cancelled: () => b
 }
 
 void main().catch((error) => {
-  process.stderr.write(`d115: ${(error as Error)?.stack ?? error}\n`);
+  process.stderr.write(`d115: ${describeError(error)}\n`);
   process.exit(1);
 });
