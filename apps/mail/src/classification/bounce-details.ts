@@ -20,7 +20,7 @@ const REPLY_CODE = /(?:^|[\s#'"(>:[])([45])\d\d(?=[\s\-'")\]:,;]|$)/m;
 const PERMANENT_WORDS =
   /permanent(ly)?|fatal error|user unknown|unknown user|no such (user|mailbox|recipient|address)|does not exist|doesn't exist|address not found|not found|not listed|couldn't be found|invalid (recipient|address|mailbox)|account (is )?disabled|unbekannt|existiert nicht|dauerhaft|inconnu|n'existe pas|définitivement|宛先不明|存在しません/i;
 const TEMPORARY_WORDS =
-  /temporar(y|ily)|delayed|has not yet been delivered|will (continue|keep) (to try|trying)|will be retried|still trying|warning message only|transient|try again later|vorübergehend|verzögert|temporaire|retardé/i;
+  /temporar(y|ily)|delayed|mailbox (is )?full|over quota|quota exceeded|postfach (ist )?voll|has not yet been delivered|will (continue|keep) (to try|trying)|will be retried|still trying|warning message only|transient|try again later|vorübergehend|verzögert|temporaire|retardé/i;
 const COPY_MARKER =
   /^[ \t>]*(?:-{2,}|_{2,}|={2,}|\*{2,})?[ \t]*(?:This is a copy of the message|Below this line is a copy of the message|Below is a copy of the original message|Original message headers|Original Message Headers|Original message follows|Undelivered Message Headers|Headers of the original message|Ursprüngliche Nachrichtenkopfzeilen|Kopfzeilen der ursprünglichen Nachricht|En-têtes de message d'origine|Message d'origine|Ursprüngliche Nachricht|Original message|Received: from )/im;
 const STRONG_CONTEXT =

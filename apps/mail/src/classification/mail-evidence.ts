@@ -74,7 +74,9 @@ export function readEvidence(mail: ParsedMail, context: ClassifyContext): MailEv
     if (type === 'message/rfc822' || type === 'message/global') attachedMessages.push(readMimeMessage(attachment.content));
   }
   const html = mail.text.trim() ? '' : htmlAsText(mail.html ?? '');
-  const body = [mail.text, mail.quotedText ?? '', html].filter(Boolean).join('\n');
+  // Some gateways send the notice itself as a text/plain attachment.
+  const attachedText = mail.attachments.filter((a) => a.contentType === 'text/plain' && a.size < 64 * 1024).map((a) => a.content.toString('utf8'));
+  const body = [mail.text, mail.quotedText ?? '', html, ...attachedText].filter(Boolean).join('\n');
   // The parser shows a message/delivery-status part as text; a multipart/mixed DSN has no report.
   if (statuses.length === 0) {
     const inline = parseInlineDeliveryStatus(body);

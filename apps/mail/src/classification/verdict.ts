@@ -25,7 +25,8 @@ export interface Verdict {
  * |   | bounce subject says it is a bounce                                     |            |
  * | 8 | system sender and any bounce subject or wording                        | bounce     |
  * | 9 | MTA wording with a bounce subject or automated headers                 | bounce     |
- * |10 | a forwarded bounce (an attached message that is a bounce)              | bounce     |
+ * |10 | a forwarded bounce: an attached bounce, or MTA wording in a forward    | bounce     |
+ * |   | without words of the forwarder's own                                   |            |
  * |11 | bounce subject and wording in automated mail                           | bounce     |
  * |12 | any automated signal                                                   | auto-reply |
  * |13 | otherwise                                                              | normal     |
@@ -48,7 +49,7 @@ export function decide(findings: Finding[]): Verdict {
   }
   if (has('system-sender') && bounceWording) return { classification: 'bounce', because: 'system sender with bounce wording' };
   if (has('mta-text') && (has('bounce-subject') || automatedHeaders)) return { classification: 'bounce', because: 'MTA wording' };
-  if (has('forwarded-bounce')) return { classification: 'bounce', because: 'forwarded bounce' };
+  if (has('forwarded-bounce') || (has('mta-text') && has('forwarded') && !has('own-words'))) return { classification: 'bounce', because: 'forwarded bounce' };
   if (has('bounce-subject') && has('bounce-text') && automatedHeaders) return { classification: 'bounce', because: 'bounce subject and wording in automated mail' };
   if (automatedHeaders || has('system-sender')) return { classification: 'auto-reply', because: 'automated mail' };
   return { classification: 'normal', because: 'no sign of automated mail' };

@@ -1,3 +1,4 @@
+import { MailEvidence } from '../mail-evidence';
 import { ClassificationRule } from './rule';
 
 /**
@@ -89,6 +90,17 @@ export const bounceText: ClassificationRule = {
 const OWN_WORDS_MIN = 8;
 const FORWARD_PREFIX = /^\s*(fwd?|wg|tr|wtr|rv|enc|i)\s*:/i;
 
+function isForward(e: MailEvidence): boolean {
+  return FORWARD_PREFIX.test(e.subject) || e.mail.quotedText !== undefined || e.attachedMessages.length > 0;
+}
+
+export const forwardedContent: ClassificationRule = {
+  name: 'forwarded-content',
+  looksAt: 'body',
+  signal: 'forwarded',
+  test: (e) => (isForward(e) ? 'forwards or quotes other mail' : undefined),
+};
+
 /**
  * A person who forwards a bounce (or pastes one) with a question of their own
  * wants an answer: the words they wrote above the forwarded content count.
@@ -98,8 +110,7 @@ export const ownWords: ClassificationRule = {
   looksAt: 'body',
   signal: 'own-words',
   test: (e) => {
-    const forwarded = FORWARD_PREFIX.test(e.subject) || e.mail.quotedText !== undefined || e.attachedMessages.length > 0;
-    if (!forwarded) return undefined;
+    if (!isForward(e)) return undefined;
     const own = e.ownText.split(/\r?\n/).filter((line) => !line.startsWith('>'));
     const words = own.join(' ').replace(/\s+/g, ' ').trim();
     if (MTA_PHRASES.some((p) => p.pattern.test(words))) return undefined;
@@ -108,4 +119,4 @@ export const ownWords: ClassificationRule = {
   },
 };
 
-export const BODY_RULES: readonly ClassificationRule[] = [...MTA_PHRASES.map(mtaRule), bounceText, ownWords];
+export const BODY_RULES: readonly ClassificationRule[] = [...MTA_PHRASES.map(mtaRule), bounceText, forwardedContent, ownWords];

@@ -27,6 +27,8 @@ export type Signal =
   | 'mta-text'
   /** A forwarded message/rfc822 inside the mail is a bounce. */
   | 'forwarded-bounce'
+  /** The mail forwards or quotes other mail (Fwd:/WG: subject, quoted history, attached message). */
+  | 'forwarded'
   /** The sender, a person, wrote words of their own above forwarded or quoted content. */
   | 'own-words'
   /** An out-of-office or other automatic reply (RFC 3834 auto-replied, vacation headers and subjects). */

@@ -58,12 +58,15 @@ export const readReceipt: ClassificationRule = {
   test: (e) => (e.dispositionNotification !== undefined ? 'message disposition notification' : undefined),
 };
 
-/** A multipart/report of a type without a delivery status (e.g. a TLS or DMARC report). */
+/**
+ * A multipart/report of another named type without a delivery status (e.g. a
+ * TLS report). A missing or misspelt delivery-status type is left to the other rules.
+ */
 export const otherReport: ClassificationRule = {
   name: 'other-report',
   looksAt: 'structure',
   signal: 'other-report',
-  test: (e) => (e.reportType !== undefined && e.statuses.length === 0 ? `report-type ${e.reportType || 'unknown'}` : undefined),
+  test: (e) => (e.reportType && !/deliv|status/.test(e.reportType) && e.statuses.length === 0 ? `report-type ${e.reportType}` : undefined),
 };
 
 /** Amazon SES bounce notifications delivered by SNS as JSON in the text. */
