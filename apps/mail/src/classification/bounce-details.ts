@@ -22,7 +22,7 @@ const PERMANENT_WORDS =
 const TEMPORARY_WORDS =
   /temporar(y|ily)|delayed|mailbox (is )?full|over quota|quota exceeded|postfach (ist )?voll|has not yet been delivered|will (continue|keep) (to try|trying)|will be retried|still trying|warning message only|transient|try again later|vorübergehend|verzögert|temporaire|retardé/i;
 const COPY_MARKER =
-  /^[ \t>]*(?:-{2,}|_{2,}|={2,}|\*{2,})?[ \t]*(?:This is a copy of the message|Below this line is a copy of the message|Below is a copy of the original message|Original message headers|Original Message Headers|Original message follows|Undelivered Message Headers|Headers of the original message|Ursprüngliche Nachrichtenkopfzeilen|Kopfzeilen der ursprünglichen Nachricht|En-têtes de message d'origine|Message d'origine|Ursprüngliche Nachricht|Original message|Received: from )/im;
+  /^[ \t>]*(?:-{2,}|_{2,}|={2,}|\*{2,})?[ \t]*(?:This is a copy of the message|Below this line is a copy of the message|Below is a copy of the original message|Original message headers|Original Message Headers|Original message follows|Message header follows|The header of the original message is following|Returned Message|Unsent message follows|Undelivered Message Headers|Headers of the original message|Ursprüngliche Nachrichtenkopfzeilen|Kopfzeilen der ursprünglichen Nachricht|En-têtes de message d'origine|Message d'origine|Ursprüngliche Nachricht|Original message|Received: from )/im;
 const STRONG_CONTEXT =
   /((deliver(ed|ing)?|sen[dt]|zugestellt|remis|remise)( your (message|mail))?|(mail|message|nachricht)) (to|an|à):?\s*<?"?$|(recipient|recipients|empfänger|destinataire|addressee|address)(\(s\))?:?\s*<?"?$|rcpt to:?\s*<?$/i;
 
@@ -78,8 +78,9 @@ function fromText(e: MailEvidence, text: string): FailedRecipient[] {
   const candidates = header.length ? header : candidatesIn(text, ignored);
   const recipients = [...new Set(candidates)].slice(0, 20);
   return recipients.map((recipient) => {
-    const after = textAfter(text, recipient, recipients);
-    const found = statusOf(after).kind === 'unknown' ? statusOf(`${textBefore(text, recipient)}\n${after}`) : statusOf(after);
+    const mentioned = text.toLowerCase().includes(recipient);
+    const after = mentioned ? textAfter(text, recipient, recipients) : text;
+    const found = statusOf(after).kind === 'unknown' && mentioned ? statusOf(`${textBefore(text, recipient)}\n${after}`) : statusOf(after);
     const diagnostic = /(?:^|\s)([45]\d\d[ -][^\n]{3,200})/.exec(after)?.[1]?.trim();
     return { recipient, kind: found.kind, ...(found.status ? { status: found.status } : {}), ...(diagnostic ? { diagnostic } : {}) };
   });
@@ -94,7 +95,7 @@ function candidatesIn(text: string, ignored: Set<string>): string[] {
     if (/(message-id|in-reply-to|references|x-postfix-sender|from|sender|return-path)\s*:\s*(rfc822;\s*)?$/i.test(before)) continue;
     if (/[$]|^[0-9a-f.\-]{16,}@/i.test(address)) continue;
     const line = text.slice(text.lastIndexOf('\n', match.index! - 1) + 1, match.index!);
-    all.push({ address, strong: /^[\s"]*$/.test(line) || STRONG_CONTEXT.test(before) });
+    all.push({ address, strong: /^[\s"*•-]*$/.test(line) || STRONG_CONTEXT.test(before) });
   }
   const strong = all.filter((c) => c.strong);
   return (strong.length ? strong : all).map((c) => c.address);

@@ -24,7 +24,7 @@ export interface Verdict {
  * | 7 | an automatic reply, unless MTA wording or a system sender with a       | auto-reply |
  * |   | bounce subject says it is a bounce                                     |            |
  * | 8 | system sender and any bounce subject or wording                        | bounce     |
- * | 9 | MTA wording with a bounce subject or automated headers                 | bounce     |
+ * | 9 | MTA wording with a bounce subject, automated headers or no-reply@      | bounce     |
  * |10 | a forwarded bounce: an attached bounce, or MTA wording in a forward    | bounce     |
  * |   | without words of the forwarder's own                                   |            |
  * |11 | bounce subject and wording in automated mail                           | bounce     |
@@ -48,7 +48,7 @@ export function decide(findings: Finding[]): Verdict {
     return { classification: 'auto-reply', because: 'automatic reply' };
   }
   if (has('system-sender') && bounceWording) return { classification: 'bounce', because: 'system sender with bounce wording' };
-  if (has('mta-text') && (has('bounce-subject') || automatedHeaders)) return { classification: 'bounce', because: 'MTA wording' };
+  if (has('mta-text') && (has('bounce-subject') || automatedHeaders || has('no-reply-sender'))) return { classification: 'bounce', because: 'MTA wording' };
   if (has('forwarded-bounce') || (has('mta-text') && has('forwarded') && !has('own-words'))) return { classification: 'bounce', because: 'forwarded bounce' };
   if (has('bounce-subject') && has('bounce-text') && automatedHeaders) return { classification: 'bounce', because: 'bounce subject and wording in automated mail' };
   if (automatedHeaders || has('system-sender')) return { classification: 'auto-reply', because: 'automated mail' };

@@ -38,7 +38,14 @@ export const MTA_PHRASES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'kddi-ezweb', pattern: /Could not be delivered to: <[^>]+>|The user\(s\) account is (disabled|temporarily over quota|temporarily limited)|Each of the following recipients was rejected by a remote mail server/i },
   { name: 'mailru', pattern: /Это письмо создано автоматически сервером Mail\.Ru|не может быть доставлено одному или нескольким получателям/i },
   { name: 'japanese', pattern: /(以下の|下記の)?(宛先|アドレス)[^。]{0,30}(配信|送信)(でき|に失敗|不能)|メールを配信できませんでした|配信に失敗しました/ },
-  { name: 'sendmail-original', pattern: /The original message was received at .{5,80} from /i },
+  { name: 'sendmail-original', pattern: /The original message was received at .{5,80} from |-{2,} ?The following addresses had delivery errors ?-{2,}/i },
+  { name: 'smail-telekom', pattern: /\|-+ ?Failed addresses follow: ?-+\||\|-+ ?Message log follows: ?-+\|/i },
+  { name: 'notes', pattern: /-{3,} ?Failure Reasons ?-{3,}/i },
+  {
+    name: 'generic-dsn-notice',
+    pattern:
+      /This is an automatically generated Delivery Status Notification|We had trouble delivering your message\. Full details follow|Unable to deliver (the )?message to the following (address|recipient)|The following recipients returned permanent errors/i,
+  },
   { name: 'smtp-transcript', pattern: /(>>>|<<<) ?RCPT TO ?:|in reply to (RCPT TO|end of DATA|MAIL FROM) command/i },
 ];
 

@@ -19,6 +19,8 @@ export type Signal =
   | 'bounce-header'
   /** Sent by a mail system: null sender, MAILER-DAEMON, postmaster, "Mail Delivery System". */
   | 'system-sender'
+  /** no-reply@ sender: a machine, or a web form relaying a person's message. */
+  | 'no-reply-sender'
   /** A subject bounces carry (in several languages); a person may write it too. */
   | 'bounce-subject'
   /** Wording of delivery failures that a person may also use ("could not be delivered"). */

@@ -5,7 +5,7 @@ export const SYSTEM_LOCAL_PART =
   /^(mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|mdaemon|mail[-_.]?delivery([-_.]?(sub)?system)?|mail[-_.]?system|bounces?|bounce[-_+.].*|double-bounce|microsoftexchange[0-9a-f]{32})(\+.*)?$/i;
 /** Display names of bounce senders. */
 export const SYSTEM_NAME =
-  /^(mail delivery (sub)?system|mail delivery service|mailer[- _]?daemon|postmaster|mail administrator|mail system|mail ?delivery ?agent|e-?mail delivery|microsoft outlook|microsoft exchange|courier mail server|mail delivery|internet mail delivery|system administrator|mail router|delivery subsystem)\b/i;
+  /^(mail deliver(y)? (sub)?system|mail delivery service|mailer[- _]?daemon|postmaster|mail administrator|mail system|mail ?delivery ?agent|e-?mail delivery|microsoft outlook|microsoft exchange|courier mail server|mail delivery|internet mail delivery|system administrator|mail router|delivery subsystem)\b/i;
 
 const localPart = (address: string) => address.split('@')[0] ?? '';
 
@@ -59,4 +59,15 @@ export const ownAddress: ClassificationRule = {
   test: (e) => (e.fromAddress && e.context.isOwnAddress(e.fromAddress) ? `sent from our own address ${e.fromAddress}` : undefined),
 };
 
-export const SENDER_RULES: readonly ClassificationRule[] = [systemSenderAddress, systemSenderName, nullEnvelopeSender, nullReturnPath, noSender, ownAddress];
+/**
+ * no-reply@ and friends: machines, but also web forms that relay a citizen's
+ * message (with Reply-To). Only ever combined with MTA wording (verdict.ts).
+ */
+export const noReplySender: ClassificationRule = {
+  name: 'no-reply-sender',
+  looksAt: 'envelope',
+  signal: 'no-reply-sender',
+  test: (e) => (/^(no-?reply|do-?not-?reply|donotreply)([-_.+].*)?$/i.test(localPart(e.fromAddress)) ? `no-reply sender ${e.fromAddress}` : undefined),
+};
+
+export const SENDER_RULES: readonly ClassificationRule[] = [systemSenderAddress, systemSenderName, nullEnvelopeSender, nullReturnPath, noSender, ownAddress, noReplySender];

@@ -19,6 +19,7 @@ export const BOUNCE_SUBJECT = new RegExp(
     'returned to sender',
     'mail delivery (failed|failure|status|problem|system)',
     'mail failure',
+    'mail failed',
     'mail system error',
     'message (could not be|couldn\'t be|not|was not) delivered',
     'mail could not be delivered',
