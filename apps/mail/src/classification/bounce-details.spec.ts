@@ -1,22 +1,12 @@
 import { ParsedMail } from '../parsing/parsed-mail';
+import { aParsedMail, anAttachment } from '../../test/support/parsed-mail.builder';
 import { readBounceDetails, statusOf } from './bounce-details';
 import { readEvidence } from './mail-evidence';
 
 const context = { envelopeFrom: '', isOwnAddress: (a: string) => a === '115@rostock.de' };
 
 function bounceMail(text: string, header: Record<string, string> = {}, attachments: ParsedMail['attachments'] = []): ParsedMail {
-  return {
-    headers: Object.entries(header).map(([name, value]) => ({ name, value })),
-    subject: 'Undelivered Mail Returned to Sender',
-    from: { address: 'mailer-daemon@mx.example.org' },
-    replyTo: [],
-    to: [{ address: '115@rostock.de' }],
-    cc: [],
-    references: [],
-    text,
-    attachments,
-    contentType: 'text/plain',
-  };
+  return aParsedMail({ text, header, attachments, subject: 'Undelivered Mail Returned to Sender', from: { address: 'mailer-daemon@mx.example.org' } });
 }
 
 const sut = (text: string, header?: Record<string, string>, attachments?: ParsedMail['attachments']) => readBounceDetails(readEvidence(bounceMail(text, header, attachments), context));
@@ -43,11 +33,11 @@ describe('readBounceDetails', () => {
   });
 
   it('never names our own mailbox, the bounce sender or the returned message sender as the failed recipient', () => {
-    const returned = Buffer.from('From: Erika <erika@example.org>\r\nMessage-ID: <orig-1@example.org>\r\n\r\n');
+    const returned = anAttachment('text/rfc822-headers', 'From: Erika <erika@example.org>\nMessage-ID: <orig-1@example.org>\n\n');
     const details = sut(
       'The original message was received from 115@rostock.de at mailer-daemon@mx.example.org.\nSender: erika@example.org\n\n<x@example.net>: 550 5.1.1 unknown user',
       {},
-      [{ filename: 'h', contentType: 'text/rfc822-headers', size: returned.length, sha256: '', content: returned, inline: false }],
+      [returned],
     );
     expect(details.failedRecipients.map((r) => r.recipient)).toEqual(['x@example.net']);
     expect(details.originalMessageId).toBe('orig-1@example.org');

@@ -18,7 +18,7 @@ export interface BounceDetails {
 const ENHANCED = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])/;
 const REPLY_CODE = /(?:^|[\s#'"(>:[])([45])\d\d(?=[\s\-'")\]:,;]|$)/m;
 const PERMANENT_WORDS =
-  /permanent(ly)?|fatal error|user unknown|unknown user|no such (user|mailbox|recipient|address)|does not exist|doesn't exist|address not found|not found|not listed|couldn't be found|invalid (recipient|address|mailbox)|account (is )?disabled|unbekannt|existiert nicht|dauerhaft|inconnu|n'existe pas|définitivement|宛先不明|存在しません/i;
+  /permanent(ly)?|fatal error|automatically rejected|user unknown|unknown user|no such (user|mailbox|recipient|address)|does not exist|doesn't exist|address not found|not found|not listed|couldn't be found|invalid (recipient|address|mailbox)|account (is )?disabled|unbekannt|existiert nicht|dauerhaft|inconnu|n'existe pas|définitivement|宛先不明|存在しません/i;
 const TEMPORARY_WORDS =
   /temporar(y|ily)|delayed|mailbox (is )?full|over quota|quota exceeded|postfach (ist )?voll|has not yet been delivered|will (continue|keep) (to try|trying)|will be retried|still trying|warning message only|transient|try again later|vorübergehend|verzögert|temporaire|retardé/i;
 const COPY_MARKER =

@@ -1,4 +1,5 @@
 import { ParsedMail } from '../../parsing/parsed-mail';
+import { aParsedMail, anAttachment } from '../../../test/support/parsed-mail.builder';
 import { ClassifyContext, readEvidence } from '../mail-evidence';
 import { BODY_RULES, bounceText, forwardedContent, MTA_PHRASES, ownWords } from './body.rules';
 import * as headers from './header.rules';
@@ -9,27 +10,8 @@ import { bounceSubject, outOfOfficeSubject } from './subject.rules';
 
 const context: ClassifyContext = { envelopeFrom: 'erika@example.org', isOwnAddress: (a) => a === '115@rostock.de' };
 
-function mail(overrides: Partial<ParsedMail> & { header?: Record<string, string> } = {}): ParsedMail {
-  const { header = {}, ...rest } = overrides;
-  return {
-    headers: Object.entries(header).map(([name, value]) => ({ name, value })),
-    subject: 'Frage zum Wohngeld',
-    from: { address: 'erika@example.org' },
-    replyTo: [],
-    to: [{ address: '115@rostock.de' }],
-    cc: [],
-    references: [],
-    text: 'Guten Tag, wie beantrage ich Wohngeld?',
-    attachments: [],
-    contentType: 'text/plain',
-    ...rest,
-  };
-}
-
-function attachment(contentType: string, content: string) {
-  const bytes = Buffer.from(content.replace(/\n/g, '\r\n'));
-  return { filename: 'part', contentType, size: bytes.length, sha256: '', content: bytes, inline: false };
-}
+const mail = aParsedMail;
+const attachment = anAttachment;
 
 const fires = (rule: ClassificationRule, m: ParsedMail, c: ClassifyContext = context) => rule.test(readEvidence(m, c));
 
@@ -56,6 +38,8 @@ describe('structure rules', () => {
     expect(fires(structure.feedbackReport, mail({ report: { reportType: 'feedback-report' } }))).toBe('report-type feedback-report');
     expect(fires(structure.feedbackReport, mail({ attachments: [attachment('message/feedback-report', 'Feedback-Type: abuse\nVersion: 1\n')] }))).toBe('message/feedback-report part');
     expect(fires(structure.feedbackReport, mail({ text: '{"notificationType":"Complaint","complaint":{}}' }))).toBe('Amazon SES complaint notification');
+    expect(fires(structure.feedbackReport, mail({ header: { 'X-HmXmrOriginalRecipient': '<a@hotmail.example>' } }))).toBe('Microsoft JMRP complaint');
+    expect(fires(structure.feedbackReport, mail({ text: 'Feedback-Type: abuse\nUser-Agent: x\nVersion: 1\n' }))).toBe('feedback report fields in the text');
     expect(fires(structure.feedbackReport, mail())).toBeUndefined();
   });
 
@@ -64,6 +48,14 @@ describe('structure rules', () => {
     expect(fires(structure.readReceipt, mail({ report: { reportType: 'disposition-notification', status } }))).toBe('message disposition notification');
     expect(fires(structure.readReceipt, mail({ attachments: [attachment('message/disposition-notification', status)] }))).toBeDefined();
     expect(fires(structure.readReceipt, mail({ report: { reportType: 'delivery-status', status: FAILED_DSN } }))).toBeUndefined();
+  });
+
+  it('sieve-reject: an automatic MDN that refuses the message is a failure, not a read receipt', () => {
+    const status = 'Reporting-UA: imap.example.org; Dovecot\nFinal-Recipient: rfc822; a@example.org\nDisposition: automatic-action/MDN-sent-automatically; deleted\n';
+    const rejected = mail({ subject: 'Automatically rejected mail', report: { reportType: 'disposition-notification', status } });
+    expect(fires(structure.sieveReject, rejected)).toBe('message refused (Sieve reject)');
+    expect(fires(structure.readReceipt, rejected)).toBeUndefined();
+    expect(fires(structure.sieveReject, mail({ subject: 'Not read: x', report: { reportType: 'disposition-notification', status } }))).toBeUndefined();
   });
 
   it('other-report: another named report type, not a missing or misspelt delivery-status', () => {

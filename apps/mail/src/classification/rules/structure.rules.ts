@@ -46,17 +46,32 @@ export const feedbackReport: ClassificationRule = {
     if (e.reportType === 'feedback-report') return 'report-type feedback-report';
     if (e.feedbackReport !== undefined) return 'message/feedback-report part';
     if (/"notificationType"\s*:\s*"Complaint"/.test(e.body)) return 'Amazon SES complaint notification';
+    if (e.header('x-hmxmroriginalrecipient') !== undefined) return 'Microsoft JMRP complaint';
+    if (/^Feedback-Type\s*:\s*[\w-]+\s*$/im.test(e.body) && /^Version\s*:\s*\d/im.test(e.body)) return 'feedback report fields in the text';
     return undefined;
   },
 };
 
-/** A message disposition notification (read receipt, RFC 8098). */
+/** A message disposition notification (read receipt, RFC 8098), unless it is a Sieve reject. */
 export const readReceipt: ClassificationRule = {
   name: 'read-receipt',
   looksAt: 'structure',
   signal: 'read-receipt',
-  test: (e) => (e.dispositionNotification !== undefined ? 'message disposition notification' : undefined),
+  test: (e) => (e.dispositionNotification !== undefined && !isSieveReject(e) ? 'message disposition notification' : undefined),
 };
+
+/** Sieve reject (RFC 5429): an automatic MDN that the message was refused, i.e. a bounce. */
+export const sieveReject: ClassificationRule = {
+  name: 'sieve-reject',
+  looksAt: 'structure',
+  signal: 'delivery-failure',
+  test: (e) => (isSieveReject(e) ? 'message refused (Sieve reject)' : undefined),
+};
+
+function isSieveReject(e: MailEvidence): boolean {
+  const disposition = e.dispositionNotification ?? '';
+  return /automatic-action\/MDN-sent-automatically\s*;\s*(deleted|denied)/i.test(disposition) && /reject|refus|abgelehnt|zurückgewiesen/i.test(`${e.subject} ${e.flatBody}`);
+}
 
 /**
  * A multipart/report of another named type without a delivery status (e.g. a
@@ -91,6 +106,7 @@ export const forwardedBounce: ClassificationRule = {
 export const STRUCTURE_RULES: readonly ClassificationRule[] = [
   feedbackReport,
   readReceipt,
+  sieveReject,
   deliveryStatusFailure,
   deliveryStatusSuccess,
   otherReport,

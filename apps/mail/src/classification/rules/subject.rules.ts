@@ -20,6 +20,7 @@ export const BOUNCE_SUBJECT = new RegExp(
     'mail delivery (failed|failure|status|problem|system)',
     'mail failure',
     'mail failed',
+    '\\bbounced?\\b',
     'mail system error',
     'message (could not be|couldn\'t be|not|was not) delivered',
     'mail could not be delivered',
