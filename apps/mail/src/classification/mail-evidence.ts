@@ -73,7 +73,8 @@ export function readEvidence(mail: ParsedMail, context: ClassifyContext): MailEv
     else if (DISPOSITION_TYPE.test(type)) dispositionNotification ??= text();
     if (type === 'message/rfc822' || type === 'message/global') attachedMessages.push(readMimeMessage(attachment.content));
   }
-  const html = mail.text.trim() ? '' : htmlAsText(mail.html ?? '');
+  // A short text part is often a stub ("This is a MIME message") in front of an HTML notice.
+  const html = mail.text.trim().length >= 500 ? '' : htmlAsText(mail.html ?? '');
   // Some gateways send the notice itself as a text/plain attachment.
   const attachedText = mail.attachments.filter((a) => a.contentType === 'text/plain' && a.size < 64 * 1024).map((a) => a.content.toString('utf8'));
   const body = [mail.text, mail.quotedText ?? '', html, ...attachedText].filter(Boolean).join('\n');

@@ -36,6 +36,8 @@ describe('decide', () => {
     expect(sut('system-sender', 'bounce-subject')).toBe('bounce');
     expect(sut('system-sender', 'bounce-text')).toBe('bounce');
     expect(sut('system-sender', 'mta-text')).toBe('bounce');
+    expect(sut('system-sender', 'returned-message')).toBe('bounce');
+    expect(sut('returned-message')).toBe('normal');
   });
 
   it('9: MTA wording needs a bounce subject, automated headers or a no-reply sender', () => {

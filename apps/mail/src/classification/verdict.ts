@@ -23,7 +23,7 @@ export interface Verdict {
  * |   | with words of their own: they want an answer                           |            |
  * | 7 | an automatic reply, unless MTA wording or a system sender with a       | auto-reply |
  * |   | bounce subject says it is a bounce                                     |            |
- * | 8 | system sender and any bounce subject or wording                        | bounce     |
+ * | 8 | system sender and any bounce subject or wording, or the returned mail  | bounce     |
  * | 9 | MTA wording with a bounce subject, automated headers or no-reply@      | bounce     |
  * |10 | a forwarded bounce: an attached bounce, or MTA wording in a forward    | bounce     |
  * |   | without words of the forwarder's own                                   |            |
@@ -41,13 +41,13 @@ export function decide(findings: Finding[]): Verdict {
   if (has('delivery-success')) return { classification: 'report', because: 'delivery status without failure' };
   if (has('other-report')) return { classification: 'report', because: 'multipart/report' };
   if (has('bounce-header')) return { classification: 'bounce', because: 'bounce header' };
-  if (has('own-words') && !has('system-sender') && !automatedHeaders && (bounceWording || has('forwarded-bounce'))) {
+  if (has('own-words') && !has('system-sender', 'no-reply-sender') && !automatedHeaders && (bounceWording || has('forwarded-bounce'))) {
     return { classification: 'normal', because: 'a person forwarded a bounce with words of their own', overruled: true };
   }
   if (has('auto-reply') && !has('mta-text') && !(has('system-sender') && has('bounce-subject'))) {
     return { classification: 'auto-reply', because: 'automatic reply' };
   }
-  if (has('system-sender') && bounceWording) return { classification: 'bounce', because: 'system sender with bounce wording' };
+  if (has('system-sender') && (bounceWording || has('returned-message'))) return { classification: 'bounce', because: 'system sender with bounce wording' };
   if (has('mta-text') && (has('bounce-subject') || automatedHeaders || has('no-reply-sender'))) return { classification: 'bounce', because: 'MTA wording' };
   if (has('forwarded-bounce') || (has('mta-text') && has('forwarded') && !has('own-words'))) return { classification: 'bounce', because: 'forwarded bounce' };
   if (has('bounce-subject') && has('bounce-text') && automatedHeaders) return { classification: 'bounce', because: 'bounce subject and wording in automated mail' };

@@ -27,6 +27,8 @@ export type Signal =
   | 'bounce-text'
   /** Wording only mail transfer agents write ("This is the qmail-send program", SMTP transcripts). */
   | 'mta-text'
+  /** The mail carries a message (or its headers) that the addressee of this mail once sent. */
+  | 'returned-message'
   /** A forwarded message/rfc822 inside the mail is a bounce. */
   | 'forwarded-bounce'
   /** The mail forwards or quotes other mail (Fwd:/WG: subject, quoted history, attached message). */

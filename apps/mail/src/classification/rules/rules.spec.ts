@@ -69,6 +69,13 @@ describe('structure rules', () => {
     expect(fires(structure.sesBounceNotification, mail({ text: '{"notificationType":"Delivery"}' }))).toBeUndefined();
   });
 
+  it('returned-message: the attached message or headers were sent by the addressee of this mail', () => {
+    const ours = anAttachment('text/rfc822-headers', 'From: 115@rostock.de\nSubject: Ihre Anfrage\n\n');
+    const theirs = anAttachment('message/rfc822', 'From: someone@example.org\nSubject: x\n\nbody\n');
+    expect(fires(structure.returnedMessage, mail({ attachments: [ours] }))).toBe('returns a message from 115@rostock.de');
+    expect(fires(structure.returnedMessage, mail({ attachments: [theirs] }))).toBeUndefined();
+  });
+
   it('forwarded-bounce: an attached message with a failed DSN, or from a system sender with a bounce subject', () => {
     const dsnMessage = `From: MAILER-DAEMON@mx.example.org\nSubject: Hello\nContent-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: text/plain\n\nfailed\n--b\nContent-Type: message/delivery-status\n\n${FAILED_DSN}\n--b--\n`;
     const plainBounce = 'From: Mail Delivery System <nobody@mx.example.org>\nSubject: Undelivered Mail Returned to Sender\n\ntext\n';

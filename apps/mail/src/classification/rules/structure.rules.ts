@@ -1,6 +1,6 @@
 import { FoundStatus, MailEvidence } from '../mail-evidence';
 import { MimeMessage } from '../mime-view';
-import { parseDeliveryStatus } from '../delivery-status';
+import { addressIn, parseDeliveryStatus } from '../delivery-status';
 import { ClassificationRule } from './rule';
 import { BOUNCE_SUBJECT } from './subject.rules';
 import { SYSTEM_LOCAL_PART, SYSTEM_NAME } from './sender.rules';
@@ -103,6 +103,22 @@ export const forwardedBounce: ClassificationRule = {
   },
 };
 
+/**
+ * The mail returns a message its own addressee sent (message/rfc822 or
+ * text/rfc822-headers whose From is the To of this mail, or one of our mailboxes).
+ */
+export const returnedMessage: ClassificationRule = {
+  name: 'returned-message',
+  looksAt: 'structure',
+  signal: 'returned-message',
+  test: (e) => {
+    const from = addressIn(e.returnedHeaders?.find((h) => h.name.toLowerCase() === 'from')?.value);
+    if (!from) return undefined;
+    const addressees = e.mail.to.map((a) => a.address);
+    return addressees.includes(from) || e.context.isOwnAddress(from) ? `returns a message from ${from}` : undefined;
+  },
+};
+
 export const STRUCTURE_RULES: readonly ClassificationRule[] = [
   feedbackReport,
   readReceipt,
@@ -112,6 +128,7 @@ export const STRUCTURE_RULES: readonly ClassificationRule[] = [
   otherReport,
   sesBounceNotification,
   forwardedBounce,
+  returnedMessage,
 ];
 
 function isFailure(r: { action?: string; status?: string }): boolean {
