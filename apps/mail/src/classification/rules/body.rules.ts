@@ -99,6 +99,8 @@ export const bounceText: ClassificationRule = {
 };
 
 const OWN_WORDS_MIN = 8;
+/** A question, or a person speaking of themselves: gateways that wrap a bounce write neither. */
+const PERSONAL = /\?|(^|[\s,.;:!(])(ich|mein\w*|mir|mich|I|I'm|my|me|je|j'|mon|ma|mes|moi)(?=[\s,.;:!?)]|$)/i;
 const FORWARD_PREFIX = /^\s*(fwd?|wg|tr|wtr|rv|enc|i)\s*:/i;
 
 function isForward(e: MailEvidence): boolean {
@@ -114,7 +116,8 @@ export const forwardedContent: ClassificationRule = {
 
 /**
  * A person who forwards a bounce (or pastes one) with a question of their own
- * wants an answer: the words they wrote above the forwarded content count.
+ * wants an answer: the words they wrote above the forwarded content count, if
+ * they ask something or speak of themselves.
  */
 export const ownWords: ClassificationRule = {
   name: 'own-words',
@@ -126,7 +129,7 @@ export const ownWords: ClassificationRule = {
     const words = own.join(' ').replace(/\s+/g, ' ').trim();
     if (MTA_PHRASES.some((p) => p.pattern.test(words))) return undefined;
     const count = words.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length;
-    return count >= OWN_WORDS_MIN ? `the sender wrote ${count} words of their own` : undefined;
+    return count >= OWN_WORDS_MIN && PERSONAL.test(words) ? `the sender wrote ${count} words of their own` : undefined;
   },
 };
 

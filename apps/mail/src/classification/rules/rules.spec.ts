@@ -233,5 +233,7 @@ describe('body rules', () => {
     expect(fires(ownWords, mail({ subject: 'Fwd: Undelivered Mail', text: question, quotedText: 'This is the mail system at host x.' }))).toMatch(/^the sender wrote \d+ words of their own$/);
     expect(fires(ownWords, mail({ subject: 'Fwd: Undelivered Mail', text: 'Siehe unten', quotedText: 'This is the mail system at host x.' }))).toBeUndefined();
     expect(fires(ownWords, mail({ text: question }))).toBeUndefined();
+    const gatewayNotice = 'The attached message was returned to its sender by a mail server.';
+    expect(fires(ownWords, mail({ text: gatewayNotice, attachments: [anAttachment('message/rfc822', 'From: a@b\n\nx\n')] }))).toBeUndefined();
   });
 });
