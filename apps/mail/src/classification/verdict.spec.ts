@@ -54,6 +54,7 @@ describe('decide', () => {
 
   it('11: bounce subject and wording in automated mail', () => {
     expect(sut('bounce-subject', 'bounce-text', 'automated')).toBe('bounce');
+    expect(sut('bounce-subject', 'returned-message', 'automated')).toBe('bounce');
     expect(sut('bounce-subject', 'automated')).toBe('auto-reply');
   });
 

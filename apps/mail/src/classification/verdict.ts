@@ -27,7 +27,7 @@ export interface Verdict {
  * | 9 | MTA wording with a bounce subject, automated headers or no-reply@      | bounce     |
  * |10 | a forwarded bounce: an attached bounce, or MTA wording in a forward    | bounce     |
  * |   | without words of the forwarder's own                                   |            |
- * |11 | bounce subject and wording in automated mail                           | bounce     |
+ * |11 | bounce subject and wording (or the returned mail) in automated mail    | bounce     |
  * |12 | any automated signal                                                   | auto-reply |
  * |13 | otherwise                                                              | normal     |
  */
@@ -50,7 +50,7 @@ export function decide(findings: Finding[]): Verdict {
   if (has('system-sender') && (bounceWording || has('returned-message'))) return { classification: 'bounce', because: 'system sender with bounce wording' };
   if (has('mta-text') && (has('bounce-subject') || automatedHeaders || has('no-reply-sender'))) return { classification: 'bounce', because: 'MTA wording' };
   if (has('forwarded-bounce') || (has('mta-text') && has('forwarded') && !has('own-words'))) return { classification: 'bounce', because: 'forwarded bounce' };
-  if (has('bounce-subject') && has('bounce-text') && automatedHeaders) return { classification: 'bounce', because: 'bounce subject and wording in automated mail' };
+  if (has('bounce-subject') && has('bounce-text', 'returned-message') && automatedHeaders) return { classification: 'bounce', because: 'bounce subject and wording in automated mail' };
   if (automatedHeaders || has('system-sender')) return { classification: 'auto-reply', because: 'automated mail' };
   return { classification: 'normal', because: 'no sign of automated mail' };
 }

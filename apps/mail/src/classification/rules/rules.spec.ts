@@ -87,7 +87,7 @@ describe('structure rules', () => {
 });
 
 describe('sender rules', () => {
-  it.each(['mailer-daemon@mx.example.org', 'MAILER_DAEMON@example.org', 'postmaster@example.org', 'mdaemon@example.org', 'bounces@example.org', 'microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@contoso.com', 'mailer-daemon'])(
+  it.each(['mailer-daemon@mx.example.org', 'MAILER_DAEMON@example.org', 'postmaster@example.org', 'mdaemon@example.org', 'post_master@vtext.example', 'bounces@example.org', 'microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@contoso.com', 'mailer-daemon'])(
     'system-sender-address: %s',
     (address) => expect(fires(sender.systemSenderAddress, mail({ from: { address: address.toLowerCase() } }))).toBe(`system sender ${address.toLowerCase()}`),
   );

@@ -2,7 +2,7 @@ import { ClassificationRule } from './rule';
 
 /** Local parts mail systems send bounces from. no-reply@ is not one: people's newsletters use it too. */
 export const SYSTEM_LOCAL_PART =
-  /^(mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|mdaemon|mail[-_.]?delivery([-_.]?(sub)?system)?|mail[-_.]?system|bounces?|bounce[-_+.].*|double-bounce|microsoftexchange[0-9a-f]{32})(\+.*)?$/i;
+  /^(mailer[-_.]?daemon|mail[-_.]?daemon|post[-_.]?master|mdaemon|mail[-_.]?delivery([-_.]?(sub)?system)?|mail[-_.]?system|bounces?|bounce[-_+.].*|double-bounce|microsoftexchange[0-9a-f]{32})(\+.*)?$/i;
 /** Display names of bounce senders. */
 export const SYSTEM_NAME =
   /^(mail deliver(y)? (sub)?system|mail delivery service|mailer[- _]?daemon|postmaster|mail administrator|mail system|mail ?delivery ?agent|e-?mail delivery|microsoft outlook|microsoft exchange|courier mail server|mail delivery|internet mail delivery|system administrator|mail router|delivery subsystem)\b/i;
