@@ -13,6 +13,8 @@ export interface ClassifyContext {
 /** A delivery status found in the mail, and where. */
 export interface FoundStatus {
   where: string;
+  /** True when read from the text: a DSN part the parser showed as text, or one a person pasted. */
+  inText?: boolean;
   status: DeliveryStatus;
 }
 
@@ -81,7 +83,7 @@ export function readEvidence(mail: ParsedMail, context: ClassifyContext): MailEv
   // The parser shows a message/delivery-status part as text; a multipart/mixed DSN has no report.
   if (statuses.length === 0) {
     const inline = parseInlineDeliveryStatus(body);
-    if (inline) statuses.push({ where: 'delivery status fields in the text', status: inline });
+    if (inline) statuses.push({ where: 'delivery status fields in the text', status: inline, inText: true });
   }
   const returned = report?.originalHeaders ?? returnedHeadersOf(mail);
   return {

@@ -25,6 +25,11 @@ describe('decide', () => {
     expect(sut('own-words', 'mta-text', 'bounce-subject', 'automated')).toBe('bounce');
   });
 
+  it('6b: a reply from a person that quotes a bounce stays normal', () => {
+    expect(sut('reply', 'mta-text', 'bounce-subject')).toBe('normal');
+    expect(sut('reply', 'mta-text', 'bounce-subject', 'system-sender')).toBe('bounce');
+  });
+
   it('7: an automatic reply stays one unless MTA wording or a system sender with a bounce subject says otherwise', () => {
     expect(sut('auto-reply', 'bounce-text')).toBe('auto-reply');
     expect(sut('auto-reply', 'system-sender')).toBe('auto-reply');

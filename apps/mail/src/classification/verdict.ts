@@ -21,6 +21,7 @@ export interface Verdict {
  * | 5 | X-Failed-Recipients or Exchange's NDR header                           | bounce     |
  * | 6 | a person (no system sender, no automated header) forwarding a bounce   | normal     |
  * |   | with words of their own: they want an answer                           |            |
+ * |6b | a person's reply (Re:, AW:) that quotes a bounce                       | normal     |
  * | 7 | an automatic reply, unless MTA wording or a system sender with a       | auto-reply |
  * |   | bounce subject says it is a bounce                                     |            |
  * | 8 | system sender and any bounce subject or wording, or the returned mail  | bounce     |
@@ -41,8 +42,12 @@ export function decide(findings: Finding[]): Verdict {
   if (has('delivery-success')) return { classification: 'report', because: 'delivery status without failure' };
   if (has('other-report')) return { classification: 'report', because: 'multipart/report' };
   if (has('bounce-header')) return { classification: 'bounce', because: 'bounce header' };
-  if (has('own-words') && !has('system-sender', 'no-reply-sender') && !automatedHeaders && (bounceWording || has('forwarded-bounce'))) {
+  const person = !has('system-sender', 'no-reply-sender') && !automatedHeaders;
+  if (person && has('own-words') && (bounceWording || has('forwarded-bounce'))) {
     return { classification: 'normal', because: 'a person forwarded a bounce with words of their own', overruled: true };
+  }
+  if (person && has('reply') && (bounceWording || has('forwarded-bounce'))) {
+    return { classification: 'normal', because: 'a person replied, quoting a bounce', overruled: true };
   }
   if (has('auto-reply') && !has('mta-text') && !(has('system-sender') && has('bounce-subject'))) {
     return { classification: 'auto-reply', because: 'automatic reply' };

@@ -31,6 +31,8 @@ export type Signal =
   | 'returned-message'
   /** A forwarded message/rfc822 inside the mail is a bounce. */
   | 'forwarded-bounce'
+  /** The subject says the mail replies to another (Re:, AW:). */
+  | 'reply'
   /** The mail forwards or quotes other mail (Fwd:/WG: subject, quoted history, attached message). */
   | 'forwarded'
   /** The sender, a person, wrote words of their own above forwarded or quoted content. */

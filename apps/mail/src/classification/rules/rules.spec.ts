@@ -6,7 +6,7 @@ import * as headers from './header.rules';
 import { ClassificationRule } from './rule';
 import * as sender from './sender.rules';
 import * as structure from './structure.rules';
-import { bounceSubject, outOfOfficeSubject } from './subject.rules';
+import { bounceSubject, outOfOfficeSubject, replySubject } from './subject.rules';
 
 const context: ClassifyContext = { envelopeFrom: 'erika@example.org', isOwnAddress: (a) => a === '115@rostock.de' };
 
@@ -23,7 +23,8 @@ describe('structure rules', () => {
     expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-status', status: FAILED_DSN } }))).toContain('failed');
     expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-stauts', status: FAILED_DSN.replace('failed', 'delayed') } }))).toContain('delayed');
     expect(fires(structure.deliveryStatusFailure, mail({ attachments: [attachment('message/delivery-status', FAILED_DSN)] }))).toBeDefined();
-    expect(fires(structure.deliveryStatusFailure, mail({ text: `Your mail failed.\n\n${FAILED_DSN}` }))).toContain('text');
+    expect(fires(structure.deliveryStatusFailure, mail({ text: `Your mail failed.\n\n${FAILED_DSN}` }))).toBeUndefined();
+    expect(fires(structure.inlineDeliveryStatus, mail({ text: `Your mail failed.\n\n${FAILED_DSN}` }))).toBe('delivery status fields in the text');
     expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-status' } }))).toBe('delivery status report without a successful recipient');
     expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-status', status: DELIVERED_DSN } }))).toBeUndefined();
     expect(fires(structure.deliveryStatusFailure, mail({ text: 'Final-Recipient is a word I made up. Action: none.' }))).toBeUndefined();
@@ -177,6 +178,13 @@ describe('subject rules', () => {
   it.each(['Automatische Antwort: Ihre Anfrage', 'Automatic reply: x', 'Abwesenheitsnotiz: x', 'Réponse automatique : x', 'Out of Office: x', 'Auto: x'])('out-of-office-subject: %s', (subject) =>
     expect(fires(outOfOfficeSubject, mail({ subject }))).toBe('out-of-office subject'),
   );
+
+  it.each(['Re: x', 'AW: x', 'SV: x', 'Antw: x'])('reply-subject: %s', (subject) => expect(fires(replySubject, mail({ subject }))).toBe('reply subject'));
+
+  it('reply-subject: not a forward or a bounce of a reply', () => {
+    expect(fires(replySubject, mail({ subject: 'WG: x' }))).toBeUndefined();
+    expect(fires(replySubject, mail({ subject: 'Undeliverable: Re: x' }))).toBeUndefined();
+  });
 
   it('out-of-office-subject: not a subject that merely mentions it', () => expect(fires(outOfOfficeSubject, mail({ subject: 'Frage zur automatischen Antwort' }))).toBeUndefined());
 });

@@ -14,7 +14,7 @@ export const deliveryStatusFailure: ClassificationRule = {
   looksAt: 'structure',
   signal: 'delivery-failure',
   test: (e) => {
-    for (const found of e.statuses) {
+    for (const found of e.statuses.filter((f) => !f.inText)) {
       const failed = found.status.recipients.filter(isFailure);
       if (failed.length) return `delivery status (${found.where}): ${failed.map((r) => r.action ?? r.status).join(', ')}`;
     }
@@ -22,6 +22,17 @@ export const deliveryStatusFailure: ClassificationRule = {
     if (declared && !e.statuses.some(hasSuccess)) return 'delivery status report without a successful recipient';
     return undefined;
   },
+};
+
+/**
+ * Delivery status fields in the text: a multipart/mixed DSN (the parser shows
+ * its status part as text) or a DSN a person pasted. MTA wording, not structure.
+ */
+export const inlineDeliveryStatus: ClassificationRule = {
+  name: 'inline-delivery-status',
+  looksAt: 'body',
+  signal: 'mta-text',
+  test: (e) => (e.statuses.some((f) => f.inText && f.status.recipients.some(isFailure)) ? 'delivery status fields in the text' : undefined),
 };
 
 /** A DSN that reports delivery, relaying or expansion only: a notice, not a bounce. */
@@ -124,6 +135,7 @@ export const STRUCTURE_RULES: readonly ClassificationRule[] = [
   readReceipt,
   sieveReject,
   deliveryStatusFailure,
+  inlineDeliveryStatus,
   deliveryStatusSuccess,
   otherReport,
   sesBounceNotification,

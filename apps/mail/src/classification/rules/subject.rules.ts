@@ -94,4 +94,12 @@ export const outOfOfficeSubject: ClassificationRule = {
   test: (e) => (OUT_OF_OFFICE_SUBJECT.test(e.subject) ? 'out-of-office subject' : undefined),
 };
 
-export const SUBJECT_RULES: readonly ClassificationRule[] = [bounceSubject, outOfOfficeSubject];
+/** A reply (Re:, AW:, SV:, ...): a person answering, unless the sender says otherwise. */
+export const replySubject: ClassificationRule = {
+  name: 'reply-subject',
+  looksAt: 'subject',
+  signal: 'reply',
+  test: (e) => (/^\s*(re|aw|antw|sv|vs|r|odp|rif|ynt)\s*(\[\d+\])?\s*:/i.test(e.subject) ? 'reply subject' : undefined),
+};
+
+export const SUBJECT_RULES: readonly ClassificationRule[] = [bounceSubject, outOfOfficeSubject, replySubject];
