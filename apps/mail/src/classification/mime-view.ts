@@ -48,7 +48,9 @@ function collectLeaves(headers: RawHeader[], body: Buffer, depth: number, into: 
     return;
   }
   const charset = /charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1];
-  const leaf: MimeLeaf = { contentType: type, headers, text: decodeBytes(content, charset), content };
+  // Only text and message parts are read as text; images and documents are never looked into.
+  const readable = type.startsWith('text/') || type.startsWith('message/');
+  const leaf: MimeLeaf = { contentType: type, headers, text: readable ? decodeBytes(content, charset) : '', content };
   if ((type === 'message/rfc822' || type === 'message/global') && depth < MAX_DEPTH) leaf.message = readMimeMessage(content, depth + 1);
   into.push(leaf);
 }
