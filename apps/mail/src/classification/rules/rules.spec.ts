@@ -173,7 +173,7 @@ describe('subject rules', () => {
     'mail failed, returning to sender',
   ])('bounce-subject: %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBe('bounce subject'));
 
-  it.each(['Frage zum Wohngeld', 'Zustellung meines Pakets', 'Re: Ihre Anfrage'])('bounce-subject: not %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBeUndefined());
+  it.each(['Frage zum Wohngeld', 'Zustellung meines Pakets', 'Re: Ihre Anfrage', 'Delivery Status Notification (Success)', 'Delivery Status Notification (Relay)'])('bounce-subject: not %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBeUndefined());
 
   it.each(['Automatische Antwort: Ihre Anfrage', 'Automatic reply: x', 'Abwesenheitsnotiz: x', 'Réponse automatique : x', 'Out of Office: x', 'Auto: x'])('out-of-office-subject: %s', (subject) =>
     expect(fires(outOfOfficeSubject, mail({ subject }))).toBe('out-of-office subject'),

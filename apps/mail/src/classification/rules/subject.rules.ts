@@ -10,7 +10,7 @@ export const BOUNCE_SUBJECT = new RegExp(
     'undeliver(ed|able)',
     'non-?deliverable',
     'not delivered',
-    'delivery (status )?notification',
+    'delivery (status )?notification(?! ?\\((success|relay|delivered)\\))',
     'delivery (has )?failed',
     'delivery failure',
     'failed delivery',
