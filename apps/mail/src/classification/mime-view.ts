@@ -101,7 +101,7 @@ export function asParsedMail(message: MimeMessage): ParsedMail {
     subject: (header('subject') ?? '').replace(/\s+/g, ' ').trim(),
     ...(from ? { from: { address: from[1].toLowerCase(), ...(name ? { name } : {}) } } : {}),
     replyTo: [],
-    to: [],
+    to: [...(header('to') ?? '').matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((m) => ({ address: m[0].toLowerCase() })),
     cc: [],
     references: [],
     text: texts.map((l) => l.text).join('\n'),
