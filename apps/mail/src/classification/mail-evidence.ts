@@ -50,6 +50,9 @@ export interface MailEvidence {
   header(name: string): string | undefined;
 }
 
+/** Bounce notices come first; the rest of a long mail (a returned original, a huge text) is not read. */
+const MAX_BODY = 512 * 1024;
+
 const STATUS_TYPE = /^message\/(global-)?delivery-status$/;
 const DISPOSITION_TYPE = /^message\/(global-)?disposition-notification$/;
 const RETURNED_TYPE = /^(message\/(rfc822|global)|text\/rfc822-headers|message\/global-headers)$/;
@@ -76,10 +79,10 @@ export function readEvidence(mail: ParsedMail, context: ClassifyContext): MailEv
     if (type === 'message/rfc822' || type === 'message/global') attachedMessages.push(readMimeMessage(attachment.content));
   }
   // A short text part is often a stub ("This is a MIME message") in front of an HTML notice.
-  const html = mail.text.trim().length >= 500 ? '' : htmlAsText(mail.html ?? '');
+  const html = mail.text.trim().length >= 500 ? '' : htmlAsText((mail.html ?? '').slice(0, MAX_BODY));
   // Some gateways send the notice itself as a text/plain attachment.
   const attachedText = mail.attachments.filter((a) => a.contentType === 'text/plain' && a.size < 64 * 1024).map((a) => a.content.toString('utf8'));
-  const body = [mail.text, mail.quotedText ?? '', html, ...attachedText].filter(Boolean).join('\n');
+  const body = [mail.text, mail.quotedText ?? '', html, ...attachedText].filter(Boolean).join('\n').slice(0, MAX_BODY);
   // The parser shows a message/delivery-status part as text; a multipart/mixed DSN has no report.
   if (statuses.length === 0) {
     const inline = parseInlineDeliveryStatus(body);
