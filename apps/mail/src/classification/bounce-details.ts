@@ -22,7 +22,7 @@ const PERMANENT_WORDS =
 const TEMPORARY_WORDS =
   /temporar(y|ily)|delayed|mailbox (is )?full|over quota|quota exceeded|postfach (ist )?voll|has not yet been delivered|will (continue|keep) (to try|trying)|will be retried|still trying|warning message only|transient|try again later|vorübergehend|verzögert|temporaire|retardé/i;
 const COPY_MARKER =
-  /^[ \t>]*(?:-{2,}|_{2,}|={2,}|\*{2,})?[ \t]*(?:This is a copy of the message|Below this line is a copy of the message|Below is a copy of the original message|Original message headers|Original Message Headers|Original message follows|Message header follows|The header of the original message is following|Returned Message|Unsent message follows|Undelivered Message Headers|Headers of the original message|Ursprüngliche Nachrichtenkopfzeilen|Kopfzeilen der ursprünglichen Nachricht|En-têtes de message d'origine|Message d'origine|Ursprüngliche Nachricht|Original message|Received: from )/im;
+  /^[ \t>]*(?:(?:-{2,}|_{2,}|={2,}|\*{2,})[ \t]*)?(?:This is a copy of the message|Below this line is a copy of the message|Below is a copy of the original message|Original message headers|Original Message Headers|Original message follows|Message header follows|The header of the original message is following|Returned Message|Unsent message follows|Undelivered Message Headers|Headers of the original message|Ursprüngliche Nachrichtenkopfzeilen|Kopfzeilen der ursprünglichen Nachricht|En-têtes de message d'origine|Message d'origine|Ursprüngliche Nachricht|Original message|Received: from )/im;
 const STRONG_CONTEXT =
   /((deliver(ed|ing)?|sen[dt]|zugestellt|remis|remise)( your (message|mail))?|(mail|message|nachricht)) (to|an|à):?\s*<?"?$|(recipient|recipients|empfänger|destinataire|addressee|address)(\(s\))?:?\s*<?"?$|rcpt to:?\s*<?$/i;
 
@@ -88,17 +88,24 @@ function fromText(e: MailEvidence, text: string): FailedRecipient[] {
 
 function candidatesIn(text: string, ignored: Set<string>): string[] {
   const all: { address: string; strong: boolean }[] = [];
-  for (const match of text.matchAll(/<?([^\s<>;:"'(),[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>?/g)) {
+  for (const match of text.matchAll(/<?((?<![^\s<>;:"'(),[\]])[^\s<>;:"'(),[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>?/g)) {
     const address = match[1].toLowerCase().replace(/\.$/, '');
     const before = text.slice(Math.max(0, match.index! - 40), match.index!);
     if (ignored.has(address) || SYSTEM_LOCAL_PART.test(address.split('@')[0])) continue;
     if (/(message-id|in-reply-to|references|x-postfix-sender|from|sender|return-path)\s*:\s*(rfc822;\s*)?$/i.test(before)) continue;
     if (/[$]|^[0-9a-f.\-]{16,}@/i.test(address)) continue;
-    const line = text.slice(text.lastIndexOf('\n', match.index! - 1) + 1, match.index!);
-    all.push({ address, strong: /^[\s"*•-]*$/.test(line) || STRONG_CONTEXT.test(before) });
+    all.push({ address, strong: atLineStart(text, match.index!) || STRONG_CONTEXT.test(before) });
   }
   const strong = all.filter((c) => c.strong);
   return (strong.length ? strong : all).map((c) => c.address);
+}
+
+/** Only blanks, quotes or a bullet between the last line break (at most 80 characters back) and the position. */
+function atLineStart(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 80), index);
+  const lineBreak = before.lastIndexOf('\n');
+  if (lineBreak < 0 && index > 80) return false;
+  return /^[\s"*•-]*$/.test(before.slice(lineBreak + 1));
 }
 
 /** The bounce's own addressees and sender, the original's sender, our own mailboxes: never the failed recipient. */

@@ -14,7 +14,8 @@ export interface DeliveryStatus {
 }
 
 const ENHANCED_STATUS = /(?<![\d.])([245])\.\d{1,3}\.\d{1,3}(?![\d.])/;
-const ADDRESS = /[^\s<>;:"'(),[\]]+@[^\s<>;:"'(),[\]]+[^\s<>;:"'(),[\].]/;
+/** A mail address; it starts at a separator, so that a long run without "@" is read once, not once per character. */
+const ADDRESS = /(?<![^\s<>;:"'(),[\]])[^\s<>;:"'(),[\]]+@[^\s<>;:"'(),[\]]+[^\s<>;:"'(),[\].]/;
 
 /**
  * Reads a message/delivery-status body: one block of per-message fields, then

@@ -113,10 +113,26 @@ function returnedHeadersOf(mail: ParsedMail): RawHeader[] | undefined {
   return returned ? readHeaders(returned.content) : undefined;
 }
 
+/** Drops elements with their content, in one pass; an unclosed one drops the rest. */
+function withoutElements(html: string, names: string[]): string {
+  const lower = html.toLowerCase();
+  let result = '';
+  let at = 0;
+  for (;;) {
+    const starts = names.map((name) => ({ name, index: lower.indexOf(`<${name}`, at) })).filter((s) => s.index >= 0);
+    if (starts.length === 0) return result + html.slice(at);
+    const first = starts.reduce((a, b) => (b.index < a.index ? b : a));
+    result += `${html.slice(at, first.index)} `;
+    const end = lower.indexOf(`</${first.name}`, first.index);
+    if (end < 0) return result;
+    const close = lower.indexOf('>', end);
+    at = close < 0 ? html.length : close + 1;
+  }
+}
+
 /** Enough of HTML as text for phrase matching (display uses the sanitizer). */
 export function htmlAsText(html: string): string {
-  return html
-    .replace(/<(style|script|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+  return withoutElements(html, ['style', 'script', 'head'])
     .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/gi, ' ')

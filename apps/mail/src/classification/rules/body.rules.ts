@@ -16,7 +16,7 @@ export const MTA_PHRASES: readonly { name: string; pattern: RegExp }[] = [
   },
   {
     name: 'sendmail',
-    pattern: /-{3,} ?The following addresses had (permanent fatal errors|delivery problems|transient non-fatal errors) ?-{3,}|-{3,} ?Transcript of session follows ?-{3,}|THIS IS A WARNING MESSAGE ONLY/i,
+    pattern: /(?<!-)-{3,} ?The following addresses had (permanent fatal errors|delivery problems|transient non-fatal errors) ?-{3,}|(?<!-)-{3,} ?Transcript of session follows ?-{3,}|THIS IS A WARNING MESSAGE ONLY/i,
   },
   { name: 'courier', pattern: /This is a delivery status notification from \S+, running the Courier mail server/i },
   { name: 'opensmtpd', pattern: /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail|An error has occurred while attempting to deliver a message for the following list of recipients/i },
@@ -34,13 +34,13 @@ export const MTA_PHRASES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'yahoo', pattern: /Sorry, we were unable to deliver your message to the following address|This message was not delivered to \S+ because/i },
   { name: 'ses', pattern: /An error occurred while trying to deliver the mail to the following recipients/i },
   { name: 'sendgrid', pattern: /This is an automatically generated message from SendGrid/i },
-  { name: 'trendmicro-mcafee', pattern: /Unable to deliver message to <[^>]+>|Sent <<< RCPT TO|-{2,} ?The following addresses had delivery problems ?-{2,}/i },
+  { name: 'trendmicro-mcafee', pattern: /Unable to deliver message to <[^>]+>|Sent <<< RCPT TO|(?<!-)-{2,} ?The following addresses had delivery problems ?-{2,}/i },
   { name: 'kddi-ezweb', pattern: /Could not be delivered to: <[^>]+>|The user\(s\) account is (disabled|temporarily over quota|temporarily limited)|Each of the following recipients was rejected by a remote mail server/i },
   { name: 'mailru', pattern: /Это письмо создано автоматически сервером Mail\.Ru|не может быть доставлено одному или нескольким получателям/i },
   { name: 'japanese', pattern: /(以下の|下記の)?(宛先|アドレス)[^。]{0,30}(配信|送信)(でき|に失敗|不能)|メールを配信できませんでした|配信に失敗しました/ },
-  { name: 'sendmail-original', pattern: /The original message was received at .{5,80} from |-{2,} ?The following addresses had delivery errors ?-{2,}/i },
-  { name: 'smail-telekom', pattern: /\|-+ ?Failed addresses follow: ?-+\||\|-+ ?Message log follows: ?-+\|/i },
-  { name: 'notes', pattern: /-{3,} ?Failure Reasons ?-{3,}/i },
+  { name: 'sendmail-original', pattern: /The original message was received at .{5,80} from |(?<!-)-{2,} ?The following addresses had delivery errors ?-{2,}/i },
+  { name: 'smail-telekom', pattern: /\|-+ ?(Failed addresses follow|Message log follows): ?-+\|/i },
+  { name: 'notes', pattern: /(?<!-)-{3,} ?Failure Reasons ?-{3,}/i },
   {
     name: 'generic-dsn-notice',
     pattern:

@@ -158,6 +158,6 @@ export function isBounceMessage(message: MimeMessage): boolean {
   if (status && parseDeliveryStatus(status.text).recipients.some(isFailure)) return true;
   const from = message.headers.find((h) => h.name.toLowerCase() === 'from')?.value ?? '';
   const subject = message.headers.find((h) => h.name.toLowerCase() === 'subject')?.value ?? '';
-  const local = /([^\s<"]+)@/.exec(from)?.[1] ?? '';
+  const local = addressIn(from)?.split('@')[0] ?? '';
   return (SYSTEM_LOCAL_PART.test(local) || SYSTEM_NAME.test(from.replace(/^["\s]+/, ''))) && BOUNCE_SUBJECT.test(subject);
 }
