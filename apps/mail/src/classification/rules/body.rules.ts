@@ -75,7 +75,7 @@ export const BOUNCE_TEXT = new RegExp(
     'не доставлено|не удалось доставить|не может быть доставлено',
     '配信でき|配信されませんでした|配送できませんでした|送信できませんでした|届きませんでした|配信に失敗|宛先不明',
     '无法投递|退信|发送失败',
-    'no se (ha )?pod(ido|ía) entregar|non è stato possibile recapitare|não foi possível entregar|nie można dostarczyć',
+    'no se (ha )?pod(ido|ía|e) entregar|non è stato possibile recapitare|impossibile recapitare|não foi possível entregar|nie można dostarczyć|kon niet worden bezorgd|niet afgeleverd|kunne ikke leveres',
     '(?<![\\d.])[45]\\d\\d[ -][45]\\.\\d{1,3}\\.\\d{1,3}(?![\\d.])',
     '#[45]\\.\\d{1,3}\\.\\d{1,3}\\b',
   ].join('|'),

@@ -171,6 +171,9 @@ describe('subject rules', () => {
     'Не доставлено: Ihre Anfrage',
     'Mail failure.',
     'mail failed, returning to sender',
+    'No se puede entregar: Ihre Anfrage',
+    'Mancata consegna: Ihre Anfrage',
+    'Onbestelbaar: Ihre Anfrage',
   ])('bounce-subject: %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBe('bounce subject'));
 
   it.each(['Frage zum Wohngeld', 'Zustellung meines Pakets', 'Re: Ihre Anfrage', 'Delivery Status Notification (Success)', 'Delivery Status Notification (Relay)'])('bounce-subject: not %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBeUndefined());
