@@ -86,9 +86,12 @@ export const BOUNCE_SUBJECT = new RegExp(
   'i',
 );
 
-/** Subjects of automatic replies: "Automatische Antwort: …", "Out of Office: …", "Réponse automatique : …". */
+/**
+ * Subjects of automatic replies: "Automatische Antwort: …", "Out of Office: …", "Réponse automatique : …".
+ * Not Sieve's "Auto: …" (German for car: "Auto: Ummeldung") — vacation replies carry Auto-Submitted anyway.
+ */
 export const OUT_OF_OFFICE_SUBJECT =
-  /^\s*(automatische antwort|automatic reply|auto(matic)?[ -]?(reply|response|antwort)|abwesenheitsnotiz|abwesenheit|out of (the )?office|r[ée]ponse automatique|r[ée]ponse en cas d'absence|risposta automatica|respuesta autom[áa]tica|autosvar|automatisch antwoord|auto)\s*:/i;
+  /^\s*(automatische antwort|automatic reply|auto(matic)?[ -]?(reply|response|antwort)|abwesenheitsnotiz|out of (the )?office|r[ée]ponse automatique|r[ée]ponse en cas d'absence|risposta automatica|respuesta autom[áa]tica|autosvar|automatisch antwoord)\s*:/i;
 
 export const bounceSubject: ClassificationRule = {
   name: 'bounce-subject',
