@@ -67,6 +67,8 @@ describe('decide', () => {
     expect(sut('automated')).toBe('auto-reply');
     expect(sut('system-sender')).toBe('auto-reply');
     expect(sut('no-reply-sender')).toBe('normal');
+    expect(sut('system-name')).toBe('normal');
+    expect(sut('system-name', 'bounce-subject')).toBe('bounce');
     expect(sut('bounce-subject', 'bounce-text')).toBe('normal');
     expect(sut()).toBe('normal');
   });

@@ -29,7 +29,7 @@ export interface Verdict {
  * |10 | a forwarded bounce: an attached bounce, or MTA wording in a forward    | bounce     |
  * |   | without words of the forwarder's own                                   |            |
  * |11 | bounce subject and wording (or the returned mail) in automated mail    | bounce     |
- * |12 | any automated signal                                                   | auto-reply |
+ * |12 | any automated signal (a system display name alone is none)            | auto-reply |
  * |13 | otherwise                                                              | normal     |
  */
 export function decide(findings: Finding[]): Verdict {
@@ -42,17 +42,18 @@ export function decide(findings: Finding[]): Verdict {
   if (has('delivery-success')) return { classification: 'report', because: 'delivery status without failure' };
   if (has('other-report')) return { classification: 'report', because: 'multipart/report' };
   if (has('bounce-header')) return { classification: 'bounce', because: 'bounce header' };
-  const person = !has('system-sender', 'no-reply-sender') && !automatedHeaders;
+  const system = has('system-sender', 'system-name');
+  const person = !system && !has('no-reply-sender') && !automatedHeaders;
   if (person && has('own-words') && (bounceWording || has('forwarded-bounce'))) {
     return { classification: 'normal', because: 'a person forwarded a bounce with words of their own', overruled: true };
   }
   if (person && has('reply') && (bounceWording || has('forwarded-bounce'))) {
     return { classification: 'normal', because: 'a person replied, quoting a bounce', overruled: true };
   }
-  if (has('auto-reply') && !has('mta-text') && !(has('system-sender') && has('bounce-subject'))) {
+  if (has('auto-reply') && !has('mta-text') && !(system && has('bounce-subject'))) {
     return { classification: 'auto-reply', because: 'automatic reply' };
   }
-  if (has('system-sender') && (bounceWording || has('returned-message'))) return { classification: 'bounce', because: 'system sender with bounce wording' };
+  if (system && (bounceWording || has('returned-message'))) return { classification: 'bounce', because: 'system sender with bounce wording' };
   if (has('mta-text') && (has('bounce-subject') || automatedHeaders || has('no-reply-sender'))) return { classification: 'bounce', because: 'MTA wording' };
   if (has('forwarded-bounce') || (has('mta-text') && has('forwarded') && !has('own-words'))) return { classification: 'bounce', because: 'forwarded bounce' };
   if (has('bounce-subject') && has('bounce-text', 'returned-message') && automatedHeaders) return { classification: 'bounce', because: 'bounce subject and wording in automated mail' };

@@ -19,6 +19,8 @@ export type Signal =
   | 'bounce-header'
   /** Sent by a mail system: null sender, MAILER-DAEMON, postmaster, "Mail Delivery System". */
   | 'system-sender'
+  /** Looks like a mail system by display name or a missing From only: counts with bounce evidence, never alone. */
+  | 'system-name'
   /** no-reply@ sender: a machine, or a web form relaying a person's message. */
   | 'no-reply-sender'
   /** A subject bounces carry (in several languages); a person may write it too. */

@@ -40,7 +40,7 @@ export const systemSenderAddress: ClassificationRule = {
 export const systemSenderName: ClassificationRule = {
   name: 'system-sender-name',
   looksAt: 'envelope',
-  signal: 'system-sender',
+  signal: 'system-name',
   test: (e) => (SYSTEM_NAME.test(e.fromName.trim()) && !SYSTEM_LOCAL_PART.test(localPart(e.fromAddress)) ? `system sender name "${e.fromName}"` : undefined),
 };
 
@@ -48,7 +48,7 @@ export const systemSenderName: ClassificationRule = {
 export const noSender: ClassificationRule = {
   name: 'no-sender',
   looksAt: 'envelope',
-  signal: 'system-sender',
+  signal: 'system-name',
   test: (e) => (e.fromAddress ? undefined : 'no From address'),
 };
 
