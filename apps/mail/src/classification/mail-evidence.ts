@@ -119,7 +119,7 @@ function withoutElements(html: string, names: string[]): string {
   let result = '';
   let at = 0;
   for (;;) {
-    const starts = names.map((name) => ({ name, index: lower.indexOf(`<${name}`, at) })).filter((s) => s.index >= 0);
+    const starts = names.map((name) => ({ name, index: openingTag(lower, name, at) })).filter((s) => s.index >= 0);
     if (starts.length === 0) return result + html.slice(at);
     const first = starts.reduce((a, b) => (b.index < a.index ? b : a));
     result += `${html.slice(at, first.index)} `;
@@ -128,6 +128,14 @@ function withoutElements(html: string, names: string[]): string {
     const close = lower.indexOf('>', end);
     at = close < 0 ? html.length : close + 1;
   }
+}
+
+/** Where `<name>` or `<name ...` starts (not `<header` for head), from `from` on; -1 if nowhere. */
+function openingTag(lower: string, name: string, from: number): number {
+  for (let index = lower.indexOf(`<${name}`, from); index >= 0; index = lower.indexOf(`<${name}`, index + 1)) {
+    if (/[\s>/]/.test(lower.charAt(index + name.length + 1))) return index;
+  }
+  return -1;
 }
 
 /** Enough of HTML as text for phrase matching (display uses the sanitizer). */
