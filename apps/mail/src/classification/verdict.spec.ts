@@ -1,4 +1,5 @@
 import { Finding, Signal } from './rules/rule';
+import { systemSenderAddress } from './rules/sender.rules';
 import { decide } from './verdict';
 
 const findings = (...signals: Signal[]): Finding[] => signals.map((signal) => ({ rule: signal, signal, reason: signal }));
@@ -57,15 +58,24 @@ describe('decide', () => {
     expect(sut('mta-text', 'forwarded')).toBe('bounce');
   });
 
-  it('11: bounce subject and wording in automated mail', () => {
+  it('11: a bounce subject in automated mail without an out-of-office sign', () => {
     expect(sut('bounce-subject', 'bounce-text', 'automated')).toBe('bounce');
     expect(sut('bounce-subject', 'returned-message', 'automated')).toBe('bounce');
-    expect(sut('bounce-subject', 'automated')).toBe('auto-reply');
+    expect(sut('bounce-subject', 'automated')).toBe('bounce');
+    expect(sut('bounce-subject', 'automated', 'auto-reply')).toBe('auto-reply');
   });
 
-  it('12-13: other automated mail is an auto-reply; the rest is normal', () => {
-    expect(sut('automated')).toBe('auto-reply');
+  it('12: a mail-system address without an out-of-office sign is a bounce; a null sender alone is not', () => {
+    const daemon: Finding = { rule: systemSenderAddress.name, signal: 'system-sender', reason: 'system sender MAILER-DAEMON@example.org' };
+    expect(decide([daemon]).classification).toBe('bounce');
+    expect(decide([daemon, { rule: 'x', signal: 'automated', reason: 'Auto-Submitted' }]).classification).toBe('bounce');
+    expect(decide([daemon, { rule: 'x', signal: 'auto-reply', reason: 'out-of-office subject' }]).classification).toBe('auto-reply');
     expect(sut('system-sender')).toBe('auto-reply');
+  });
+
+  it('13-14: other automated mail is an auto-reply; the rest is normal', () => {
+    expect(sut('automated')).toBe('auto-reply');
+    expect(sut('system-sender', 'automated')).toBe('auto-reply');
     expect(sut('no-reply-sender')).toBe('normal');
     expect(sut('system-name')).toBe('normal');
     expect(sut('system-name', 'bounce-subject')).toBe('bounce');

@@ -1,5 +1,6 @@
 import { MailClassification } from '@d115/contracts';
 import { Finding, Signal } from './rules/rule';
+import { systemSenderAddress } from './rules/sender.rules';
 
 export interface Verdict {
   classification: MailClassification;
@@ -28,9 +29,12 @@ export interface Verdict {
  * | 9 | MTA wording with a bounce subject, automated headers or no-reply@      | bounce     |
  * |10 | a forwarded bounce: an attached bounce, or MTA wording in a forward    | bounce     |
  * |   | without words of the forwarder's own                                   |            |
- * |11 | bounce subject and wording (or the returned mail) in automated mail    | bounce     |
- * |12 | any automated signal (a system display name alone is none)            | auto-reply |
- * |13 | otherwise                                                              | normal     |
+ * |11 | a bounce subject in automated mail that shows no out-of-office sign   | bounce     |
+ * |12 | a mail-system address (MAILER-DAEMON, postmaster, …) with no           | bounce     |
+ * |   | out-of-office sign: such senders send delivery notices, nothing else   |            |
+ * |   | (a null sender alone is not enough: vacation replies use it too)       |            |
+ * |13 | any automated signal (a system display name alone is none)            | auto-reply |
+ * |14 | otherwise                                                              | normal     |
  */
 export function decide(findings: Finding[]): Verdict {
   const has = (...signals: Signal[]) => signals.some((signal) => findings.some((f) => f.signal === signal));
@@ -56,7 +60,9 @@ export function decide(findings: Finding[]): Verdict {
   if (system && (bounceWording || has('returned-message'))) return { classification: 'bounce', because: 'system sender with bounce wording' };
   if (has('mta-text') && (has('bounce-subject') || automatedHeaders || has('no-reply-sender'))) return { classification: 'bounce', because: 'MTA wording' };
   if (has('forwarded-bounce') || (has('mta-text') && has('forwarded') && !has('own-words'))) return { classification: 'bounce', because: 'forwarded bounce' };
-  if (has('bounce-subject') && has('bounce-text', 'returned-message') && automatedHeaders) return { classification: 'bounce', because: 'bounce subject and wording in automated mail' };
+  if (has('bounce-subject') && automatedHeaders && !has('auto-reply')) return { classification: 'bounce', because: 'bounce subject in automated mail' };
+  const daemon = findings.some((f) => f.rule === systemSenderAddress.name);
+  if (daemon && !has('auto-reply')) return { classification: 'bounce', because: 'mail-system sender address' };
   if (automatedHeaders || has('system-sender')) return { classification: 'auto-reply', because: 'automated mail' };
   return { classification: 'normal', because: 'no sign of automated mail' };
 }
