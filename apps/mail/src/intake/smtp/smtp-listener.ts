@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { SMTPServer, SMTPServerAddress, SMTPServerAuthentication, SMTPServerDataStream, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
 import { childLogger } from '@d115/observability';
 import { ENV, InvalidConfigurationError } from '@d115/platform';
+import { NetworkList } from '../../common/networks';
 import { MailEnv } from '../../config/mail.env';
 import { MailboxDirectory } from '../../mailboxes/mailbox.directory';
 import { MailboxConfig } from '../../mailboxes/entities/mailbox.config';
@@ -34,6 +35,7 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly counted = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly users: Map<string, string>;
+  private readonly trustedRelays: NetworkList;
   private server?: SMTPServer;
   private stopping = false;
   private boundPort = 0;
@@ -44,6 +46,7 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly ingest: IngestMessageUsecase,
   ) {
     this.limits = new ClientLimits(env.SMTP_MAX_CONNECTIONS_PER_CLIENT, env.SMTP_MAX_MESSAGES_PER_MINUTE);
+    this.trustedRelays = new NetworkList(env.SMTP_TRUSTED_NETWORKS);
     this.users = new Map((env.SMTP_AUTH_USERS?.split(',') ?? []).map((pair) => [pair.slice(0, pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)]));
   }
 
@@ -143,10 +146,19 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
   private onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback: Callback): void {
     if (this.stopping) return callback(reply(421, '4.3.2 Service shutting down, try again later'));
     if (this.users.size > 0 && !session.user) return callback(reply(530, '5.7.0 Authentication required'));
-    if (!this.limits.takeMessage(session.remoteAddress)) {
+    if (!this.isTrustedRelay(session) && !this.limits.takeMessage(session.remoteAddress)) {
       return callback(reply(451, '4.7.1 Too many messages from your address, try again later'));
     }
     callback();
+  }
+
+  /**
+   * The center's own mail server relays everything, so a per-address message rate would throttle
+   * the one sender that matters most: authenticated clients and SMTP_TRUSTED_NETWORKS are exempt
+   * from it (not from the connection and size limits).
+   */
+  private isTrustedRelay(session: SMTPServerSession): boolean {
+    return session.user !== undefined || this.trustedRelays.contains(session.remoteAddress);
   }
 
   private onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: Callback): void {
