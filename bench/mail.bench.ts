@@ -13,7 +13,10 @@ import { fixed, percentile } from './support/stats';
  * peak RSS of the process running the service, next to the raw capacity of
  * the same Postgres and NATS.
  *
- *   npm run bench -- mail [--mails=3000] [--clients=10] [--warmup=300] [--raw-seconds=3] [--nodelay=1|0]
+ * Then `--large` mails with a `--large-mb` attachment arrive from 2 clients at
+ * once; their peak RSS is printed separately.
+ *
+ *   npm run bench -- mail [--mails=3000] [--clients=10] [--warmup=300] [--raw-seconds=3] [--nodelay=1|0] [--large=4] [--large-mb=16]
  */
 export async function run(args: string[]): Promise<void> {
   const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -22,6 +25,8 @@ export async function run(args: string[]): Promise<void> {
   const warmup = option('warmup', 300);
   const rawSeconds = option('raw-seconds', 3);
   const noDelay = option('nodelay', 1) === 1;
+  const largeMails = option('large', 4);
+  const largeMb = option('large-mb', 16);
   const adminUrl = process.env.D115_TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const natsUrl = process.env.D115_TEST_NATS_URL ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -88,14 +93,32 @@ export async function run(args: string[]): Promise<void> {
     await messages.next('done');
     await until(() => received >= warmup, 'the warm-up mails');
 
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const idle = process.memoryUsage();
+    let peak = idle;
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      if (now.rss > peak.rss) peak = now;
+    }, 50);
     const started = performance.now();
     load.send({ port, clients, count: mails, prefix: `bench-${id}`, noDelay });
     const result = (await messages.next('done')) as { latencies: number[]; failures: number };
     await until(() => received >= warmup + mails, 'mail.message.received for every mail');
     clearInterval(sampler);
     const seconds = (lastReceivedAt - started) / 1000;
+
+    let largePeak: NodeJS.MemoryUsage | undefined;
+    if (largeMails > 0) {
+      largePeak = process.memoryUsage();
+      const largeSampler = setInterval(() => {
+        const now = process.memoryUsage();
+        if (now.rss > largePeak!.rss) largePeak = now;
+      }, 20);
+      load.send({ port, clients: 2, count: largeMails, prefix: `large-${id}`, noDelay, attachmentBytes: largeMb * MB });
+      const large = (await messages.next('done')) as { failures: number };
+      await until(() => received >= warmup + mails + largeMails - large.failures, 'mail.message.received for the large mails');
+      clearInterval(largeSampler);
+      if (large.failures > 0) process.stdout.write(`  large mails refused: ${large.failures}\n`);
+    }
     subscription.unsubscribe();
 
     const stored = await countStored(withDatabase(adminUrl, database), `bench-${id}-%`);
@@ -106,7 +129,9 @@ export async function run(args: string[]): Promise<void> {
       `  SMTP accept latency (MAIL FROM … 250): p50 ${fixed(percentile(result.latencies, 50))} ms, p99 ${fixed(percentile(result.latencies, 99))} ms, max ${fixed(Math.max(...result.latencies))} ms\n`,
     );
     process.stdout.write(`  stored ${stored} of ${mails}; refused ${result.failures}\n`);
-    process.stdout.write(`  peak RSS of the service process: ${fixed(peakRss / 1024 / 1024, 0)} MB during the run, ${fixed(process.resourceUsage().maxRSS / 1024, 0)} MB since start\n`);
+    process.stdout.write(`  peak RSS of the service process: ${fixed(peak.rss / MB, 0)} MB during the run, ${fixed(process.resourceUsage().maxRSS / 1024, 0)} MB since start\n`);
+    process.stdout.write(`    at the peak: ${memoryBreakdown(peak)}; idle before the run: ${memoryBreakdown(idle)}\n`);
+    if (largePeak) process.stdout.write(`  peak RSS while ${largeMails} mails with a ${largeMb} MB attachment arrived (2 at a time): ${memoryBreakdown(largePeak)}\n`);
     process.stdout.write(`target: ≥ 300 mails/s — ${mails / seconds >= 300 ? 'met' : 'NOT met'}\n`);
   } finally {
     load?.kill();
@@ -117,6 +142,13 @@ export async function run(args: string[]): Promise<void> {
     await dropDatabase(adminUrl, database);
     await dropRole(adminUrl, role);
   }
+}
+
+const MB = 1024 * 1024;
+
+/** Where the memory is: RSS, the V8 heap (used of total) and memory outside it (Buffers and other native allocations). */
+function memoryBreakdown(usage: NodeJS.MemoryUsage): string {
+  return `RSS ${fixed(usage.rss / MB, 0)} MB = V8 heap ${fixed(usage.heapUsed / MB, 0)} of ${fixed(usage.heapTotal / MB, 0)} MB, external ${fixed(usage.external / MB, 0)} MB (array buffers ${fixed(usage.arrayBuffers / MB, 0)} MB), rest ${fixed((usage.rss - usage.heapTotal - usage.external) / MB, 0)} MB`;
 }
 
 async function countStored(url: string, pattern: string): Promise<number> {
@@ -162,10 +194,10 @@ function messagesFrom(child: ChildProcess) {
 // ---- the load generator (runs in a child process so it does not share the service's CPU thread) ----
 
 /** A ~5 KB mail with a small PDF attachment; `{{ID}}` becomes the Message-ID. */
-async function template(): Promise<string> {
+async function template(attachmentBytes?: number): Promise<string> {
   const MailComposer = (await import('nodemailer/lib/mail-composer')).default;
   const text = 'Sehr geehrte Damen und Herren,\n\n' + 'ich habe eine Frage zu meinem Antrag auf Wohngeld. '.repeat(60) + '\n\nMit freundlichen Grüßen\nErika Mustermann\n';
-  const pdf = Buffer.from('%PDF-1.4\n' + 'x'.repeat(900) + '\n%%EOF\n');
+  const pdf = attachmentBytes ? randomBytes(attachmentBytes) : Buffer.from('%PDF-1.4\n' + 'x'.repeat(900) + '\n%%EOF\n');
   const raw = await new MailComposer({
     from: 'Erika Mustermann <erika.mustermann@example.org>',
     to: '115@rostock.de',
@@ -181,9 +213,10 @@ async function template(): Promise<string> {
 
 async function generateLoad(): Promise<void> {
   const { createTransport } = await import('nodemailer');
-  const raw = await template();
+  const small = await template();
   const { connect } = await import('node:net');
-  process.on('message', async (job: { port: number; clients: number; count: number; prefix: string; noDelay: boolean }) => {
+  process.on('message', async (job: { port: number; clients: number; count: number; prefix: string; noDelay: boolean; attachmentBytes?: number }) => {
+    const raw = job.attachmentBytes ? await template(job.attachmentBytes) : small;
     const latencies: number[] = [];
     let failures = 0;
     let next = 0;

@@ -81,6 +81,33 @@ export class MailEnv extends ServiceEnv {
   @IntVar(100)
   SMTP_CLOSE_TIMEOUT_MS = 5000;
 
+  // ---- memory ----------------------------------------------------------------------
+
+  /** DATA up to this size is kept in memory while it arrives; larger mail is spooled to a file in MAIL_SPOOL_DIR. */
+  @IntVar(0)
+  MAIL_SPOOL_MEMORY_BYTES = 1024 * 1024;
+
+  /** Directory for spool files of large incoming mail (a private subdirectory per process); defaults to the OS temp directory. */
+  @IsOptional()
+  @IsString()
+  MAIL_SPOOL_DIR?: string;
+
+  /**
+   * Bytes of received SMTP mail being parsed and stored at once; more wait (the client waits for
+   * its 250). A mail larger than this is processed alone.
+   */
+  @IntVar(64 * 1024)
+  MAIL_INTAKE_MAX_BYTES_IN_PROGRESS = 32 * 1024 * 1024;
+
+  // ---- storing ---------------------------------------------------------------------
+
+  /**
+   * Raw bytes (times mailboxes) that mails arriving together may add up to in one shared
+   * transaction (group commit); a larger mail is written alone.
+   */
+  @IntVar(64 * 1024)
+  MAIL_COMMIT_GROUP_MAX_BYTES = 4 * 1024 * 1024;
+
   // ---- parsing ----------------------------------------------------------------------
 
   /** MIME parts beyond this count put a mail into quarantine (protects against MIME bombs). */
