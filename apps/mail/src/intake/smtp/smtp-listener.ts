@@ -103,6 +103,9 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
       logger: false,
       disableReverseLookup: true,
       closeTimeout: this.env.SMTP_CLOSE_TIMEOUT_MS,
+      // RFC 5321 4.5.3.2: at least 5 minutes. Also covers a client whose mail waits for its turn
+      // (MAIL_INTAKE_MAX_BYTES_IN_PROGRESS) after DATA; smtp-server's own default is 1 minute.
+      socketTimeout: 5 * 60_000,
       disabledCommands: [...(tls ? [] : ['STARTTLS']), ...(auth ? [] : ['AUTH'])],
       authMethods: ['PLAIN', 'LOGIN'],
       authOptional: !auth,
