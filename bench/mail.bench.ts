@@ -30,8 +30,8 @@ export async function run(args: string[]): Promise<void> {
   const noDelay = option('nodelay', 1) === 1;
   const largeMails = option('large', 4);
   const largeMb = option('large-mb', 16);
-  // The V8 heap limit the deployment's 512 Mi container gives the service (V8 sizes its heap from the
-  // cgroup limit); on a large development machine it would size it for gigabytes and let garbage pile up.
+  // A heap limit fitting the deployment's 512 Mi container (docs/mail.md, Memory): without one, node
+  // sizes the heap for the machine (4 GB here) and V8 lets garbage pile up to 2–3 times the live heap.
   const serviceNodeOptions = (args.find((a) => a.startsWith('--service-node-options='))?.slice('--service-node-options='.length) ?? '--max-old-space-size=256')
     .split(' ')
     .filter(Boolean);

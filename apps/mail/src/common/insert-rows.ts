@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 const MAX_PARAMETERS = 60000;
 
 /** Binary values above this size are sent in pieces of this size (see stageLargeValues). */
-export const LARGE_VALUE_BYTES = 1024 * 1024;
+const LARGE_VALUE_BYTES = 1024 * 1024;
 
 const STAGING_TABLE = 'pg_temp.d115_large_value';
 

@@ -59,7 +59,7 @@ export class IngestMessageUsecase {
     private readonly record: RecordMessageUsecase,
     @Inject(ENV) env: Pick<MailEnv, 'MAIL_COMMIT_GROUP_MAX_BYTES'>,
   ) {
-    // Raw bytes times mailboxes: each mailbox gets its own row (and copy in the INSERT) of the raw mail.
+    // Raw bytes times mailboxes: each mailbox gets its own row of the raw mail.
     this.group = new GroupCommit((items) => this.store(items), {
       maxBytes: env.MAIL_COMMIT_GROUP_MAX_BYTES,
       sizeOf: (item) => item.input.raw.length * item.input.mailboxes.length,
