@@ -58,7 +58,9 @@ async function stageLargeValues(manager: EntityManager, rows: unknown[][]): Prom
   for (const value of rows.flat()) {
     if (!Buffer.isBuffer(value) || value.length <= LARGE_VALUE_BYTES || staged.has(value)) continue;
     if (staged.size === 0) {
-      await manager.query(`CREATE TEMPORARY TABLE IF NOT EXISTS d115_large_value (id int NOT NULL, seq int NOT NULL, part bytea NOT NULL) ON COMMIT DELETE ROWS`);
+      // No ON COMMIT DELETE ROWS: that would truncate at every later commit of the session; the
+      // pieces are deleted right after the INSERT, and a rollback takes them back anyway.
+      await manager.query(`CREATE TEMPORARY TABLE IF NOT EXISTS d115_large_value (id int NOT NULL, seq int NOT NULL, part bytea NOT NULL)`);
     }
     const id = (nextStagedId = (nextStagedId + 1) % 2 ** 31);
     for (let seq = 0; seq * LARGE_VALUE_BYTES < value.length; seq++) {
