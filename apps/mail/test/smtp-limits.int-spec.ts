@@ -22,8 +22,28 @@ describe('SMTP limits per client', () => {
   let world: MailTestWorld;
 
   beforeAll(async () => {
-    world = await MailTestWorld.create({ SMTP_MAX_CONNECTIONS_PER_CLIENT: '2', SMTP_MAX_MESSAGES_PER_MINUTE: '3' });
+    world = await MailTestWorld.create({ SMTP_MAX_CONNECTIONS_PER_CLIENT: '2', SMTP_MAX_MESSAGES_PER_MINUTE: '3', SMTP_TRUSTED_NETWORKS: '127.0.0.2/32, 2001:db8::/32' });
   });
+
+  /** Delivers `count` mails from the given loopback address (Linux routes all of 127/8 to lo); the reply codes. */
+  const deliverFrom = async (localAddress: string, count: number, id: string): Promise<string[]> => {
+    const transport = createTransport({ host: '127.0.0.1', port: world.smtpPort, ignoreTLS: true, localAddress, pool: true, maxConnections: 1 });
+    try {
+      const outcomes: string[] = [];
+      for (let n = 1; n <= count; n++) {
+        const raw = fixture('plain.eml').toString('latin1').replace('plain-0001@', `${id}-${n}@`);
+        outcomes.push(
+          await transport
+            .sendMail({ envelope: { from: 'relay@rostock.de', to: ['115@rostock.de'] }, raw })
+            .then((info) => info.response.slice(0, 3))
+            .catch((error: { response: string }) => error.response),
+        );
+      }
+      return outcomes;
+    } finally {
+      transport.close();
+    }
+  };
 
   afterAll(() => world.dispose());
 
@@ -53,6 +73,15 @@ describe('SMTP limits per client', () => {
     expect(outcomes[3]).toMatch(/^451 4\.7\.1 Too many messages from your address, try again later/);
     expect(await world.rows(`SELECT 1 FROM mail.inbound_message WHERE dedupe_key = 'rate-4@mail.example.org'`)).toEqual([]);
   });
+
+  it('lets a trusted relay (SMTP_TRUSTED_NETWORKS) send beyond the rate, while an untrusted address still gets 451', async () => {
+    expect(await deliverFrom('127.0.0.2', 5, 'trusted')).toEqual(['250', '250', '250', '250', '250']);
+    const untrusted = await deliverFrom('127.0.0.3', 4, 'untrusted');
+    expect(untrusted.slice(0, 3)).toEqual(['250', '250', '250']);
+    expect(untrusted[3]).toMatch(/^451 4\.7\.1 /);
+    const stored = await world.rows<{ client_address: string }>(`SELECT client_address FROM mail.inbound_message WHERE dedupe_key LIKE 'trusted-%' ORDER BY dedupe_key`);
+    expect(stored).toEqual(Array.from({ length: 5 }, () => ({ client_address: '127.0.0.2' })));
+  });
 });
 
 describe('SMTP with STARTTLS and AUTH configured', () => {
@@ -68,6 +97,7 @@ describe('SMTP with STARTTLS and AUTH configured', () => {
       SMTP_TLS_KEY_FILE: join(dir, 'key.pem'),
       SMTP_TLS_CERT_FILE: join(dir, 'cert.pem'),
       SMTP_AUTH_USERS: 'mx-rostock:geheim123',
+      SMTP_MAX_MESSAGES_PER_MINUTE: '1',
     });
   });
 
@@ -76,9 +106,9 @@ describe('SMTP with STARTTLS and AUTH configured', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const send = (auth?: { user: string; pass: string }) => {
+  const send = (auth?: { user: string; pass: string }, raw = fixture('plain.eml')) => {
     const transport = createTransport({ host: '127.0.0.1', port: world.smtpPort, requireTLS: true, tls: { rejectUnauthorized: false }, ...(auth ? { auth } : {}) });
-    return transport.sendMail({ envelope: { from: 'erika.mustermann@example.org', to: '115@rostock.de' }, raw: fixture('plain.eml') }).finally(() => transport.close());
+    return transport.sendMail({ envelope: { from: 'erika.mustermann@example.org', to: '115@rostock.de' }, raw }).finally(() => transport.close());
   };
 
   it('refuses mail without authentication', async () => {
@@ -93,5 +123,13 @@ describe('SMTP with STARTTLS and AUTH configured', () => {
     const info = await send({ user: 'mx-rostock', pass: 'geheim123' });
     expect(info.response).toMatch(/^250 /);
     expect(await world.rows(`SELECT status FROM mail.inbound_message WHERE dedupe_key = 'plain-0001@mail.example.org'`)).toEqual([{ status: 'stored' }]);
+  });
+
+  it('does not hold authenticated clients to the message rate (SMTP_MAX_MESSAGES_PER_MINUTE is 1 here)', async () => {
+    const auth = { user: 'mx-rostock', pass: 'geheim123' };
+    for (const n of [1, 2, 3]) {
+      const raw = fixture('plain.eml').toString('latin1').replace('plain-0001@', `auth-rate-${n}@`);
+      await expect(send(auth, Buffer.from(raw, 'latin1'))).resolves.toMatchObject({ response: expect.stringMatching(/^250 /) });
+    }
   });
 });

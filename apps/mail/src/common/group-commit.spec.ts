@@ -15,12 +15,28 @@ describe('GroupCommit', () => {
 
   it('caps the group size', async () => {
     const groups: number[][] = [];
-    const sut = new GroupCommit<number, number>(async (items) => {
-      groups.push(items);
-      return items;
-    }, 2);
+    const sut = new GroupCommit<number, number>(
+      async (items) => {
+        groups.push(items);
+        return items;
+      },
+      { maxItems: 2 },
+    );
     await Promise.all([1, 2, 3, 4, 5].map((n) => sut.submit(n)));
     expect(groups).toEqual([[1], [2, 3], [4, 5]]);
+  });
+
+  it('caps the bytes of a group, and writes an item larger than the cap alone', async () => {
+    const groups: number[][] = [];
+    const sut = new GroupCommit<number, number>(
+      async (items) => {
+        groups.push(items);
+        return items;
+      },
+      { maxBytes: 10, sizeOf: (n) => n },
+    );
+    await Promise.all([1, 4, 5, 2, 25, 3, 3, 3, 1].map((n) => sut.submit(n)));
+    expect(groups).toEqual([[1], [4, 5], [2], [25], [3, 3, 3, 1]]);
   });
 
   it('retries a failed group item by item, so only the bad item fails', async () => {

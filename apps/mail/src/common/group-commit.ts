@@ -4,21 +4,34 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
+/** How large one group may get: items, and bytes as `sizeOf` counts them. */
+export interface GroupLimits<T> {
+  maxItems: number;
+  maxBytes: number;
+  sizeOf: (item: T) => number;
+}
+
 /**
  * Group commit: while one group is being written, new items wait and then go
  * together in the next group, so N concurrent callers share one transaction
  * instead of queueing N of them. No added latency when idle (a lone item is
- * written at once). When a group fails, its items are retried one by one, so
- * one bad item cannot fail the others.
+ * written at once). A group holds at most `maxItems` items and `maxBytes` bytes
+ * (an item larger than that goes alone), so a burst of large mails does not
+ * become one transaction — and one protocol message — holding all of them.
+ * When a group fails, its items are retried one by one, so one bad item cannot
+ * fail the others.
  */
 export class GroupCommit<T, R> {
   private queue: Pending<T, R>[] = [];
   private running = false;
+  private readonly limits: GroupLimits<T>;
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
-    private readonly maxGroup = 64,
-  ) {}
+    limits: Partial<GroupLimits<T>> = {},
+  ) {
+    this.limits = { maxItems: 64, maxBytes: Infinity, sizeOf: () => 0, ...limits };
+  }
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -31,7 +44,7 @@ export class GroupCommit<T, R> {
     this.running = true;
     try {
       while (this.queue.length > 0) {
-        const group = this.queue.splice(0, this.maxGroup);
+        const group = this.queue.splice(0, this.nextGroupLength());
         try {
           const results = await this.write(group.map((p) => p.item));
           group.forEach((p, i) => p.resolve(results[i]));
@@ -43,5 +56,18 @@ export class GroupCommit<T, R> {
     } finally {
       this.running = false;
     }
+  }
+
+  /** How many of the waiting items the next group takes (at least one). */
+  private nextGroupLength(): number {
+    const { maxItems, maxBytes, sizeOf } = this.limits;
+    let bytes = sizeOf(this.queue[0].item);
+    let length = 1;
+    while (length < Math.min(maxItems, this.queue.length)) {
+      bytes += sizeOf(this.queue[length].item);
+      if (bytes > maxBytes) break;
+      length++;
+    }
+    return length;
   }
 }

@@ -1,5 +1,18 @@
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { BoolVar, IntVar, PortVar, ServiceEnv } from '@d115/platform';
+import { invalidNetworkEntry } from '../common/networks';
+
+/** A comma-separated list of IP addresses and CIDR networks. */
+function NetworkListVar(): PropertyDecorator {
+  return ValidateBy({
+    name: 'networkList',
+    validator: {
+      validate: (value) => typeof value === 'string' && invalidNetworkEntry(value) === undefined,
+      defaultMessage: (args) =>
+        `${args?.property} must be IP addresses or CIDR networks separated by commas (e.g. 10.0.0.0/8,2001:db8::/32); ${JSON.stringify(invalidNetworkEntry(String(args?.value)) ?? args?.value)} is neither`,
+    },
+  });
+}
 
 /** Environment of the mail service (see docs/mail.md, "Environment variables"). */
 export class MailEnv extends ServiceEnv {
@@ -37,9 +50,18 @@ export class MailEnv extends ServiceEnv {
   @IntVar(1)
   SMTP_MAX_CONNECTIONS_PER_CLIENT = 20;
 
-  /** Messages one client address may send per minute; more get 451 (try again later). */
+  /** Messages one client address may send per minute; more get 451 (try again later). Trusted relays are exempt. */
   @IntVar(1)
   SMTP_MAX_MESSAGES_PER_MINUTE = 600;
+
+  /**
+   * Trusted relays: client addresses (IPs or CIDR networks, comma-separated) exempt from
+   * SMTP_MAX_MESSAGES_PER_MINUTE — the center's own mail server. Authenticated clients are
+   * exempt as well. Connection and size limits still apply. Empty: no address is trusted.
+   */
+  @IsOptional()
+  @NetworkListVar()
+  SMTP_TRUSTED_NETWORKS?: string;
 
   /** PEM files for STARTTLS; both set = STARTTLS offered. */
   @IsOptional()
@@ -58,6 +80,33 @@ export class MailEnv extends ServiceEnv {
   /** Longest time an in-flight SMTP session may take to finish on shutdown. */
   @IntVar(100)
   SMTP_CLOSE_TIMEOUT_MS = 5000;
+
+  // ---- memory ----------------------------------------------------------------------
+
+  /** DATA up to this size is kept in memory while it arrives; larger mail is spooled to a file in MAIL_SPOOL_DIR. */
+  @IntVar(0)
+  MAIL_SPOOL_MEMORY_BYTES = 1024 * 1024;
+
+  /** Directory for spool files of large incoming mail (a private subdirectory per process); defaults to the OS temp directory. */
+  @IsOptional()
+  @IsString()
+  MAIL_SPOOL_DIR?: string;
+
+  /**
+   * Bytes of received SMTP mail being parsed and stored at once; more wait (the client waits for
+   * its 250). A mail larger than this is processed alone.
+   */
+  @IntVar(64 * 1024)
+  MAIL_INTAKE_MAX_BYTES_IN_PROGRESS = 32 * 1024 * 1024;
+
+  // ---- storing ---------------------------------------------------------------------
+
+  /**
+   * Raw bytes (times mailboxes) that mails arriving together may add up to in one shared
+   * transaction (group commit); a larger mail is written alone.
+   */
+  @IntVar(64 * 1024)
+  MAIL_COMMIT_GROUP_MAX_BYTES = 4 * 1024 * 1024;
 
   // ---- parsing ----------------------------------------------------------------------
 

@@ -1,16 +1,19 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { timingSafeEqual } from 'node:crypto';
 import { SMTPServer, SMTPServerAddress, SMTPServerAuthentication, SMTPServerDataStream, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
 import { childLogger } from '@d115/observability';
 import { ENV, InvalidConfigurationError } from '@d115/platform';
+import { ByteBudget } from '../../common/byte-budget';
+import { NetworkList } from '../../common/networks';
 import { MailEnv } from '../../config/mail.env';
 import { MailboxDirectory } from '../../mailboxes/mailbox.directory';
 import { MailboxConfig } from '../../mailboxes/entities/mailbox.config';
 import { intakeMetrics } from '../intake.metrics';
 import { IngestMessageUsecase } from '../usecases/ingest-message/ingest-message.usecase';
 import { ClientLimits } from './client-limits';
+import { MessageSpool, SpoolDirectory } from './message-spool';
 
 type Callback = (err?: Error | null) => void;
 
@@ -34,6 +37,9 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly counted = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly users: Map<string, string>;
+  private readonly trustedRelays: NetworkList;
+  private readonly spoolDirectory: SpoolDirectory;
+  private readonly inProgress: ByteBudget;
   private server?: SMTPServer;
   private stopping = false;
   private boundPort = 0;
@@ -44,6 +50,9 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly ingest: IngestMessageUsecase,
   ) {
     this.limits = new ClientLimits(env.SMTP_MAX_CONNECTIONS_PER_CLIENT, env.SMTP_MAX_MESSAGES_PER_MINUTE);
+    this.trustedRelays = new NetworkList(env.SMTP_TRUSTED_NETWORKS);
+    this.spoolDirectory = new SpoolDirectory(env.MAIL_SPOOL_DIR ?? tmpdir());
+    this.inProgress = new ByteBudget(env.MAIL_INTAKE_MAX_BYTES_IN_PROGRESS);
     this.users = new Map((env.SMTP_AUTH_USERS?.split(',') ?? []).map((pair) => [pair.slice(0, pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)]));
   }
 
@@ -80,6 +89,7 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
       connection.close();
     }
     await withDeadline(closed, this.env.SMTP_CLOSE_TIMEOUT_MS);
+    await this.spoolDirectory.remove().catch((error) => this.logger.warn({ err: error }, 'the spool directory could not be removed'));
     this.logger.info('SMTP listener stopped');
   }
 
@@ -93,6 +103,9 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
       logger: false,
       disableReverseLookup: true,
       closeTimeout: this.env.SMTP_CLOSE_TIMEOUT_MS,
+      // RFC 5321 4.5.3.2: at least 5 minutes. Also covers a client whose mail waits for its turn
+      // (MAIL_INTAKE_MAX_BYTES_IN_PROGRESS) after DATA; smtp-server's own default is 1 minute.
+      socketTimeout: 5 * 60_000,
       disabledCommands: [...(tls ? [] : ['STARTTLS']), ...(auth ? [] : ['AUTH'])],
       authMethods: ['PLAIN', 'LOGIN'],
       authOptional: !auth,
@@ -143,10 +156,19 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
   private onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback: Callback): void {
     if (this.stopping) return callback(reply(421, '4.3.2 Service shutting down, try again later'));
     if (this.users.size > 0 && !session.user) return callback(reply(530, '5.7.0 Authentication required'));
-    if (!this.limits.takeMessage(session.remoteAddress)) {
+    if (!this.isTrustedRelay(session) && !this.limits.takeMessage(session.remoteAddress)) {
       return callback(reply(451, '4.7.1 Too many messages from your address, try again later'));
     }
     callback();
+  }
+
+  /**
+   * The center's own mail server relays everything, so a per-address message rate would throttle
+   * the one sender that matters most: authenticated clients and SMTP_TRUSTED_NETWORKS are exempt
+   * from it (not from the connection and size limits).
+   */
+  private isTrustedRelay(session: SMTPServerSession): boolean {
+    return session.user !== undefined || this.trustedRelays.contains(session.remoteAddress);
   }
 
   private onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: Callback): void {
@@ -154,30 +176,34 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
     callback();
   }
 
+  /**
+   * Receives DATA (large mail into a spool file, not into memory), then parses and stores it
+   * within MAIL_INTAKE_MAX_BYTES_IN_PROGRESS, so that many clients sending large mail at once
+   * wait for their turn instead of all being held in memory together.
+   */
   private async onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: Callback): Promise<void> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit the rest is only counted, not kept: the answer will be 552 anyway.
-      if (size <= this.env.MAIL_MAX_SIZE_BYTES) chunks.push(chunk);
-    });
+    let spool: MessageSpool;
     try {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('end', resolve);
-        stream.once('error', reject);
+      spool = await MessageSpool.receive(stream, {
+        memoryBytes: this.env.MAIL_SPOOL_MEMORY_BYTES,
+        maxBytes: this.env.MAIL_MAX_SIZE_BYTES,
+        directory: () => this.spoolDirectory.get(),
       });
     } catch (error) {
       this.logger.warn({ err: error }, 'SMTP data stream failed');
       return callback(reply(451, '4.3.0 Error reading the message, try again later'));
     }
-    if (stream.sizeExceeded) {
+    if (spool.exceeded || stream.sizeExceeded) {
       return callback(reply(552, `5.3.4 Message too big: this service accepts at most ${this.env.MAIL_MAX_SIZE_BYTES} bytes`));
     }
+    await this.inProgress.run(spool.size, () => this.store(spool, session, callback));
+  }
+
+  private async store(spool: MessageSpool, session: SMTPServerSession, callback: Callback): Promise<void> {
     const started = process.hrtime.bigint();
     try {
       const deliveries = await this.ingest.execute({
-        raw: Buffer.concat(chunks, size),
+        raw: await spool.read(),
         mailboxes: this.recipients(session),
         source: 'smtp',
         envelope: {

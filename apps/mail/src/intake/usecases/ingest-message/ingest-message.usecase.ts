@@ -3,8 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { MailClassification } from '@d115/contracts';
 import { childLogger } from '@d115/observability';
-import { DATA_SOURCE } from '@d115/platform';
+import { DATA_SOURCE, ENV } from '@d115/platform';
 import { GroupCommit } from '../../../common/group-commit';
+import { MailEnv } from '../../../config/mail.env';
 import { MailboxConfig } from '../../../mailboxes/entities/mailbox.config';
 import { messageMetrics } from '../../../messages/messages.metrics';
 import { RecordMessageInput, RecordMessageUsecase } from '../../../messages/usecases/record-message/record-message.usecase';
@@ -44,19 +45,26 @@ interface Prepared {
  * that cannot be parsed is stored raw in quarantine — still accepted, never
  * dropped. A mailbox that already has the mail (same Message-ID or content
  * hash) keeps the first copy. Mails arriving at the same time share a
- * transaction (group commit).
+ * transaction (group commit), up to MAIL_COMMIT_GROUP_MAX_BYTES of raw mail.
  */
 @Injectable()
 export class IngestMessageUsecase {
   private readonly logger = childLogger('intake');
-  private readonly group = new GroupCommit<Prepared, Delivery[]>((items) => this.store(items));
+  private readonly group: GroupCommit<Prepared, Delivery[]>;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly repository: IntakeRepository,
     private readonly parse: ParseMessageUsecase,
     private readonly record: RecordMessageUsecase,
-  ) {}
+    @Inject(ENV) env: Pick<MailEnv, 'MAIL_COMMIT_GROUP_MAX_BYTES'>,
+  ) {
+    // Raw bytes times mailboxes: each mailbox gets its own row of the raw mail.
+    this.group = new GroupCommit((items) => this.store(items), {
+      maxBytes: env.MAIL_COMMIT_GROUP_MAX_BYTES,
+      sizeOf: (item) => item.input.raw.length * item.input.mailboxes.length,
+    });
+  }
 
   async execute(input: IngestInput): Promise<Delivery[]> {
     const parsed = await this.parse.execute(input.raw);
