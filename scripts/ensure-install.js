@@ -2,7 +2,7 @@
 // Installs the dependencies when they are missing or older than the lock file,
 // so that `npm start` and `npm test` each work on a fresh clone.
 'use strict';
-const { existsSync, statSync } = require('node:fs');
+const { existsSync, lstatSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
@@ -15,7 +15,13 @@ function needsInstall() {
   return existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000;
 }
 
-if (needsInstall()) {
+/** A linked node_modules (a git worktree sharing one install) belongs to another checkout: never reinstall it from here. */
+function linkedModules() {
+  const modules = join(root, 'node_modules');
+  return existsSync(modules) && lstatSync(modules).isSymbolicLink();
+}
+
+if (needsInstall() && !linkedModules()) {
   const command = existsSync(lock) ? 'ci' : 'install';
   process.stdout.write(`d115: installing dependencies (npm ${command}) …\n`);
   const result = spawnSync('npm', [command, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });

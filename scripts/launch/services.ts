@@ -22,6 +22,14 @@ export interface ServiceLaunch {
 }
 
 /** A function that starts one process of `service` with its own database role, its ops port and prefixed logs. */
+/**
+ * V8's heap limit for each service. Node sizes the heap from the machine's memory (4 GB on
+ * 24 GB) and lets garbage pile up to several times the live data before collecting; with a
+ * limit the mail service peaks at about 150 MB RSS under its benchmark instead of 260 MB.
+ * NODE_OPTIONS with its own --max-old-space-size wins. The containers set the same limit.
+ */
+export const SERVICE_HEAP_MB = 256;
+
 export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, opsPorts, color }: ServiceLaunch): () => ChildProcess {
   const index = SERVICE_NAMES.indexOf(service);
   const width = Math.max(...SERVICE_NAMES.map((name) => name.length));
@@ -34,11 +42,12 @@ export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, o
   };
   if (service !== 'gateway') env.OPS_PORT = String(opsPorts[service]);
   const main = join(root, 'dist', 'apps', service, 'src', 'main.js');
+  const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${SERVICE_HEAP_MB}`];
   const guard = join(__dirname, 'orphan-guard.js');
   return () => {
     // Its own process group: a Ctrl-C in the terminal reaches the launcher only, which stops the services
     // first and Postgres and NATS after them. The IPC channel is for the orphan guard only.
-    const child = spawn(process.execPath, ['--require', guard, main], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = spawn(process.execPath, [...heap, '--require', guard, main], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${format(line)}\n`));
     }
