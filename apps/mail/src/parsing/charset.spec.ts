@@ -24,4 +24,11 @@ describe('decodeBytes', () => {
     expect(isValidUtf8(Buffer.from('ä', 'utf8'))).toBe(true);
     expect(isValidUtf8(latin1)).toBe(false);
   });
+
+  it('decodes GB2312 as its superset GBK/GB18030, and labels only iconv-lite knows', () => {
+    expect(decodeBytes(Buffer.from([0xd6, 0xd0, 0x95, 0x4e]), 'gb2312')).toBe('中昇');
+    expect(decodeBytes(Buffer.from('+AMQ-rger', 'ascii'), 'utf-7')).toBe('Ärger');
+    expect(decodeBytes(Buffer.from([0x8e, 0x84]), 'cp850')).toBe('Ää');
+    expect(decodeBytes(Buffer.from([0xa3, 0xb9]), 'windows-1250')).toBe('Łą');
+  });
 });

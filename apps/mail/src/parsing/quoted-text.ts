@@ -5,12 +5,19 @@ export interface SplitText {
   quoted?: string;
 }
 
-/** Lines that introduce a quoted or forwarded history in German and English mail clients. */
+/**
+ * Lines that introduce the quoted history of a reply in German and English mail
+ * clients. Only well-known reply headers count: a line of underscores or dashes
+ * alone is a signature or layout separator, and a forwarded message is what the
+ * citizen wants us to read, not history.
+ */
 const INTRODUCERS: RegExp[] = [
-  /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Originalnachricht|Weitergeleitete Nachricht|Forwarded message|Original-Nachricht)\s*-{2,}/i,
-  /^_{10,}\s*$/,
+  /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Originalnachricht|Original-Nachricht)\s*-{2,}/i,
   /^(Am|On)\s.{4,200}\s(schrieb|wrote|hat .{0,80} geschrieben)\s?.{0,200}:\s*$/i,
 ];
+const FORWARD = /^-{2,}\s*(Weitergeleitete Nachricht|Forwarded message|Original-Nachricht weitergeleitet)\s*-{2,}|^Begin forwarded message:|^Anfang der weitergeleiteten Nachricht:/i;
+/** A separator line directly above an Outlook header block belongs to the history. */
+const SEPARATOR = /^(_{5,}|-{5,})\s*$/;
 const OUTLOOK_FROM = /^\*?(Von|From)\s?:\*?\s+\S/i;
 const OUTLOOK_FOLLOWING = /^\*?(Gesendet|Sent|Datum|Date|An|To|Betreff|Subject)\s?:/i;
 
@@ -34,7 +41,11 @@ function findHistoryStart(lines: string[]): number | undefined {
     if (INTRODUCERS.some((pattern) => pattern.test(line))) return i;
     // "Am 3. März 2026 um 10:12 schrieb Erika Muster" wrapped onto a second line ending in ":".
     if (/^(Am|On)\s/i.test(line) && i + 1 < lines.length && /(schrieb|wrote)\b.*:\s*$/i.test(`${line} ${lines[i + 1].trim()}`)) return i;
-    if (OUTLOOK_FROM.test(line) && lines.slice(i + 1, i + 5).some((next) => OUTLOOK_FOLLOWING.test(next.trim()))) return i;
+    if (OUTLOOK_FROM.test(line) && lines.slice(i + 1, i + 5).some((next) => OUTLOOK_FOLLOWING.test(next.trim()))) {
+      // The header block of a forwarded message is not a reply's history.
+      if (FORWARD.test(previousLine(lines, i))) continue;
+      return i > 0 && SEPARATOR.test(lines[i - 1].trim()) ? i - 1 : i;
+    }
   }
   // A block of "> " lines that runs to the end (blank lines allowed) is a bottom quote too.
   let end = lines.length - 1;
@@ -42,4 +53,9 @@ function findHistoryStart(lines: string[]): number | undefined {
   let begin = end;
   while (begin >= 0 && (lines[begin].startsWith('>') || !lines[begin].trim())) begin--;
   return begin < end && lines[end].startsWith('>') ? begin + 1 : undefined;
+}
+
+function previousLine(lines: string[], index: number): string {
+  for (let i = index - 1; i >= 0; i--) if (lines[i].trim()) return lines[i].trim();
+  return '';
 }
