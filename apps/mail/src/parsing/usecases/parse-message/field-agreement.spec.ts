@@ -1,21 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RealShapeExpectation as Expected, REAL_SHAPES_DIR as DIR, realShapes } from '../../../../test/support/real-shapes';
 import { ParsedMail } from '../../parsed-mail';
 import { ParseMessageUsecase } from './parse-message.usecase';
 
-const DIR = join(__dirname, '../../../../test/fixtures/real-shapes');
-
-interface Expected {
-  from: string;
-  fromName: string | null;
-  to: string[];
-  subject: string;
-  /** Key sentences the text must keep (≥ 95 % of their words), null = no text. */
-  text: string[] | null;
-  attachments: string[];
-}
-
-const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, Expected>;
+const EXPECTED = realShapes();
 
 /** Words, and every CJK character on its own (those scripts do not separate words by spaces). */
 function tokens(text: string): string[] {
