@@ -1,4 +1,4 @@
-import { extractUuencoded } from './uuencoded';
+import { decodeUuencodedPart, extractUuencoded } from './uuencoded';
 
 describe('extractUuencoded', () => {
   it('takes uuencoded files out of the text', () => {
@@ -14,6 +14,13 @@ describe('extractUuencoded', () => {
     const text = 'begin 644 notiz.txt\nDas ist kein uuencode\nend';
     expect(extractUuencoded(text)).toEqual({ text, files: [] });
     expect(extractUuencoded('begin with this')).toEqual({ text: 'begin with this', files: [] });
+  });
+
+  it('decodes a part sent with Content-Transfer-Encoding x-uuencode, with or without begin/end', () => {
+    const bytes = Buffer.from('Hallo Rostock, hier die Liste.');
+    expect(decodeUuencodedPart(Buffer.from(`${uuLine(bytes)}\n\`\n`))).toEqual(bytes);
+    expect(decodeUuencodedPart(Buffer.from(`begin 644 liste.txt\r\n${uuLine(bytes)}\r\n\`\r\nend\r\n`))).toEqual(bytes);
+    expect(decodeUuencodedPart(Buffer.from('kein uuencode: äöü'))).toEqual(Buffer.from('kein uuencode: äöü'));
   });
 });
 

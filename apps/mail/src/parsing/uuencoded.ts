@@ -38,6 +38,19 @@ export function extractUuencoded(text: string): { text: string; files: Uuencoded
   return { text: files.length ? kept.join('\n').replace(/\n{3,}/g, '\n\n') : text, files };
 }
 
+/**
+ * The content of a part sent with Content-Transfer-Encoding x-uuencode (old
+ * Eudora and Mac clients), with or without its begin/end lines; the content
+ * as it is when it does not decode.
+ */
+export function decodeUuencodedPart(content: Buffer): Buffer {
+  const lines = content.toString('latin1').split('\n').map((line) => line.replace(/\r$/, ''));
+  const begin = lines.findIndex((line) => BEGIN.test(line));
+  const from = begin >= 0 ? begin + 1 : 0;
+  const end = lines.findIndex((line, i) => i >= from && /^end\s*$/.test(line));
+  return decodeBlock(lines.slice(from, end >= 0 ? end : lines.length)) ?? content;
+}
+
 /** The bytes of the lines between begin and end; undefined when they are not uuencoding. */
 function decodeBlock(lines: string[]): Buffer | undefined {
   const bytes: number[] = [];

@@ -13,7 +13,7 @@ import { ParsedAttachment, ParsedMail, ParseOutcome } from '../../parsed-mail';
 import { sanitizeMailHtml } from '../../html-sanitizer';
 import { splitQuotedText } from '../../quoted-text';
 import { extractReportParts } from '../../report-parts';
-import { extractUuencoded } from '../../uuencoded';
+import { decodeUuencodedPart, extractUuencoded } from '../../uuencoded';
 
 const MAX_HEADER_FIELDS = 1000;
 const MAX_HEADER_VALUE = 64 * 1024;
@@ -103,6 +103,7 @@ function toPart(attachment: Attachment): Part {
     const value = attachment.headers.get(name);
     return typeof value === 'string' ? value : undefined;
   };
+  const content = attachment.content ?? Buffer.alloc(0);
   return {
     filename: attachment.filename,
     contentType: (attachment.contentType || 'application/octet-stream').toLowerCase(),
@@ -110,7 +111,8 @@ function toPart(attachment: Attachment): Part {
     location: header('content-location'),
     contentId: attachment.contentId,
     contentIdValue: attachment.cid,
-    content: attachment.content ?? Buffer.alloc(0),
+    // The parser passes transfer encodings it does not know through as they are; uuencoding is one still in use.
+    content: /^\s*(x-)?uu(encode|e)?\s*$/i.test(header('content-transfer-encoding') ?? '') ? decodeUuencodedPart(content) : content,
     inline: attachment.contentDisposition === 'inline' || attachment.related === true,
   };
 }
