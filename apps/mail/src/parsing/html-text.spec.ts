@@ -14,4 +14,8 @@ describe('htmlToText', () => {
   it('puts table cells of a row on one line', () => {
     expect(htmlToText('<table><tr><td>Name</td><td>Erika</td></tr><tr><td>Ort</td><td>Rostock</td></tr></table>')).toBe('Name Erika\nOrt Rostock');
   });
+
+  it('keeps the line breaks of preformatted text', () => {
+    expect(htmlToText('<p>Hallo</p><pre>Zeile 1\n\nZeile 2\n</pre>')).toBe('Hallo\n\nZeile 1\n\nZeile 2');
+  });
 });

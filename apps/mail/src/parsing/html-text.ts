@@ -12,6 +12,7 @@ const STRUCTURE: sanitizeHtml.IOptions = {
 
 const BLOCK = '\u0001';
 const PARAGRAPH = '\u0002';
+const PRE_BREAK = '\u0003';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**
@@ -19,13 +20,15 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * many web forms): a line break for <br>, a paragraph or block (<p>, <div>,
  * headings, list items, table rows) on lines of its own, cells separated by a
  * space, entities decoded, scripts, styles and images left out, links as their
- * text. Source line breaks are whitespace, as a browser shows them.
+ * text. Source line breaks are whitespace, as a browser shows them (but in <pre>).
  */
 export function htmlToText(html: string): string {
-  const structure = sanitizeHtml(html, STRUCTURE);
+  // Inside <pre> the line breaks are the sender's: kept aside from the whitespace folding.
+  const structure = sanitizeHtml(html, STRUCTURE).replace(/<pre>([\s\S]*?)<\/pre>/gi, (_, text: string) => `<pre>${text.replace(/\r?\n/g, PRE_BREAK)}</pre>`);
   const blockTag = new RegExp(`</?(?:${BLOCKS.join('|')})\\s*/?>`, 'gi');
   return structure
     .replace(/\s+/g, ' ')
+    .replaceAll(PRE_BREAK, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p\s*>/gi, PARAGRAPH)
     .replace(blockTag, BLOCK)
