@@ -17,6 +17,10 @@ describe('addresses', () => {
     expect(parseAddressField('Team: a@x.org, b@x.org;, kein-name')).toEqual([{ address: 'a@x.org' }, { address: 'b@x.org' }]);
   });
 
+  it('decodes a field first when a broken client encoded the address too', () => {
+    expect(parseAddressField('=?utf-8?Q?Max_M=C3=BCller_<max@example.org>?=')).toEqual([{ address: 'max@example.org', name: 'Max Müller' }]);
+  });
+
   it('takes the first usable From, else Reply-To, else Sender', () => {
     expect(senderOf(fields('From: Anna <anna@x.de>\nFrom: Form <www@x.de>\n\n'))).toEqual({ address: 'anna@x.de', name: 'Anna' });
     expect(senderOf(fields('From: kaputt\nFrom: Form <www@x.de>\n\n'))).toEqual({ address: 'www@x.de', name: 'Form' });

@@ -13,6 +13,10 @@ const USABLE_ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+$/;
 export function parseAddressField(value: string | undefined): MailAddress[] {
   if (!value?.trim()) return [];
   const entries = addressparser(value, { flatten: true });
+  // Broken clients encode the whole field, address included: decode first then.
+  if (!entries.some((entry) => USABLE_ADDRESS.test(entry.address ?? '')) && value.includes('=?')) {
+    return parseAddressField(decodeEncodedWords(value).replace(/=\?/g, ''));
+  }
   const result: MailAddress[] = [];
   for (const entry of entries) {
     const address = withoutNul(decodeEncodedWords(entry.address ?? '').trim()).toLowerCase();

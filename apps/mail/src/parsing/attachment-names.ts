@@ -1,4 +1,4 @@
-import { decodeEncodedWords, headerValue, readHeaders, withoutNul } from './header-decoding';
+import { decodeEncodedWords, headerValue, readHeaders, repairRawUtf8, withoutNul } from './header-decoding';
 
 export interface UnnamedPart {
   /** The name from Content-Disposition filename / Content-Type name (RFC 2231 and 2047 decoded), if any. */
@@ -64,6 +64,6 @@ export function uniqueNames(names: string[]): string[] {
 
 function clean(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  const decoded = withoutNul(decodeEncodedWords(name)).replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  const decoded = withoutNul(repairRawUtf8(decodeEncodedWords(name))).replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
   return decoded || undefined;
 }

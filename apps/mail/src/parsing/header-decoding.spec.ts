@@ -1,4 +1,4 @@
-import { decodeEncodedWords, headerValue, readHeaders, startsWithHeader, withoutPreamble } from './header-decoding';
+import { decodeEncodedWords, headerValue, readHeaders, repairRawUtf8, startsWithHeader, withoutPreamble } from './header-decoding';
 
 describe('header decoding', () => {
   it('decodes RFC 2047 words in B and Q encoding and any known charset', () => {
@@ -61,5 +61,19 @@ describe('header decoding', () => {
     expect(withoutPreamble(Buffer.from(mail)).toString()).toBe(mail);
     const prose = 'Hallo zusammen,\r\nHinweis: das ist Text\r\n';
     expect(withoutPreamble(Buffer.from(prose)).toString()).toBe(prose);
+  });
+
+  it('decodes raw 8-bit headers line by line: UTF-8 where valid, the fallback elsewhere', () => {
+    const raw = Buffer.concat([Buffer.from('From: "'), Buffer.from('Jörg', 'latin1'), Buffer.from('" <j@x>\r\nSubject: '), Buffer.from('Grüße', 'utf8'), Buffer.from('\r\n\r\nx')]);
+    expect(readHeaders(raw)).toEqual([
+      { name: 'From', value: '"Jörg" <j@x>' },
+      { name: 'Subject', value: 'Grüße' },
+    ]);
+  });
+
+  it('repairs UTF-8 that was read as Latin-1, and nothing else', () => {
+    expect(repairRawUtf8(Buffer.from('Übersicht.pdf', 'utf8').toString('latin1'))).toBe('Übersicht.pdf');
+    expect(repairRawUtf8('Gebühr.pdf')).toBe('Gebühr.pdf');
+    expect(repairRawUtf8('Straße – 1')).toBe('Straße – 1');
   });
 });

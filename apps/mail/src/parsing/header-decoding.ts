@@ -72,7 +72,7 @@ export function readHeaders(raw: Buffer, limits: { maxFields?: number; maxValueL
  */
 export function readUndecodedHeaders(raw: Buffer, maxFields?: number): RawHeader[] {
   const block = headerBlock(raw);
-  const text = isValidUtf8(block) ? block.toString('utf8') : decodeBytes(block, declaredCharset(raw) ?? 'windows-1252');
+  const text = isValidUtf8(block) ? block.toString('utf8') : decodeLines(block, declaredCharset(raw) ?? 'windows-1252');
   const fields: RawHeader[] = [];
   let current: string | undefined;
   const flush = () => {
@@ -92,6 +92,30 @@ export function readUndecodedHeaders(raw: Buffer, maxFields?: number): RawHeader
   }
   flush();
   return fields;
+}
+
+/** Line by line: one client's raw UTF-8 subject next to another's raw Latin-1 name both come out right. */
+function decodeLines(block: Buffer, fallback: string): string {
+  const lines: string[] = [];
+  for (let start = 0; start <= block.length; ) {
+    const end = block.indexOf(0x0a, start);
+    const line = block.subarray(start, end < 0 ? block.length : end);
+    lines.push(isValidUtf8(line) ? line.toString('utf8') : decodeBytes(line, fallback));
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A value the parser read from raw 8-bit bytes as Latin-1 although they were
+ * UTF-8 ("Ãœbersicht.pdf"): read again as UTF-8. Text that is not such a
+ * misreading stays as it is.
+ */
+export function repairRawUtf8(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  const bytes = Buffer.from(value, 'latin1');
+  return isValidUtf8(bytes) ? bytes.toString('utf8') : value;
 }
 
 /** The charset the mail names for its text (top-level Content-Type, else the first part naming one); ASCII and UTF-8 do not count. */

@@ -106,6 +106,16 @@ describe('ParseMessageUsecase', () => {
     expect(mail.report?.status).toContain('Status: 5.1.1');
   });
 
+  it('takes the text from the HTML when the text part is only a stub', async () => {
+    const html = '<p>Sehr geehrte Damen und Herren, ich habe eine Frage zur Gelben Tonne: Sie wurde seit drei Wochen nicht geleert, obwohl sie am Dienstag an der Straße stand.</p>';
+    const raw = Buffer.from(
+      'From: a@example.org\r\nTo: 115@rostock.de\r\nSubject: x\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n' +
+        `--b\r\nContent-Type: text/plain\r\n\r\nPlease use an HTML mail client.\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--b--\r\n`,
+    );
+    const outcome = await sut.execute(raw);
+    expect(outcome.ok && outcome.mail.text).toContain('Sie wurde seit drei Wochen nicht geleert');
+  });
+
   it('has no Message-ID when the mail has none', async () => {
     expect((await parse('no-message-id.eml')).messageId).toBeUndefined();
   });

@@ -83,19 +83,27 @@ interface Part extends UnnamedPart {
 }
 
 /**
- * The text of the mail: the text part; when there is none (or it is blank),
- * the text of the HTML part (Lotus Notes and many web forms send HTML only);
+ * The text of the mail: the text part; when there is none (or it is blank, or
+ * a stub a third the length of the HTML), the text of the HTML part (Lotus
+ * Notes and many web forms send HTML only);
  * for a PGP/MIME encrypted mail, which has neither, the armored message — it
  * is what the mail says, and a case must not open empty.
  */
 function bodyText(text: string, html: string | undefined, headers: RawHeader[], parts: Part[]): string {
-  if (text.trim()) return text;
-  if (html) return withoutNul(htmlToText(html));
-  if (/^\s*multipart\/encrypted/i.test(headerValue(headers, 'content-type') ?? '')) {
-    const armored = parts.map((part) => part.content.toString('latin1')).find((content) => content.includes('-----BEGIN PGP MESSAGE-----'));
-    if (armored) return armored.trim();
-  }
-  return text;
+  const fromHtml = html ? withoutNul(htmlToText(html)) : '';
+  if (!text.trim()) return fromHtml || pgpArmor(headers, parts) || text;
+  // A text part that is only a stub ("please use an HTML mail client") next to the real HTML.
+  const words = (value: string) => value.split(/\s+/).filter(Boolean).length;
+  return words(fromHtml) >= 20 && words(text) * 3 < words(fromHtml) ? fromHtml : text;
+}
+
+/** The armored message of a PGP/MIME encrypted mail. */
+function pgpArmor(headers: RawHeader[], parts: Part[]): string | undefined {
+  if (!/^\s*multipart\/encrypted/i.test(headerValue(headers, 'content-type') ?? '')) return undefined;
+  return parts
+    .map((part) => part.content.toString('latin1'))
+    .find((content) => content.includes('-----BEGIN PGP MESSAGE-----'))
+    ?.trim();
 }
 
 function toPart(attachment: Attachment): Part {
