@@ -59,9 +59,14 @@ const MESSAGE_FIELD = /^(from|to|subject|date|message-id|received|return-path|mi
  * in that charset), else windows-1252; then RFC 2047 encoded words.
  */
 export function readHeaders(raw: Buffer, limits: { maxFields?: number; maxValueLength?: number } = {}): RawHeader[] {
-  return readUndecodedHeaders(raw, limits.maxFields).map(({ name, value }) => {
+  return decodeFields(readUndecodedHeaders(raw, limits.maxFields), limits.maxValueLength);
+}
+
+/** Fields of readUndecodedHeaders with their RFC 2047 words decoded (values cut at maxValueLength). */
+export function decodeFields(fields: RawHeader[], maxValueLength?: number): RawHeader[] {
+  return fields.map(({ name, value }) => {
     const decoded = withoutNul(decodeEncodedWords(value));
-    return { name, value: limits.maxValueLength ? decoded.slice(0, limits.maxValueLength) : decoded };
+    return { name, value: maxValueLength ? decoded.slice(0, maxValueLength) : decoded };
   });
 }
 

@@ -21,6 +21,8 @@ describe('message ids', () => {
     expect(hash(mail)).toBe(hash(relayed));
     expect(hash(mail)).not.toBe(hash(mail.replace('Text', 'Anderer Text')));
     expect(hash(mail)).toMatch(/^[0-9a-f]{64}@content-hash\.d115\.invalid$/);
+    expect(hash(`${mail} \r\n\t \r\n`)).toBe(hash(mail));
+    expect(hash(mail.replace('Text', `Text${' '.repeat(200000)}x`))).not.toBe(hash(mail));
   });
 
   it('identifies a mail by its Message-ID and content hash, else by the hash alone', () => {

@@ -36,8 +36,23 @@ export function contentHash(raw: Buffer, headers: RawHeader[]): string {
   const hash = createHash('sha256');
   if (headers.length === 0) return hash.update(raw).digest('hex');
   for (const name of ['from', 'sender', 'to', 'cc', 'date', 'subject']) hash.update(`${name}:${headerValue(headers, name) ?? ''}\n`);
-  hash.update(bodyOf(raw).toString('latin1').replace(/\r\n/g, '\n').replace(/\s+$/, ''));
+  hash.update(withoutTrailingSpace(bodyOf(raw).toString('latin1').replace(/\r\n/g, '\n')));
   return hash.digest('hex');
+}
+
+/**
+ * The text without trailing whitespace (what /\s+$/ removes from Latin-1 text:
+ * tab, line breaks, space, no-break space), in linear time whatever the body —
+ * the regular expression backtracks on long runs of whitespace.
+ */
+function withoutTrailingSpace(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!((code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0)) break;
+    end--;
+  }
+  return text.slice(0, end);
 }
 
 export interface MessageIdentity {

@@ -6,7 +6,7 @@ import { MailEnv } from '../../../config/mail.env';
 import { addressesOf, senderOf } from '../../addresses';
 import { attachmentName, uniqueNames, UnnamedPart } from '../../attachment-names';
 import { BestEffortIconv } from '../../charset';
-import { headerValue, RawHeader, readHeaders, readUndecodedHeaders, startsWithHeader, withoutNul, withoutPreamble } from '../../header-decoding';
+import { decodeFields, headerValue, RawHeader, readUndecodedHeaders, startsWithHeader, withoutNul, withoutPreamble } from '../../header-decoding';
 import { htmlToText } from '../../html-text';
 import { normalizeMessageId, parseMessageIdList } from '../../message-ids';
 import { ParsedAttachment, ParsedMail, ParseOutcome } from '../../parsed-mail';
@@ -31,25 +31,25 @@ export class ParseMessageUsecase {
 
   async execute(received: Buffer): Promise<ParseOutcome> {
     const raw = withoutPreamble(received);
-    const headers = readHeaders(raw, { maxFields: MAX_HEADER_FIELDS, maxValueLength: MAX_HEADER_VALUE });
+    const fields = readUndecodedHeaders(raw, MAX_HEADER_FIELDS);
+    const headers = decodeFields(fields, MAX_HEADER_VALUE);
     if (!startsWithHeader(raw)) return { ok: false, reason: 'no header section: the data does not start with a header field', headers: [] };
     const parts = countMimeParts(raw);
     if (parts > this.env.MAIL_MAX_MIME_PARTS) {
       return { ok: false, reason: `too many MIME parts: ${parts} (MAIL_MAX_MIME_PARTS is ${this.env.MAIL_MAX_MIME_PARTS})`, headers };
     }
     try {
-      return { ok: true, mail: await this.parse(raw, headers) };
+      return { ok: true, mail: await this.parse(raw, fields, headers) };
     } catch (error) {
       return { ok: false, reason: `parser failed: ${(error as Error)?.message ?? String(error)}`, headers };
     }
   }
 
-  private async parse(raw: Buffer, headers: RawHeader[]): Promise<ParsedMail> {
+  private async parse(raw: Buffer, fields: RawHeader[], headers: RawHeader[]): Promise<ParsedMail> {
     // `Iconv` takes a decoder constructor at runtime; the typings describe an instance.
     // Delivery-status parts and attached mails stay attachments (ignoreEmbedded: also those marked inline).
-    const options = { Iconv: BestEffortIconv, keepCidLinks: true, skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, ignoreEmbedded: true };
+    const options = { Iconv: BestEffortIconv, keepCidLinks: true, skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, ignoreEmbedded: true, skipHtmlToText: true };
     const parsed = await simpleParser(raw, options as unknown as Parameters<typeof simpleParser>[1]);
-    const fields = readUndecodedHeaders(raw, MAX_HEADER_FIELDS);
     const rawHtml = typeof parsed.html === 'string' && parsed.html.trim() ? parsed.html : undefined;
     const uuencoded = extractUuencoded(withoutNul(parsed.text ?? ''));
     const attachments = [...parsed.attachments.map(toPart), ...uuencoded.files.map((file) => ({ ...file, inline: false }))];
@@ -90,12 +90,16 @@ interface Part extends UnnamedPart {
  * is what the mail says, and a case must not open empty.
  */
 function bodyText(text: string, html: string | undefined, headers: RawHeader[], parts: Part[]): string {
+  const words = (value: string) => value.split(/\s+/).filter(Boolean).length;
+  if (text.trim() && (!html || words(text) >= STUB_WORDS)) return text;
   const fromHtml = html ? withoutNul(htmlToText(html)) : '';
   if (!text.trim()) return fromHtml || pgpArmor(headers, parts) || text;
   // A text part that is only a stub ("please use an HTML mail client") next to the real HTML.
-  const words = (value: string) => value.split(/\s+/).filter(Boolean).length;
   return words(fromHtml) >= 20 && words(text) * 3 < words(fromHtml) ? fromHtml : text;
 }
+
+/** A text part this long is the text, whatever the HTML says. */
+const STUB_WORDS = 100;
 
 /** The armored message of a PGP/MIME encrypted mail. */
 function pgpArmor(headers: RawHeader[], parts: Part[]): string | undefined {
