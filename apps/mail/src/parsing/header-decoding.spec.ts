@@ -76,4 +76,9 @@ describe('header decoding', () => {
     expect(repairRawUtf8('Gebühr.pdf')).toBe('Gebühr.pdf');
     expect(repairRawUtf8('Straße – 1')).toBe('Straße – 1');
   });
+
+  it('decodes raw ISO-2022-JP headers', () => {
+    const jis = Buffer.from([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x1b, 0x28, 0x42]); // 日本
+    expect(headerValue(readHeaders(Buffer.concat([Buffer.from('Subject: '), jis, Buffer.from('\r\n\r\nx')])), 'subject')).toBe('日本');
+  });
 });

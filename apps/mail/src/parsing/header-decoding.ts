@@ -77,7 +77,8 @@ export function decodeFields(fields: RawHeader[], maxValueLength?: number): RawH
  */
 export function readUndecodedHeaders(raw: Buffer, maxFields?: number): RawHeader[] {
   const block = headerBlock(raw);
-  const text = isValidUtf8(block) ? block.toString('utf8') : decodeLines(block, declaredCharset(raw) ?? 'windows-1252');
+  const plain = isValidUtf8(block) && !block.includes(0x1b);
+  const text = plain ? block.toString('utf8') : decodeLines(block, declaredCharset(raw) ?? 'windows-1252');
   const fields: RawHeader[] = [];
   let current: string | undefined;
   const flush = () => {
@@ -99,13 +100,17 @@ export function readUndecodedHeaders(raw: Buffer, maxFields?: number): RawHeader
   return fields;
 }
 
+const ESC_JIS = Buffer.from([0x1b, 0x24]);
+
 /** Line by line: one client's raw UTF-8 subject next to another's raw Latin-1 name both come out right. */
 function decodeLines(block: Buffer, fallback: string): string {
   const lines: string[] = [];
   for (let start = 0; start <= block.length; ) {
     const end = block.indexOf(0x0a, start);
     const line = block.subarray(start, end < 0 ? block.length : end);
-    lines.push(isValidUtf8(line) ? line.toString('utf8') : decodeBytes(line, fallback));
+    // Raw ISO-2022-JP (escape sequences, 7-bit) is how Japanese clients write unencoded headers.
+    if (line.includes(ESC_JIS)) lines.push(decodeBytes(line, 'iso-2022-jp'));
+    else lines.push(isValidUtf8(line) ? line.toString('utf8') : decodeBytes(line, fallback));
     if (end < 0) break;
     start = end + 1;
   }
