@@ -16,6 +16,12 @@ describe('decodeBytes', () => {
     expect(decodeBytes(latin1, undefined)).toBe('Grüße');
   });
 
+  it('keeps UTF-8 with a few broken bytes as UTF-8 when guessing', () => {
+    const mostly = Buffer.concat([Buffer.from('Grüße aus Straße ', 'utf8'), Buffer.from([0xff])]);
+    expect(decodeBytes(mostly, undefined)).toBe('Grüße aus Straße \uFFFD');
+    expect(decodeBytes(mostly, 'x-d115-guess')).toBe('Grüße aus Straße \uFFFD');
+  });
+
   it('replaces invalid bytes in declared UTF-8 instead of failing', () => {
     expect(decodeBytes(Buffer.from([0x61, 0xff, 0x62]), 'utf-8')).toBe('a\uFFFDb');
   });

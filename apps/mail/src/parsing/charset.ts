@@ -26,9 +26,28 @@ export function decodeBytes(bytes: Uint8Array, label: string | undefined): strin
     if (decoder) return decoder.decode(bytes);
   }
   if (isValidUtf8(bytes)) return strictUtf8.decode(bytes);
-  // Declared UTF-8 (or nothing) but not UTF-8: mostly Latin-1/windows-1252 in practice.
-  if (!/^utf-?8$/.test(charset)) return windows1252.decode(bytes);
+  // Declared UTF-8 (or nothing) but not UTF-8: mostly Latin-1/windows-1252 in practice —
+  // unless it is UTF-8 with a few broken bytes, which keeps its characters and loses only those.
+  if (!/^utf-?8$/.test(charset) && !mostlyUtf8(bytes)) return windows1252.decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** More well-formed UTF-8 multi-byte sequences than stray 8-bit bytes. */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let sequences = 0;
+  let stray = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte < 0x80) continue;
+    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k] & 0xc0) === 0x80;
+    if (valid) {
+      sequences++;
+      i += length - 1;
+    } else stray++;
+  }
+  return sequences > stray;
 }
 
 // GB2312 mail is GBK (or GB18030) in practice: decode with the superset, as mail clients do.
