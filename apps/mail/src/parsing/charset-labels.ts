@@ -1,3 +1,6 @@
+import { isValidUtf8 } from './charset';
+import { decodeTransfer } from './transfer-encoding';
+
 /** The label BestEffortIconv gets for text whose charset is missing or claims UTF-8/ASCII: decodeBytes then guesses. */
 export const GUESS_CHARSET = 'x-d115-guess';
 
@@ -11,7 +14,8 @@ const CLAIMS_UTF8_OR_ASCII = /^(utf-?8|us-?ascii|ascii|ansi_x3\.4-1968)$/i;
  * with the guess label they go through decodeBytes: UTF-8 when they are valid
  * UTF-8 (the same text), else windows-1252 — old clients send 8-bit Latin-1
  * without a label, broken ones label it UTF-8. Only header sections of text
- * parts change; bodies, attached mails and other parts stay byte for byte.
+ * parts whose text is not valid UTF-8 change (valid UTF-8 decodes the same);
+ * bodies, attached mails and other parts stay byte for byte.
  */
 export function labelGuessedCharsets(raw: Buffer): Buffer {
   return relabel(raw, 0);
@@ -26,6 +30,8 @@ function relabel(entity: Buffer, depth: number): Buffer {
   const type = (contentType ?? 'text/plain').split(';')[0].trim().toLowerCase();
   // A part without Content-Type takes its type from its parent or its file name: only the mail itself gets one added.
   if (type.startsWith('text/') && (contentType !== undefined || depth === 0)) {
+    // Valid UTF-8 decodes the same either way: only text that is not gets the label (and the copy).
+    if (isValidUtf8(decodeTransfer(entity.subarray(end), fieldValue(head, 'content-transfer-encoding')))) return entity;
     const relabelled = withGuessLabel(head, contentType);
     return relabelled === head ? entity : Buffer.concat([Buffer.from(relabelled, 'latin1'), entity.subarray(end)]);
   }
