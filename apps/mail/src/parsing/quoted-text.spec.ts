@@ -34,6 +34,11 @@ describe('splitQuotedText', () => {
     expect(outlook).toEqual({ text: 'Danke.', quoted: '________________________________\nVon: A <a@x>\nGesendet: Freitag\nAn: B\n\nalt' });
   });
 
+  it('keeps the text whole when the sender wrote below the quote', () => {
+    const below = 'Hallo,\n\nAm 02.03.2026 um 10:15 schrieb Bürgerservice 115 <115@rostock.de>:\n> Welche Hausnummer?\n\nEs ist die Nummer 14, direkt neben der Apotheke am Markt.';
+    expect(splitQuotedText(below)).toEqual({ text: below });
+  });
+
   it('keeps a forwarded message in the text: it is what the citizen wants read', () => {
     const forward = 'Siehe unten.\n\n---------- Forwarded message ---------\nFrom: Amt <amt@x>\nDate: Mon, 2 Mar 2026\nSubject: Bescheid\n\nBescheid';
     expect(splitQuotedText(forward)).toEqual({ text: forward });

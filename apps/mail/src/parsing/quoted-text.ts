@@ -23,13 +23,14 @@ const OUTLOOK_FOLLOWING = /^\*?(Gesendet|Sent|Datum|Date|An|To|Betreff|Subject)\
 
 /**
  * Separates the quoted history at the end of a reply from the new text. Only a
- * trailing history is cut (inline answers stay whole), and never everything:
- * when nothing new precedes the history, the whole text is the text.
+ * trailing history is cut (inline answers and text below a quote stay whole),
+ * and never everything: when nothing new precedes the history, the whole text
+ * is the text.
  */
 export function splitQuotedText(body: string): SplitText {
   const lines = body.replace(/\r\n/g, '\n').split('\n');
   const start = findHistoryStart(lines);
-  if (start === undefined) return { text: body };
+  if (start === undefined || writtenBelowQuote(lines.slice(start))) return { text: body };
   const text = lines.slice(0, start).join('\n').replace(/\s+$/, '');
   if (!text.trim()) return { text: body };
   return { text, quoted: lines.slice(start).join('\n').trim() };
@@ -53,6 +54,21 @@ function findHistoryStart(lines: string[]): number | undefined {
   let begin = end;
   while (begin >= 0 && (lines[begin].startsWith('>') || !lines[begin].trim())) begin--;
   return begin < end && lines[end].startsWith('>') ? begin + 1 : undefined;
+}
+
+/**
+ * True when the sender answered below (or between) the quoted lines: after
+ * the last "> " line comes text of their own. Cutting there would cut what
+ * they wrote, so the text stays whole.
+ */
+function writtenBelowQuote(history: string[]): boolean {
+  let last = -1;
+  history.forEach((line, i) => {
+    if (line.startsWith('>')) last = i;
+  });
+  if (last < 0) return false;
+  const below = history.slice(last + 1).join(' ').split(/\s+/).filter(Boolean);
+  return below.length >= 5;
 }
 
 function previousLine(lines: string[], index: number): string {
