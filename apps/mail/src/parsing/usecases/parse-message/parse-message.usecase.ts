@@ -92,11 +92,16 @@ interface Part extends UnnamedPart {
  */
 function bodyText(text: string, html: string | undefined, headers: RawHeader[], parts: Part[]): string {
   const words = (value: string) => value.split(/\s+/).filter(Boolean).length;
-  if (text.trim() && (!html || words(text) >= STUB_WORDS)) return text;
+  if (text.trim() && (!html || words(text) >= STUB_WORDS || words(text) * 3 >= words(roughText(html)))) return text;
   const fromHtml = html ? withoutNul(htmlToText(html)) : '';
   if (!text.trim()) return fromHtml || pgpArmor(headers, parts) || text;
   // A text part that is only a stub ("please use an HTML mail client") next to the real HTML.
   return words(fromHtml) >= 20 && words(text) * 3 < words(fromHtml) ? fromHtml : text;
+}
+
+/** The words of an HTML body, roughly and cheaply: enough to tell whether the text part may be a stub. */
+function roughText(html: string): string {
+  return html.replace(/<(style|script|head)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ');
 }
 
 /** A text part this long is the text, whatever the HTML says. */
