@@ -6,11 +6,11 @@ import { MailEnv } from '../../../config/mail.env';
 import { addressesOf, senderOf } from '../../addresses';
 import { attachmentName, uniqueNames, UnnamedPart } from '../../attachment-names';
 import { BestEffortIconv } from '../../charset';
-import { labelGuessedCharsets } from '../../charset-labels';
 import { decodeFields, headerValue, RawHeader, readUndecodedHeaders, startsWithHeader, withoutNul, withoutPreamble } from '../../header-decoding';
 import { htmlToText } from '../../html-text';
 import { normalizeMessageId, parseMessageIdList } from '../../message-ids';
 import { ParsedAttachment, ParsedMail, ParseOutcome } from '../../parsed-mail';
+import { forParser } from '../../parser-input';
 import { sanitizeMailHtml } from '../../html-sanitizer';
 import { splitQuotedText } from '../../quoted-text';
 import { extractReportParts } from '../../report-parts';
@@ -50,7 +50,7 @@ export class ParseMessageUsecase {
     // `Iconv` takes a decoder constructor at runtime; the typings describe an instance.
     // Delivery-status parts and attached mails stay attachments (ignoreEmbedded: also those marked inline).
     const options = { Iconv: BestEffortIconv, keepCidLinks: true, skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, ignoreEmbedded: true, skipHtmlToText: true };
-    const parsed = await simpleParser(labelGuessedCharsets(raw), options as unknown as Parameters<typeof simpleParser>[1]);
+    const parsed = await simpleParser(forParser(raw), options as unknown as Parameters<typeof simpleParser>[1]);
     const rawHtml = typeof parsed.html === 'string' && parsed.html.trim() ? parsed.html : undefined;
     const uuencoded = extractUuencoded(withoutNul(parsed.text ?? ''));
     const attachments = [...parsed.attachments.map(toPart), ...uuencoded.files.map((file) => ({ ...file, inline: false }))];

@@ -8,20 +8,31 @@ const MAX_DEPTH = 20;
 const CLAIMS_UTF8_OR_ASCII = /^(utf-?8|us-?ascii|ascii|ansi_x3\.4-1968)$/i;
 
 /**
- * A copy of the mail for the MIME parser in which every text part that names
- * no charset, or UTF-8 or US-ASCII, names GUESS_CHARSET instead. The parser
- * decodes those labels itself and turns bytes that are not UTF-8 into U+FFFD;
- * with the guess label they go through decodeBytes: UTF-8 when they are valid
- * UTF-8 (the same text), else windows-1252 — old clients send 8-bit Latin-1
- * without a label, broken ones label it UTF-8. Only header sections of text
- * parts whose text is not valid UTF-8 change (valid UTF-8 decodes the same);
- * bodies, attached mails and other parts stay byte for byte.
+ * A copy of the mail for the MIME parser, with the header sections of text
+ * parts adjusted where the parser would read them differently from what
+ * mail clients mean:
+ * - a text part that names no charset, or UTF-8 or US-ASCII, but is not valid
+ *   UTF-8 names GUESS_CHARSET instead (the parser would turn its 8-bit bytes
+ *   into U+FFFD; with the label they go through decodeBytes: mostly UTF-8 stays
+ *   UTF-8, else windows-1252 — old clients send 8-bit Latin-1 unlabelled,
+ *   broken ones label it UTF-8);
+ * - a text part of a multipart/mixed, after its first part (the body), that has
+ *   a file name is an attachment, also when it is marked inline (Apple Mail
+ *   attaches files so), as helpdesks see it.
+ * Bodies, attached mails and all other parts stay byte for byte; a mail that
+ * needs neither is returned as it is.
  */
-export function labelGuessedCharsets(raw: Buffer): Buffer {
-  return relabel(raw, 0);
+export function forParser(raw: Buffer): Buffer {
+  return relabel(raw, { depth: 0, mayBeAttachment: false });
 }
 
-function relabel(entity: Buffer, depth: number): Buffer {
+/** Where a part sits: named text parts are attachments only in multipart/mixed, after its first part (the body). */
+interface Place {
+  depth: number;
+  mayBeAttachment: boolean;
+}
+
+function relabel(entity: Buffer, { depth, mayBeAttachment }: Place): Buffer {
   if (depth > MAX_DEPTH) return entity;
   const end = headerEnd(entity);
   if (end <= 0) return entity;
@@ -30,30 +41,31 @@ function relabel(entity: Buffer, depth: number): Buffer {
   const type = (contentType ?? 'text/plain').split(';')[0].trim().toLowerCase();
   // A part without Content-Type takes its type from its parent or its file name: only the mail itself gets one added.
   if (type.startsWith('text/') && (contentType !== undefined || depth === 0)) {
-    // Valid UTF-8 decodes the same either way: only text that is not gets the label (and the copy).
-    if (isValidUtf8(decodeTransfer(entity.subarray(end), fieldValue(head, 'content-transfer-encoding')))) return entity;
-    const relabelled = withGuessLabel(head, contentType);
-    return relabelled === head ? entity : Buffer.concat([Buffer.from(relabelled, 'latin1'), entity.subarray(end)]);
+    const eol = entity[end] === 0x0d ? '\r\n' : '\n';
+    let adjusted = mayBeAttachment ? asAttachmentWhenNamed(head, contentType, eol) : head;
+    // Valid UTF-8 decodes the same either way: only text that is not gets the label.
+    if (!isValidUtf8(decodeTransfer(entity.subarray(end), fieldValue(head, 'content-transfer-encoding')))) adjusted = withGuessLabel(adjusted, contentType, eol);
+    return adjusted === head ? entity : Buffer.concat([Buffer.from(adjusted, 'latin1'), entity.subarray(end)]);
   }
   const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))/i.exec(contentType ?? '');
   if (!type.startsWith('multipart/') || !boundary) return entity;
-  return relabelParts(entity, end, Buffer.from(`--${boundary[1] ?? boundary[2]}`, 'latin1'), depth);
+  return relabelParts(entity, end, Buffer.from(`--${boundary[1] ?? boundary[2]}`, 'latin1'), depth, type === 'multipart/mixed');
 }
 
 /** The parts between the delimiter lines, each relabelled; everything else as it was. */
-function relabelParts(entity: Buffer, from: number, delimiter: Buffer, depth: number): Buffer {
+function relabelParts(entity: Buffer, from: number, delimiter: Buffer, depth: number, mixed: boolean): Buffer {
   const pieces: Buffer[] = [];
   let copied = 0;
   let changed = false;
   let at = delimiterLine(entity, delimiter, from);
-  while (at >= 0) {
+  for (let index = 0; at >= 0; index++) {
     const lineEnd = entity.indexOf(0x0a, at);
     if (lineEnd < 0) break;
     const start = lineEnd + 1;
     const next = delimiterLine(entity, delimiter, start);
     const stop = next < 0 ? entity.length : next;
     const part = entity.subarray(start, stop);
-    const relabelled = relabel(part, depth + 1);
+    const relabelled = relabel(part, { depth: depth + 1, mayBeAttachment: mixed && index > 0 });
     if (relabelled !== part) {
       pieces.push(entity.subarray(copied, start), relabelled);
       copied = stop;
@@ -88,9 +100,19 @@ function fieldValue(head: string, name: string): string | undefined {
   return match ? match[1].replace(/\r?\n[ \t]/g, ' ').trim() : undefined;
 }
 
+/** The header section with Content-Disposition attachment when the part names a file and is not one already. */
+function asAttachmentWhenNamed(head: string, contentType: string | undefined, eol: string): string {
+  const disposition = fieldValue(head, 'content-disposition');
+  const named = /(^|;)\s*(file)?name\*?(\*\d+)?\*?\s*=/i;
+  if (!named.test(contentType ?? '') && !named.test(disposition ?? '')) return head;
+  if (disposition === undefined) return `${head}${eol}Content-Disposition: attachment`;
+  if (/^\s*attachment\b/i.test(disposition)) return head;
+  return head.replace(/^(content-disposition[ \t]*:[ \t]*)[^;\r\n]*/im, '$1attachment');
+}
+
 /** The header section with the guess label in its Content-Type (added when there is none). */
-function withGuessLabel(head: string, contentType: string | undefined): string {
-  if (contentType === undefined) return `${head}${head.includes('\r\n') ? '\r\n' : '\n'}Content-Type: text/plain; charset=${GUESS_CHARSET}`;
+function withGuessLabel(head: string, contentType: string | undefined, eol: string): string {
+  if (contentType === undefined) return `${head}${eol}Content-Type: text/plain; charset=${GUESS_CHARSET}`;
   const charset = /;\s*charset\s*=\s*(?:"([^"]*)"|([^\s;]*))/i.exec(contentType);
   const label = charset ? (charset[1] ?? charset[2] ?? '') : undefined;
   if (label !== undefined && label !== '' && !CLAIMS_UTF8_OR_ASCII.test(label)) return head;

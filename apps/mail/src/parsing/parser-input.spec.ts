@@ -1,8 +1,8 @@
-import { GUESS_CHARSET, labelGuessedCharsets } from './charset-labels';
+import { forParser, GUESS_CHARSET } from './parser-input';
 
-const relabel = (raw: string) => labelGuessedCharsets(Buffer.from(raw, 'latin1')).toString('latin1');
+const relabel = (raw: string) => forParser(Buffer.from(raw, 'latin1')).toString('latin1');
 
-describe('labelGuessedCharsets', () => {
+describe('forParser', () => {
   it('labels text that names no charset, or UTF-8/ASCII, for guessing', () => {
     expect(relabel('From: a@x\r\nSubject: s\r\n\r\nGr\xfc\xdfe')).toBe(`From: a@x\r\nSubject: s\r\nContent-Type: text/plain; charset=${GUESS_CHARSET}\r\n\r\nGr\xfc\xdfe`);
     expect(relabel('Content-Type: text/plain\r\n\r\n\xfc')).toBe(`Content-Type: text/plain; charset=${GUESS_CHARSET}\r\n\r\n\xfc`);
@@ -29,5 +29,17 @@ describe('labelGuessedCharsets', () => {
       'Content-Type: multipart/mixed; boundary="b"\r\n\r\npreamble\r\n--b\r\nContent-Type: text/plain\r\n\r\nT\xe4xt\r\n' +
       `--b\r\nContent-Type: message/rfc822\r\n\r\n${inner}\r\n--b\r\nContent-Disposition: attachment; filename=a.pdf\r\n\r\n%PDF\r\n--b--\r\nepilogue`;
     expect(relabel(raw)).toBe(raw.replace('--b\r\nContent-Type: text/plain\r\n', `--b\r\nContent-Type: text/plain; charset=${GUESS_CHARSET}\r\n`));
+  });
+
+  it('makes a named text part of a multipart an attachment, also when marked inline', () => {
+    const part = (head: string) => `Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nText\r\n--b\r\n${head}\r\n\r\nNotiz\r\n--b--\r\n`;
+    expect(relabel(part('Content-Type: text/plain; name="notiz.txt"\r\nContent-Disposition: inline; filename="notiz.txt"'))).toBe(
+      part('Content-Type: text/plain; name="notiz.txt"\r\nContent-Disposition: attachment; filename="notiz.txt"'),
+    );
+    expect(relabel(part('Content-Type: text/html; name=seite.html'))).toBe(part('Content-Type: text/html; name=seite.html\r\nContent-Disposition: attachment'));
+    const unnamed = part('Content-Type: text/plain; charset=utf-8\r\nContent-Disposition: inline');
+    expect(relabel(unnamed)).toBe(unnamed);
+    const body = 'Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nText\r\n--b\r\nContent-Type: text/html; name=body.html\r\n\r\n<p>Text</p>\r\n--b--\r\n';
+    expect(relabel(body)).toBe(body);
   });
 });
