@@ -1,30 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { insertRows } from '../common/insert-rows';
+import { reusedMessageIdKey } from '../parsing/message-ids';
 import { InboundMessageEntity } from './entities/inbound-message.entity';
 
 export type NewInbound = Pick<
   InboundMessageEntity,
-  'id' | 'mailbox' | 'dedupeKey' | 'source' | 'envelopeFrom' | 'envelopeTo' | 'clientAddress' | 'raw' | 'status' | 'quarantineReason'
+  'id' | 'mailbox' | 'dedupeKey' | 'contentHash' | 'source' | 'envelopeFrom' | 'envelopeTo' | 'clientAddress' | 'raw' | 'status' | 'quarantineReason'
 >;
+
+export interface StoredInbound {
+  /** Stored although its Message-ID was taken in the mailbox: the content differs. */
+  messageIdReused: boolean;
+}
+
+const INBOUND_COLUMNS = ['id', 'mailbox', 'dedupe_key', 'content_hash', 'source', 'envelope_from', 'envelope_to', 'client_address', 'size', 'raw', 'status', 'quarantine_reason', 'processed_at'];
 
 @Injectable()
 export class IntakeRepository {
-  /** Stores raw mails; returns the ids of those stored — a mailbox that already has a mail keeps its copy. */
-  async insertMany(manager: EntityManager, inbound: NewInbound[]): Promise<Set<string>> {
-    if (inbound.length === 0) return new Set();
+  /**
+   * Stores raw mails; returns those stored, by id. A mailbox that already has
+   * the mail (same dedupe key, same content) keeps its copy. A mail whose
+   * Message-ID is taken by other content is stored under a key of its own and
+   * reported as reused. Rows stored before content hashes were kept count as
+   * the same content. The second statement runs only when something collided.
+   */
+  async insertMany(manager: EntityManager, inbound: NewInbound[]): Promise<Map<string, StoredInbound>> {
+    if (inbound.length === 0) return new Map();
+    const stored = new Map<string, StoredInbound>();
+    for (const id of await this.insertIgnoringDuplicates(manager, inbound)) stored.set(id, { messageIdReused: false });
+    const collided = inbound.filter((m) => !stored.has(m.id) && m.contentHash);
+    if (collided.length === 0) return stored;
+    const taken = await manager.query<{ mailbox: string; dedupe_key: string; content_hash: string | null }[]>(
+      `SELECT mailbox, dedupe_key, content_hash FROM inbound_message WHERE (mailbox, dedupe_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [collided.map((m) => m.mailbox), collided.map((m) => m.dedupeKey)],
+    );
+    const hashes = new Map(taken.map((row) => [`${row.mailbox}\n${row.dedupe_key}`, row.content_hash]));
+    const reused = collided.filter((m) => {
+      const existing = hashes.get(`${m.mailbox}\n${m.dedupeKey}`);
+      return existing !== undefined && existing !== null && existing !== m.contentHash;
+    });
+    if (reused.length === 0) return stored;
+    const again = reused.map((m) => ({ ...m, dedupeKey: reusedMessageIdKey(m.dedupeKey, m.contentHash!) }));
+    for (const id of await this.insertIgnoringDuplicates(manager, again)) stored.set(id, { messageIdReused: true });
+    return stored;
+  }
+
+  private async insertIgnoringDuplicates(manager: EntityManager, inbound: NewInbound[]): Promise<string[]> {
     const rows = inbound.map((m) => [
-      m.id, m.mailbox, m.dedupeKey, m.source, m.envelopeFrom, m.envelopeTo, m.clientAddress, m.raw.length, m.raw, m.status, m.quarantineReason,
+      m.id, m.mailbox, m.dedupeKey, m.contentHash, m.source, m.envelopeFrom, m.envelopeTo, m.clientAddress, m.raw.length, m.raw, m.status, m.quarantineReason,
       m.status === 'stored' ? new Date() : null,
     ]);
-    const stored = await insertRows<{ id: string }>(
-      manager,
-      'inbound_message',
-      ['id', 'mailbox', 'dedupe_key', 'source', 'envelope_from', 'envelope_to', 'client_address', 'size', 'raw', 'status', 'quarantine_reason', 'processed_at'],
-      rows,
-      'ON CONFLICT (mailbox, dedupe_key) DO NOTHING RETURNING id',
-    );
-    return new Set(stored.map((row) => row.id));
+    const stored = await insertRows<{ id: string }>(manager, 'inbound_message', INBOUND_COLUMNS, rows, 'ON CONFLICT (mailbox, dedupe_key) DO NOTHING RETURNING id');
+    return stored.map((row) => row.id);
   }
 
   async listQuarantined(manager: EntityManager, filter: { mailbox?: string; limit: number }): Promise<{ items: InboundMessageEntity[]; total: number }> {

@@ -22,6 +22,7 @@ export interface ReceivedMessage {
   classification: MailClassification;
   bounce?: BounceDto;
   hint?: ThreadHint;
+  messageIdReused?: boolean;
 }
 
 /** The stored message as the `mail.message.received` contract describes it. */
@@ -67,6 +68,7 @@ export function toReceivedEvent(message: ReceivedMessage): MailMessageReceivedEv
     source: message.source,
     ...(mail.inReplyTo ? { inReplyTo: bracketed(mail.inReplyTo) } : {}),
     ...(mail.references.length ? { references: mail.references.slice(-EVENT_LIMITS.references).map(bracketed) } : {}),
+    ...(message.messageIdReused ? { messageIdReused: true } : {}),
   };
   return truncated ? { ...event, truncated } : event;
 }

@@ -29,6 +29,7 @@ const COLUMNS: [keyof NewMessage, string, ('json' | undefined)?][] = [
   ['ticketNumber', 'ticket_number'],
   ['threadReason', 'thread_reason'],
   ['newCase', 'new_case'],
+  ['messageIdReused', 'message_id_reused'],
 ];
 
 @Injectable()

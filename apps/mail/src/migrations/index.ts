@@ -1,5 +1,6 @@
 import { messagingMigration } from '@d115/messaging';
 import { MailSchema1764400000000 } from './1764400000000-mail-schema';
+import { MessageIdReuse1764800000000 } from './1764800000000-message-id-reuse';
 
 /** All migrations of the mail schema, oldest first. */
-export const migrations = [messagingMigration(1764300000000), MailSchema1764400000000];
+export const migrations = [messagingMigration(1764300000000), MailSchema1764400000000, MessageIdReuse1764800000000];

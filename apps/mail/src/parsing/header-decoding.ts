@@ -32,23 +32,59 @@ export function startsWithHeader(raw: Buffer): boolean {
 }
 
 /**
+ * Skips what some tools write before the header section: the mbox separator
+ * ("From sender date"), an escaped ">From " line, the title line of an export
+ * (e.g. "Microsoft Mail Internet Headers Version 2.0") — up to three lines,
+ * and only when a real header section follows. Anything else is left as it is.
+ */
+export function withoutPreamble(raw: Buffer): Buffer {
+  if (startsWithHeader(raw)) return raw;
+  let offset = 0;
+  for (let skipped = 0; skipped < 3; skipped++) {
+    const end = raw.indexOf(0x0a, offset);
+    if (end < 0) return raw;
+    offset = end + 1;
+    const rest = raw.subarray(offset);
+    if (startsWithHeader(rest) && MESSAGE_FIELD.test(headerBlock(rest).toString('latin1'))) return rest;
+  }
+  return raw;
+}
+
+const MESSAGE_FIELD = /^(from|to|subject|date|message-id|received|return-path|mime-version)[ \t]*:/im;
+
+/**
  * Splits the header section into unfolded fields with their values decoded:
- * raw 8-bit bytes as UTF-8 when they are valid UTF-8, else windows-1252, and
- * RFC 2047 encoded words in any charset the platform knows.
+ * raw 8-bit bytes as UTF-8 when they are valid UTF-8, else in the charset the
+ * mail declares for its text (clients that write raw 8-bit headers write them
+ * in that charset), else windows-1252; then RFC 2047 encoded words.
  */
 export function readHeaders(raw: Buffer, limits: { maxFields?: number; maxValueLength?: number } = {}): RawHeader[] {
+  return decodeFields(readUndecodedHeaders(raw, limits.maxFields), limits.maxValueLength);
+}
+
+/** Fields of readUndecodedHeaders with their RFC 2047 words decoded (values cut at maxValueLength). */
+export function decodeFields(fields: RawHeader[], maxValueLength?: number): RawHeader[] {
+  return fields.map(({ name, value }) => {
+    const decoded = withoutNul(decodeEncodedWords(value));
+    return { name, value: maxValueLength ? decoded.slice(0, maxValueLength) : decoded };
+  });
+}
+
+/**
+ * The unfolded fields with their bytes decoded but RFC 2047 words still encoded:
+ * for structured fields (addresses), which must be split before their words are
+ * decoded (a decoded display name may contain commas or angle brackets).
+ */
+export function readUndecodedHeaders(raw: Buffer, maxFields?: number): RawHeader[] {
   const block = headerBlock(raw);
-  const text = isValidUtf8(block) ? block.toString('utf8') : decodeBytes(block, 'windows-1252');
+  const plain = isValidUtf8(block) && !block.includes(0x1b);
+  const text = plain ? block.toString('utf8') : decodeLines(block, declaredCharset(raw) ?? 'windows-1252');
   const fields: RawHeader[] = [];
   let current: string | undefined;
   const flush = () => {
     if (current === undefined) return;
     const colon = current.indexOf(':');
-    if (colon > 0) {
-      const name = current.slice(0, colon).trim();
-      const value = withoutNul(decodeEncodedWords(current.slice(colon + 1).trim()));
-      fields.push({ name: withoutNul(name), value: limits.maxValueLength ? value.slice(0, limits.maxValueLength) : value });
-    }
+    if (colon > 0) fields.push({ name: withoutNul(current.slice(0, colon).trim()), value: current.slice(colon + 1).trim() });
     current = undefined;
   };
   for (const line of text.split(/\r?\n/)) {
@@ -57,11 +93,49 @@ export function readHeaders(raw: Buffer, limits: { maxFields?: number; maxValueL
       continue;
     }
     flush();
-    if (limits.maxFields && fields.length >= limits.maxFields) break;
+    if (maxFields && fields.length >= maxFields) break;
     current = line;
   }
   flush();
   return fields;
+}
+
+const ESC_JIS = Buffer.from([0x1b, 0x24]);
+
+/** Line by line: one client's raw UTF-8 subject next to another's raw Latin-1 name both come out right. */
+function decodeLines(block: Buffer, fallback: string): string {
+  const lines: string[] = [];
+  for (let start = 0; start <= block.length; ) {
+    const end = block.indexOf(0x0a, start);
+    const line = block.subarray(start, end < 0 ? block.length : end);
+    // Raw ISO-2022-JP (escape sequences, 7-bit) is how Japanese clients write unencoded headers.
+    if (line.includes(ESC_JIS)) lines.push(decodeBytes(line, 'iso-2022-jp'));
+    else lines.push(isValidUtf8(line) ? line.toString('utf8') : decodeBytes(line, fallback));
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A value the parser read from raw 8-bit bytes as Latin-1 although they were
+ * UTF-8 ("Ãœbersicht.pdf"): read again as UTF-8. Text that is not such a
+ * misreading stays as it is.
+ */
+export function repairRawUtf8(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  const bytes = Buffer.from(value, 'latin1');
+  return isValidUtf8(bytes) ? bytes.toString('utf8') : value;
+}
+
+/** The charset the mail names for its text (top-level Content-Type, else the first part naming one); ASCII and UTF-8 do not count. */
+function declaredCharset(raw: Buffer): string | undefined {
+  const head = raw.subarray(0, Math.min(raw.length, 256 * 1024)).toString('latin1');
+  for (const match of head.matchAll(/\bcharset\s*=\s*["']?([\w.:+-]+)/gi)) {
+    const charset = match[1].toLowerCase();
+    if (!/^(utf-?8|us-?ascii|ascii)$/.test(charset)) return charset;
+  }
+  return undefined;
 }
 
 /** The first value of a header, case-insensitive. */
@@ -70,7 +144,8 @@ export function headerValue(headers: RawHeader[], name: string): string | undefi
   return headers.find((h) => h.name.toLowerCase() === lower)?.value;
 }
 
-const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
+// The encoded text may hold raw spaces (broken clients write "=?us-ascii?Q?ABC / 123?="); it never holds "?".
+const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=/g;
 
 /**
  * Decodes RFC 2047 encoded words. Adjacent words are joined without the
@@ -97,7 +172,7 @@ export function decodeEncodedWords(value: string): string {
 }
 
 function decodeWordBytes(encoding: string, text: string): Buffer {
-  if (encoding.toUpperCase() === 'B') return Buffer.from(text, 'base64');
+  if (encoding.toUpperCase() === 'B') return Buffer.from(text.replace(/\s+/g, ''), 'base64');
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const char = text[i];

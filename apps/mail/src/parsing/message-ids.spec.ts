@@ -1,5 +1,5 @@
 import { readHeaders } from './header-decoding';
-import { contentHashId, messageIdentity, normalizeMessageId, parseMessageIdList } from './message-ids';
+import { contentHashId, messageIdentity, normalizeMessageId, parseMessageIdList, reusedMessageIdKey, rfcMessageIdOfKey } from './message-ids';
 
 describe('message ids', () => {
   it('normalizes a Message-ID to its content without brackets', () => {
@@ -21,12 +21,26 @@ describe('message ids', () => {
     expect(hash(mail)).toBe(hash(relayed));
     expect(hash(mail)).not.toBe(hash(mail.replace('Text', 'Anderer Text')));
     expect(hash(mail)).toMatch(/^[0-9a-f]{64}@content-hash\.d115\.invalid$/);
+    expect(hash(`${mail} \r\n\t \r\n`)).toBe(hash(mail));
+    expect(hash(mail.replace('Text', `Text${' '.repeat(200000)}x`))).not.toBe(hash(mail));
   });
 
-  it('identifies a mail by its Message-ID, else by the hash', () => {
+  it('identifies a mail by its Message-ID and content hash, else by the hash alone', () => {
     const withId = Buffer.from('Message-ID: <m@x>\r\nFrom: a@x\r\n\r\nx');
-    expect(messageIdentity(withId, readHeaders(withId))).toEqual({ rfcMessageId: 'm@x', fromHeader: true });
+    const identity = messageIdentity(withId, readHeaders(withId));
+    expect(identity).toEqual({ rfcMessageId: 'm@x', fromHeader: true, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const relayed = Buffer.concat([Buffer.from('Received: from relay by mx; Tue, 3 Mar 2026 10:00:05 +0100\r\n'), withId]);
+    expect(messageIdentity(relayed, readHeaders(relayed)).contentHash).toBe(identity.contentHash);
+    const other = Buffer.from('Message-ID: <m@x>\r\nFrom: a@x\r\n\r\nganz anderer Inhalt');
+    expect(messageIdentity(other, readHeaders(other)).contentHash).not.toBe(identity.contentHash);
     const without = Buffer.from('From: a@x\r\n\r\nx');
-    expect(messageIdentity(without, readHeaders(without)).fromHeader).toBe(false);
+    expect(messageIdentity(without, readHeaders(without))).toMatchObject({ fromHeader: false, rfcMessageId: contentHashId(without, readHeaders(without)) });
+  });
+
+  it('keys a reused Message-ID apart from the real one and gets the Message-ID back', () => {
+    const key = reusedMessageIdKey('m@x', 'ab12');
+    expect(key).not.toBe('m@x');
+    expect(rfcMessageIdOfKey(key)).toBe('m@x');
+    expect(rfcMessageIdOfKey('m@x')).toBe('m@x');
   });
 });

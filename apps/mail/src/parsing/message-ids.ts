@@ -28,19 +28,63 @@ export function bracketed(id: string): string {
  * (Received, Delivered-To) that differ between an SMTP and an IMAP copy.
  */
 export function contentHashId(raw: Buffer, headers: RawHeader[]): string {
+  return `${contentHash(raw, headers)}@content-hash.d115.invalid`;
+}
+
+/** The SHA-256 (hex) behind contentHashId: what makes two copies the same mail. */
+export function contentHash(raw: Buffer, headers: RawHeader[]): string {
   const hash = createHash('sha256');
-  if (headers.length === 0) return `${hash.update(raw).digest('hex')}@content-hash.d115.invalid`;
+  if (headers.length === 0) return hash.update(raw).digest('hex');
   for (const name of ['from', 'sender', 'to', 'cc', 'date', 'subject']) hash.update(`${name}:${headerValue(headers, name) ?? ''}\n`);
-  hash.update(bodyOf(raw).toString('latin1').replace(/\r\n/g, '\n').replace(/\s+$/, ''));
-  return `${hash.digest('hex')}@content-hash.d115.invalid`;
+  hash.update(withoutTrailingSpace(bodyOf(raw).toString('latin1').replace(/\r\n/g, '\n')));
+  return hash.digest('hex');
 }
 
 /**
- * The identity a mail is stored and deduplicated under: its Message-ID, or the
- * content hash when it has none (or one too long to be real).
+ * The text without trailing whitespace (what /\s+$/ removes from Latin-1 text:
+ * tab, line breaks, space, no-break space), in linear time whatever the body —
+ * the regular expression backtracks on long runs of whitespace.
  */
-export function messageIdentity(raw: Buffer, headers: RawHeader[]): { rfcMessageId: string; fromHeader: boolean } {
+function withoutTrailingSpace(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!((code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0)) break;
+    end--;
+  }
+  return text.slice(0, end);
+}
+
+export interface MessageIdentity {
+  /** The Message-ID, or the content hash id when the mail has none (or one too long to be real). */
+  rfcMessageId: string;
+  fromHeader: boolean;
+  /** SHA-256 of the content (Received and other trace headers left out). */
+  contentHash: string;
+}
+
+/**
+ * The identity a mail is stored and deduplicated under: its Message-ID
+ * together with its content hash (a different mail that reuses a Message-ID is
+ * another mail), or the content hash alone when it has no Message-ID.
+ */
+export function messageIdentity(raw: Buffer, headers: RawHeader[]): MessageIdentity {
+  const hash = contentHash(raw, headers);
   const id = normalizeMessageId(headerValue(headers, 'message-id'));
-  if (id && id.length <= 900) return { rfcMessageId: id, fromHeader: true };
-  return { rfcMessageId: contentHashId(raw, headers), fromHeader: false };
+  if (id && id.length <= 900) return { rfcMessageId: id, fromHeader: true, contentHash: hash };
+  return { rfcMessageId: `${hash}@content-hash.d115.invalid`, fromHeader: false, contentHash: hash };
+}
+
+/**
+ * The dedupe key of a mail whose Message-ID is already taken in the mailbox by
+ * a mail with other content: Message-ID, space, content hash. A Message-ID
+ * never contains a space, so the key cannot collide with a real one.
+ */
+export function reusedMessageIdKey(rfcMessageId: string, hash: string): string {
+  return `${rfcMessageId} ${hash}`;
+}
+
+/** The Message-ID part of a dedupe key (see reusedMessageIdKey). */
+export function rfcMessageIdOfKey(dedupeKey: string): string {
+  return dedupeKey.split(' ')[0];
 }

@@ -27,6 +27,23 @@ describe('splitQuotedText', () => {
     expect(splitQuotedText('Nur Text.')).toEqual({ text: 'Nur Text.' });
   });
 
+  it('does not cut at a separator line alone, only with the reply header below it', () => {
+    const signature = 'Frage 1?\n________________________________________\nFrage 2 mit viel Text.\n\nGruß';
+    expect(splitQuotedText(signature)).toEqual({ text: signature });
+    const outlook = splitQuotedText('Danke.\n\n________________________________\nVon: A <a@x>\nGesendet: Freitag\nAn: B\n\nalt');
+    expect(outlook).toEqual({ text: 'Danke.', quoted: '________________________________\nVon: A <a@x>\nGesendet: Freitag\nAn: B\n\nalt' });
+  });
+
+  it('keeps the text whole when the sender wrote below the quote', () => {
+    const below = 'Hallo,\n\nAm 02.03.2026 um 10:15 schrieb Bürgerservice 115 <115@rostock.de>:\n> Welche Hausnummer?\n\nEs ist die Nummer 14, direkt neben der Apotheke am Markt.';
+    expect(splitQuotedText(below)).toEqual({ text: below });
+  });
+
+  it('keeps a forwarded message in the text: it is what the citizen wants read', () => {
+    const forward = 'Siehe unten.\n\n---------- Forwarded message ---------\nFrom: Amt <amt@x>\nDate: Mon, 2 Mar 2026\nSubject: Bescheid\n\nBescheid';
+    expect(splitQuotedText(forward)).toEqual({ text: forward });
+  });
+
   it('never cuts everything: a pure forward stays text', () => {
     const forward = '---------- Forwarded message ---------\nFrom: A\n\nInhalt';
     expect(splitQuotedText(forward)).toEqual({ text: forward });

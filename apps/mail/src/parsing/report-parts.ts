@@ -1,4 +1,5 @@
 import { bodyOf, headerValue, RawHeader, readHeaders } from './header-decoding';
+import { decodeTransfer } from './transfer-encoding';
 
 /**
  * Reads the machine-readable parts of a multipart/report straight from the raw
@@ -27,16 +28,6 @@ export function extractReportParts(raw: Buffer, headers: RawHeader[]): { reportT
     }
   }
   return result;
-}
-
-function decodeTransfer(content: Buffer, encoding: string | undefined): Buffer {
-  const name = (encoding ?? '').trim().toLowerCase();
-  if (name === 'base64') return Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
-  if (name === 'quoted-printable') {
-    const text = content.toString('latin1').replace(/=\r?\n/g, '');
-    return Buffer.from(text.replace(/=([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-  }
-  return content;
 }
 
 function escapeRegExp(text: string): string {

@@ -209,4 +209,13 @@ export class MailMessageReceivedEvent {
   @IsOptional()
   @IsBoolean()
   truncated?: boolean;
+
+  /**
+   * True when another mail in the mailbox already has this rfcMessageId with
+   * different content (a client that reuses Message-IDs, or a forgery): this is
+   * a mail of its own, but threading by its Message-ID is ambiguous.
+   */
+  @IsOptional()
+  @IsBoolean()
+  messageIdReused?: boolean;
 }

@@ -11,9 +11,16 @@ export class InboundMessageEntity {
   @Column('text')
   mailbox!: string;
 
-  /** Normalized Message-ID or content hash id; unique per mailbox. */
+  /**
+   * Normalized Message-ID or content hash id; unique per mailbox. A mail that
+   * reuses a Message-ID taken by other content gets "<Message-ID> <content hash>".
+   */
   @Column('text')
   dedupeKey!: string;
+
+  /** SHA-256 of the content without trace headers (messageIdentity); null on rows from before it was kept. */
+  @Column('text', { nullable: true })
+  contentHash!: string | null;
 
   @Column('text')
   source!: 'smtp' | 'imap';

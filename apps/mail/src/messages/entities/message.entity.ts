@@ -76,6 +76,10 @@ export class MessageEntity {
   @Column('boolean')
   newCase!: boolean;
 
+  /** Stored although another mail in the mailbox has its Message-ID: the content differs (a broken client or a forgery). */
+  @Column('boolean')
+  messageIdReused!: boolean;
+
   @Column('timestamptz')
   createdAt!: Date;
 }

@@ -36,6 +36,7 @@ interface Prepared {
   input: IngestInput;
   parsed: ParseOutcome;
   rfcMessageId: string;
+  contentHash: string;
 }
 
 /**
@@ -43,9 +44,10 @@ interface Prepared {
  * the parsed message and its consequences, and the mail.message.received event
  * (outbox). Resolves only after commit, so the caller may then say 250. A mail
  * that cannot be parsed is stored raw in quarantine — still accepted, never
- * dropped. A mailbox that already has the mail (same Message-ID or content
- * hash) keeps the first copy. Mails arriving at the same time share a
- * transaction (group commit), up to MAIL_COMMIT_GROUP_MAX_BYTES of raw mail.
+ * dropped. A mailbox that already has the mail (same Message-ID and content,
+ * or the same content hash for mail without Message-ID) keeps the first copy.
+ * Mails arriving at the same time share a transaction (group commit), up to
+ * MAIL_COMMIT_GROUP_MAX_BYTES of raw mail.
  */
 @Injectable()
 export class IngestMessageUsecase {
@@ -68,8 +70,8 @@ export class IngestMessageUsecase {
 
   async execute(input: IngestInput): Promise<Delivery[]> {
     const parsed = await this.parse.execute(input.raw);
-    const { rfcMessageId } = messageIdentity(input.raw, parsed.ok ? parsed.mail.headers : parsed.headers);
-    const deliveries = await this.group.submit({ input, parsed, rfcMessageId });
+    const { rfcMessageId, contentHash } = messageIdentity(input.raw, parsed.ok ? parsed.mail.headers : parsed.headers);
+    const deliveries = await this.group.submit({ input, parsed, rfcMessageId, contentHash });
     for (const delivery of deliveries) this.count(delivery, input, parsed.ok ? undefined : parsed.reason);
     return deliveries;
   }
@@ -83,6 +85,7 @@ export class IngestMessageUsecase {
           mailbox: mailbox.address,
           mailboxConfig: mailbox,
           dedupeKey: item.rfcMessageId,
+          contentHash: item.contentHash,
           source: item.input.source,
           envelopeFrom: item.input.envelope.from ?? null,
           envelopeTo: item.input.envelope.to,
@@ -97,7 +100,7 @@ export class IngestMessageUsecase {
       for (const [i, item] of items.entries()) {
         if (!item.parsed.ok) continue;
         for (const row of rows[i].filter((r) => stored.has(r.id))) {
-          toRecord.push({ id: row.id, rfcMessageId: item.rfcMessageId, mailbox: row.mailboxConfig, source: item.input.source, mail: item.parsed.mail, envelopeFrom: item.input.envelope.from });
+          toRecord.push({ id: row.id, rfcMessageId: item.rfcMessageId, mailbox: row.mailboxConfig, source: item.input.source, mail: item.parsed.mail, envelopeFrom: item.input.envelope.from, messageIdReused: stored.get(row.id)?.messageIdReused });
         }
       }
       const recorded = await this.record.execute(manager, toRecord);

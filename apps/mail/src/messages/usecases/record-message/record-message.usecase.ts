@@ -26,6 +26,8 @@ export interface RecordMessageInput {
   mail: ParsedMail;
   /** '' = null sender <>; undefined when unknown (IMAP). */
   envelopeFrom?: string;
+  /** Another mail in the mailbox already has this Message-ID, with other content. */
+  messageIdReused?: boolean;
 }
 
 export interface RecordedMessage {
@@ -127,6 +129,7 @@ export class RecordMessageUsecase {
       ticketNumber: hint?.ticketNumber ?? null,
       threadReason: hint?.reason ?? null,
       newCase: hint?.newCase ?? false,
+      messageIdReused: input.messageIdReused ?? false,
     };
     const event = toReceivedEvent({ ...input, attachments: attachments.map((a) => a.entity), classification: result.classification, bounce: result.bounce, hint });
     return { input, result, hint, message, attachments, event };

@@ -87,6 +87,35 @@ describe('ParseMessageUsecase', () => {
     expect(mail.attachments.map((a) => a.filename)).toEqual(['kaputt.bin']);
   });
 
+  it('decodes uuencoded files: blocks in the text and parts sent as x-uuencode', async () => {
+    const block = await parse('real-shapes/uuencoded-attachment.eml');
+    expect(block.attachments.map((a) => [a.filename, a.contentType])).toEqual([['schlagloch.jpg', 'image/jpeg']]);
+    expect(block.attachments[0].content.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(block.text).not.toContain('begin 644');
+    const part = await parse('real-shapes/eudora-x-uuencode.eml');
+    expect(part.attachments[0].content.toString()).toBe('Liste der Anwohner Lindenstrasse: Nr. 1-12\n');
+  });
+
+  it('keeps a delivery report whole: the notification as text, status and returned mail as attachments', async () => {
+    const mail = await parse('real-shapes/postfix-delivery-report.eml');
+    expect(mail.text).not.toContain('Reporting-MTA');
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['Delivery report.txt', 'message/delivery-status'],
+      ['Eingangsbestätigung: Ihre Anfrage [115#2026-000321].eml', 'message/rfc822'],
+    ]);
+    expect(mail.report?.status).toContain('Status: 5.1.1');
+  });
+
+  it('takes the text from the HTML when the text part is only a stub', async () => {
+    const html = '<p>Sehr geehrte Damen und Herren, ich habe eine Frage zur Gelben Tonne: Sie wurde seit drei Wochen nicht geleert, obwohl sie am Dienstag an der Straße stand.</p>';
+    const raw = Buffer.from(
+      'From: a@example.org\r\nTo: 115@rostock.de\r\nSubject: x\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n' +
+        `--b\r\nContent-Type: text/plain\r\n\r\nPlease use an HTML mail client.\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--b--\r\n`,
+    );
+    const outcome = await sut.execute(raw);
+    expect(outcome.ok && outcome.mail.text).toContain('Sie wurde seit drei Wochen nicht geleert');
+  });
+
   it('has no Message-ID when the mail has none', async () => {
     expect((await parse('no-message-id.eml')).messageId).toBeUndefined();
   });

@@ -7,6 +7,7 @@ import { DATA_SOURCE } from '@d115/platform';
 import { IntakeRepository } from '../../../intake/intake.repository';
 import { MailboxDirectory } from '../../../mailboxes/mailbox.directory';
 import { RecordMessageUsecase } from '../../../messages/usecases/record-message/record-message.usecase';
+import { rfcMessageIdOfKey } from '../../../parsing/message-ids';
 import { ParseMessageUsecase } from '../../../parsing/usecases/parse-message/parse-message.usecase';
 
 /**
@@ -38,7 +39,7 @@ export class RetryQuarantinedUsecase {
       // A mailbox removed from the configuration since keeps its address; settings come from the default.
       const mailbox = this.mailboxes.find(inbound.mailbox) ?? { ...this.mailboxes.default, address: inbound.mailbox };
       await this.record.execute(manager, [
-        { id: inbound.id, rfcMessageId: inbound.dedupeKey, mailbox, source: inbound.source, mail: parsed.mail, envelopeFrom: inbound.envelopeFrom ?? undefined },
+        { id: inbound.id, rfcMessageId: rfcMessageIdOfKey(inbound.dedupeKey), mailbox, source: inbound.source, mail: parsed.mail, envelopeFrom: inbound.envelopeFrom ?? undefined, messageIdReused: rfcMessageIdOfKey(inbound.dedupeKey) !== inbound.dedupeKey },
       ]);
       await this.repository.markStored(manager, inbound.id);
       this.logger.info({ id: inbound.id, mailbox: inbound.mailbox }, 'quarantined mail processed');
