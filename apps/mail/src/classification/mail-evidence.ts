@@ -1,5 +1,6 @@
 import { headerValue, RawHeader, readHeaders } from '../parsing/header-decoding';
 import { ParsedMail } from '../parsing/parsed-mail';
+import { textBeforeForward } from '../parsing/quoted-text';
 import { DeliveryStatus, parseDeliveryStatus, parseInlineDeliveryStatus } from './delivery-status';
 import { MimeMessage, readMimeMessage } from './mime-view';
 
@@ -97,7 +98,8 @@ export function readEvidence(mail: ParsedMail, context: ClassifyContext): MailEv
     subject: mail.subject,
     body,
     flatBody: body.replace(/\s+/g, ' '),
-    ownText: mail.quotedText ? mail.text : body,
+    // Forwarded messages stay in the text (they are what the citizen wants read): the own words end at the marker.
+    ownText: mail.quotedText ? mail.text : (textBeforeForward(mail.text) ?? body),
     reportType: report?.reportType,
     statuses,
     feedbackReport,

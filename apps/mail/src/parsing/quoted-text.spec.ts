@@ -1,4 +1,4 @@
-import { splitQuotedText } from './quoted-text';
+import { splitQuotedText, textBeforeForward } from './quoted-text';
 
 describe('splitQuotedText', () => {
   it('separates "Am … schrieb …:" and its > lines', () => {
@@ -47,5 +47,17 @@ describe('splitQuotedText', () => {
   it('never cuts everything: a pure forward stays text', () => {
     const forward = '---------- Forwarded message ---------\nFrom: A\n\nInhalt';
     expect(splitQuotedText(forward)).toEqual({ text: forward });
+  });
+});
+
+describe('textBeforeForward', () => {
+  it('is the text above a forwarded-message marker', () => {
+    const mail = 'Können Sie mir helfen?\n\n---------- Forwarded message ---------\nFrom: Mail Delivery System <MAILER-DAEMON@example.org>\n\nUndelivered';
+    expect(textBeforeForward(mail)).toBe('Können Sie mir helfen?');
+    expect(textBeforeForward('Bitte lesen.\nAnfang der weitergeleiteten Nachricht:\nVon: X')).toBe('Bitte lesen.');
+  });
+
+  it('is undefined when nothing is forwarded', () => {
+    expect(textBeforeForward('Guten Tag,\n____________\nMit freundlichen Grüßen')).toBeUndefined();
   });
 });

@@ -21,6 +21,13 @@ const SEPARATOR = /^(_{5,}|-{5,})\s*$/;
 const OUTLOOK_FROM = /^\*?(Von|From)\s?:\*?\s+\S/i;
 const OUTLOOK_FOLLOWING = /^\*?(Gesendet|Sent|Datum|Date|An|To|Betreff|Subject)\s?:/i;
 
+/** The text above the first forwarded-message marker line, or undefined when the text forwards nothing. */
+export function textBeforeForward(body: string): string | undefined {
+  const lines = body.replace(/\r\n/g, '\n').split('\n');
+  const marker = lines.findIndex((line) => FORWARD.test(line.trim()));
+  return marker < 0 ? undefined : lines.slice(0, marker).join('\n').trim();
+}
+
 /**
  * Separates the quoted history at the end of a reply from the new text. Only a
  * trailing history is cut (inline answers and text below a quote stay whole),

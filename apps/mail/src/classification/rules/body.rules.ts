@@ -1,4 +1,5 @@
 import { MailEvidence } from '../mail-evidence';
+import { textBeforeForward } from '../../parsing/quoted-text';
 import { ClassificationRule } from './rule';
 
 /**
@@ -104,7 +105,7 @@ const PERSONAL = /\?|(^|[\s,.;:!(])(ich|mein\w*|mir|mich|I|I'm|my|me|je|j'|mon|m
 const FORWARD_PREFIX = /^\s*(fwd?|wg|tr|wtr|rv|enc|i)\s*:/i;
 
 function isForward(e: MailEvidence): boolean {
-  return FORWARD_PREFIX.test(e.subject) || e.mail.quotedText !== undefined || e.attachedMessages.length > 0;
+  return FORWARD_PREFIX.test(e.subject) || e.mail.quotedText !== undefined || e.attachedMessages.length > 0 || textBeforeForward(e.mail.text) !== undefined;
 }
 
 export const forwardedContent: ClassificationRule = {
