@@ -53,13 +53,13 @@ type Outcome = { kind: 'handled' | 'duplicate' } | { kind: 'failed'; error: unkn
  *
  * Crash recovery rests on a short ack wait: what a dead instance held is
  * redelivered to another one after `ackWaitMs`. Whatever this instance holds
- * longer than a third of it (a slow batch, the queue behind it, a database
+ * longer than a quarter of it (a slow batch, the queue behind it, a database
  * pause) gets an in-progress signal (`working()`), so it is not redelivered
  * while this instance is alive. An ack lost to a NATS reconnect means one
  * redelivery after `ackWaitMs`, which the inbox makes harmless.
  *
  * An unavailable database is not a handler failure: the batch is kept in hand
- * (not nak'ed, so neither our count nor the server's grows), fetching stops,
+ * (not nak'ed, so neither our count nor the server's grows), handling stops,
  * the database is probed every `probeIntervalMs`, and the same batch is retried
  * as soon as it answers. Nothing is dead-lettered because the database was down.
  */
@@ -74,8 +74,6 @@ export class ConsumerRunner {
   private heartbeat?: NodeJS.Timeout;
   private wake?: () => void;
   private stopping = false;
-  /** Set while fetching is stopped for a database pause; resolves when it may be reopened. */
-  private reopen?: { promise: Promise<void>; release: () => void };
   private pumpDone = false;
   private pump?: Promise<void>;
   private worker?: Promise<void>;
@@ -107,7 +105,7 @@ export class ConsumerRunner {
     this.messages = await this.open(consumer);
     this.pump = this.fetch(consumer, this.messages);
     this.worker = this.work();
-    const every = Math.max(Math.floor(this.settings.ackWaitMs / 3), 50);
+    const every = Math.max(Math.floor(this.settings.ackWaitMs / 4), 50);
     this.heartbeat = setInterval(() => this.signalInProgress(), every);
     this.heartbeat.unref();
     this.logger.info({ consumer: this.durable, subjects: this.options.subjects, ackWaitMs: this.settings.ackWaitMs }, 'consumer started');
@@ -116,7 +114,6 @@ export class ConsumerRunner {
   /** Stops pulling, finishes the batch in hand, returns the rest to the server. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.reopen?.release();
     await this.messages?.close().catch(() => undefined);
     this.wake?.();
     await this.worker;
@@ -158,10 +155,7 @@ export class ConsumerRunner {
     return consumer.consume({ max_messages: Math.max(this.settings.batchSize * 2, 16) });
   }
 
-  /**
-   * Moves deliveries into the queue. Closed while the database is paused and
-   * opened again on resume; an iterator that ends on its own is reopened.
-   */
+  /** Moves deliveries into the queue; an iterator that ends on its own is reopened. */
   private async fetch(consumer: Consumer, first: ConsumerMessages): Promise<void> {
     let messages: ConsumerMessages | undefined = first;
     while (!this.stopping) {
@@ -176,9 +170,7 @@ export class ConsumerRunner {
         this.logger.error({ err: error, consumer: this.durable }, 'consumer iterator failed');
       }
       messages = this.messages = undefined;
-      if (this.stopping) break;
-      if (this.reopen) await this.reopen.promise;
-      else await new Promise((resolve) => setTimeout(resolve, 1000)); // ended by itself: reopen shortly
+      if (!this.stopping) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     this.pumpDone = true;
     this.wake?.();
@@ -223,23 +215,23 @@ export class ConsumerRunner {
     }
   }
 
-  /** Stops fetching and keeps what is in hand (in-progress signals) until the database answers again. */
+  /**
+   * Handles nothing and keeps what is in hand (with in-progress signals) until
+   * the database answers again. The pull subscription stays open: what the
+   * server has already routed to it would otherwise be lost and redelivered
+   * with a higher delivery count (seen on NATS 2.9). What arrives meanwhile is
+   * bounded by max_ack_pending and is held the same way.
+   */
   private async pauseUntilDatabaseAnswers(cause: unknown): Promise<void> {
     const since = Date.now();
-    let release!: () => void;
-    const promise = new Promise<void>((resolve) => (release = resolve));
-    this.reopen = { promise, release };
     this.logger.warn({ err: cause, consumer: this.durable, held: this.held.size }, 'database unavailable; consumer paused');
-    await this.messages?.close().catch(() => undefined);
     while (!this.stopping && !(await this.databaseAnswers())) {
       await new Promise((resolve) => setTimeout(resolve, this.settings.probeIntervalMs));
     }
-    this.reopen = undefined;
-    release();
     this.logger.info({ consumer: this.durable, pausedMs: Date.now() - since, held: this.held.size }, 'database answers again; consumer resumed');
   }
 
-  /** In-progress signal for every delivery held since the previous beat (so at most 2/3 of ack wait without one). */
+  /** In-progress signal for every delivery held since the previous beat (so at most half the ack wait without one). */
   private signalInProgress(): void {
     for (const [message, heldBefore] of this.held) {
       if (heldBefore) message.working();
