@@ -1,0 +1,148 @@
+import { Client } from 'pg';
+import { TestEnvironment, waitFor } from '@d115/testing';
+import { mailOutcome, notExactlyOnce, waitUntilSettled } from './support/mail-outcome';
+import { sendAll } from './support/mail-senders';
+import { OwnNats, OwnPostgres } from './support/own-servers';
+import { ServiceProcess } from './support/service-process';
+
+/** Scale for a bigger manual run: RELIABILITY_INFRA_MAILS=1000 npx jest test/reliability/infrastructure-crash.e2e-spec.ts --selectProjects integration */
+const MAILS = Number(process.env.RELIABILITY_INFRA_MAILS ?? 300);
+const CLIENTS = 10;
+/** This file's own servers and service ports (the suite's range 42000–42999). */
+const PORTS = { nats: 42201, postgres: 42202, smtp: 42221, mailOps: 42222, ticketsOps: 42223 };
+
+/**
+ * The same mail → case path while the infrastructure crashes under it: our own
+ * nats-server is killed twice (SIGKILL, back on the same port and store) and our
+ * own Postgres is crashed twice (`pg_ctl stop -m immediate`, then kill -9 of all
+ * its processes). Nothing is lost or duplicated; SMTP says 451 while Postgres is
+ * down; health goes red and green with it; the outbox backlog is published
+ * within a second of NATS coming back and consumers catch up as soon as
+ * Postgres answers.
+ */
+describe('NATS and Postgres crash while mail arrives', () => {
+  let nats: OwnNats;
+  let pg: OwnPostgres;
+  let env: TestEnvironment;
+  let mail: ServiceProcess;
+  let tickets: ServiceProcess;
+  const prefix = `infra-${Date.now().toString(36)}`;
+
+  /** A fresh connection per query: the database under it is crashed on purpose. */
+  const count = async (query: string, params: unknown[] = []): Promise<number> => {
+    const client = new Client({ connectionString: env.adminDatabaseUrl() });
+    await client.connect();
+    try {
+      return Number((await client.query(query, params)).rows[0].c);
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    nats = await OwnNats.start(PORTS.nats);
+    pg = await OwnPostgres.start(PORTS.postgres);
+    env = await TestEnvironment.create(['mail', 'tickets'], { adminUrl: pg.adminUrl, natsUrl: nats.url });
+    mail = new ServiceProcess(
+      'mail',
+      env.serviceEnv('mail', {
+        SMTP_PORT: String(PORTS.smtp),
+        SMTP_HOST: '127.0.0.1',
+        SMTP_MAX_CONNECTIONS_PER_CLIENT: '100',
+        SMTP_MAX_MESSAGES_PER_MINUTE: '1000000',
+        MAIL_IMAP_ENABLED: 'false',
+      }),
+      PORTS.mailOps,
+    );
+    tickets = new ServiceProcess('tickets', env.serviceEnv('tickets'), PORTS.ticketsOps);
+    await Promise.all([mail.start(), tickets.start()]);
+  });
+
+  afterAll(async () => {
+    await mail?.kill();
+    await tickets?.kill();
+    await env?.dispose().catch(() => undefined);
+    await nats?.dispose();
+    await pg?.dispose();
+  });
+
+  it(`loses and duplicates none of ${MAILS} mails through two NATS kills and two Postgres crashes`, async () => {
+    let accepted = 0;
+    const figures: string[] = [];
+    const reached = (share: number) => waitFor(() => accepted >= MAILS * share, `${share * 100} % of the mail accepted`, { timeoutMs: 120_000, intervalMs: 5 });
+
+    /** Kills NATS for `downMs`, then measures how long the mail outbox backlog takes to be published. */
+    const natsOutage = async (downMs: number) => {
+      await nats.kill();
+      await new Promise((resolve) => setTimeout(resolve, downMs)); // the scenario: NATS is gone
+      await nats.restart();
+      const back = Date.now();
+      const backlog = await count('SELECT coalesce(max(seq), 0) AS c FROM mail.outbox');
+      await waitFor(async () => (await count('SELECT count(*)::int AS c FROM mail.outbox WHERE published_at IS NULL AND seq <= $1', [backlog])) === 0, 'mail outbox backlog published', {
+        timeoutMs: 20_000,
+        intervalMs: 10,
+      });
+      const drainMs = Date.now() - back;
+      figures.push(`NATS down ${downMs} ms: backlog published ${drainMs} ms after it was back`);
+      return drainMs;
+    };
+
+    /** Crashes Postgres for `downMs`; measures health turning red and green, and the consumers' catch-up. */
+    const postgresOutage = async (downMs: number, crash: () => Promise<void>, how: string) => {
+      const crashed = Date.now();
+      await crash();
+      await waitFor(async () => (await mail.health()) === 503, 'mail health red', { timeoutMs: 5000, intervalMs: 10 });
+      const redMs = Date.now() - crashed;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, downMs - (Date.now() - crashed)))); // the scenario: Postgres is gone
+      await pg.restart();
+      const back = Date.now();
+      await waitFor(async () => (await mail.health()) === 200 && (await tickets.health()) === 200, 'health green', { timeoutMs: 5000, intervalMs: 10 });
+      const greenMs = Date.now() - back;
+      const stored = await count('SELECT count(*)::int AS c FROM mail.message');
+      await waitFor(async () => (await count('SELECT count(*)::int AS c FROM tickets.article')) >= stored, 'tickets caught up with the stored mail', {
+        timeoutMs: 30_000,
+        intervalMs: 10,
+      });
+      const catchUpMs = Date.now() - back;
+      figures.push(`Postgres ${how} for ${downMs} ms: health red after ${redMs} ms, green ${greenMs} ms after it was back; tickets caught up with ${stored} mails ${catchUpMs} ms after it was back`);
+      return { redMs, greenMs, catchUpMs };
+    };
+
+    const drains: number[] = [];
+    const outages: { redMs: number; greenMs: number; catchUpMs: number }[] = [];
+    const crashing = (async () => {
+      await reached(0.15);
+      drains.push(await natsOutage(1500));
+      await reached(0.35);
+      outages.push(await postgresOutage(3000, () => pg.stopImmediate(), 'stop -m immediate'));
+      await reached(0.55);
+      drains.push(await natsOutage(2500));
+      await reached(0.75);
+      outages.push(await postgresOutage(2000, async () => pg.killHard(), 'kill -9'));
+    })();
+    const sent = await sendAll({ port: PORTS.smtp, count: MAILS, clients: CLIENTS, prefix, onAccepted: (n) => (accepted = n), deadlineMs: 150_000 });
+    await crashing;
+
+    const sql = await env.sql();
+    const nc = await env.nats();
+    await waitUntilSettled(env, sql, nc, prefix, MAILS);
+    const outcome = await mailOutcome(env, sql, nc, prefix);
+    process.stdout.write(
+      `infrastructure crashes (${MAILS} mails, ${CLIENTS} clients):\n  ${figures.join('\n  ')}\n  senders: refusals ${JSON.stringify(Object.fromEntries(sent.refusedWith))}, connection failures ${sent.connectionFailures}\n`,
+    );
+
+    const ids = Array.from({ length: MAILS }, (_, i) => `${prefix}-${i + 1}@example.org`);
+    expect(sent.accepted.size).toBe(MAILS);
+    expect(notExactlyOnce(ids, outcome.stored)).toEqual([]);
+    expect(notExactlyOnce(ids, outcome.announced)).toEqual([]);
+    expect(notExactlyOnce(ids, outcome.cases)).toEqual([]);
+    expect(outcome.deadLetters).toBe(0);
+    expect(sent.refusedWith.get(451)).toBeGreaterThan(0); // SMTP said "try again later" while Postgres was down
+    for (const ms of drains) expect(ms).toBeLessThan(1000);
+    for (const { redMs, greenMs, catchUpMs } of outages) {
+      expect(redMs).toBeLessThan(1000);
+      expect(greenMs).toBeLessThan(1000);
+      expect(catchUpMs).toBeLessThan(10_000);
+    }
+  }, 300_000);
+});
