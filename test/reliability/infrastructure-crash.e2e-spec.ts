@@ -3,7 +3,7 @@ import { TestEnvironment, waitFor } from '@d115/testing';
 import { mailOutcome, notExactlyOnce, waitUntilSettled } from './support/mail-outcome';
 import { sendAll } from './support/mail-senders';
 import { OwnNats, OwnPostgres } from './support/own-servers';
-import { ServiceProcess } from './support/service-process';
+import { mailAndTickets, ServiceProcess } from './support/service-process';
 
 /** Scale for a bigger manual run: RELIABILITY_INFRA_MAILS=1000 npx jest test/reliability/infrastructure-crash.e2e-spec.ts --selectProjects integration */
 const MAILS = Number(process.env.RELIABILITY_INFRA_MAILS ?? 300);
@@ -43,18 +43,9 @@ describe('NATS and Postgres crash while mail arrives', () => {
     nats = await OwnNats.start(PORTS.nats);
     pg = await OwnPostgres.start(PORTS.postgres);
     env = await TestEnvironment.create(['mail', 'tickets'], { adminUrl: pg.adminUrl, natsUrl: nats.url });
-    mail = new ServiceProcess(
-      'mail',
-      env.serviceEnv('mail', {
-        SMTP_PORT: String(PORTS.smtp),
-        SMTP_HOST: '127.0.0.1',
-        SMTP_MAX_CONNECTIONS_PER_CLIENT: '100',
-        SMTP_MAX_MESSAGES_PER_MINUTE: '1000000',
-        MAIL_IMAP_ENABLED: 'false',
-      }),
-      PORTS.mailOps,
-    );
-    tickets = new ServiceProcess('tickets', env.serviceEnv('tickets'), PORTS.ticketsOps);
+    // Small consumer transactions, so "handling events again" shows in the rows soon after a resume
+    // (on this shared 2-core machine a batch of 64 cases takes seconds to commit).
+    ({ mail, tickets } = mailAndTickets(env, PORTS, { CONSUMER_BATCH_SIZE: '8' }));
     await Promise.all([mail.start(), tickets.start()]);
   });
 
@@ -87,29 +78,42 @@ describe('NATS and Postgres crash while mail arrives', () => {
       return drainMs;
     };
 
-    /** Crashes Postgres for `downMs`; measures health turning red and green, and the consumers' catch-up. */
+    /**
+     * Crashes Postgres for `downMs`; measures health turning red (once it is down) and green (once it
+     * answers again), how soon tickets handles events again, and how long it takes to work off its backlog.
+     */
     const postgresOutage = async (downMs: number, crash: () => Promise<void>, how: string) => {
-      const crashed = Date.now();
+      const started = Date.now();
       await crash();
+      const down = Date.now();
       await waitFor(async () => (await mail.health()) === 503, 'mail health red', { timeoutMs: 5000, intervalMs: 10 });
-      const redMs = Date.now() - crashed;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, downMs - (Date.now() - crashed)))); // the scenario: Postgres is gone
+      const redMs = Date.now() - down;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, downMs - (Date.now() - started)))); // the scenario: Postgres is gone
       await pg.restart();
       const back = Date.now();
+      const casesAtBack = await count('SELECT count(*)::int AS c FROM tickets.article');
+      const stored = await count('SELECT count(*)::int AS c FROM mail.message');
       await waitFor(async () => (await mail.health()) === 200 && (await tickets.health()) === 200, 'health green', { timeoutMs: 5000, intervalMs: 10 });
       const greenMs = Date.now() - back;
-      const stored = await count('SELECT count(*)::int AS c FROM mail.message');
+      await waitFor(async () => (await count('SELECT count(*)::int AS c FROM tickets.article')) > Math.min(casesAtBack, stored - 1), 'tickets handling events again', {
+        timeoutMs: 10_000,
+        intervalMs: 10,
+      });
+      const resumeMs = Date.now() - back;
       await waitFor(async () => (await count('SELECT count(*)::int AS c FROM tickets.article')) >= stored, 'tickets caught up with the stored mail', {
-        timeoutMs: 30_000,
+        timeoutMs: 60_000,
         intervalMs: 10,
       });
       const catchUpMs = Date.now() - back;
-      figures.push(`Postgres ${how} for ${downMs} ms: health red after ${redMs} ms, green ${greenMs} ms after it was back; tickets caught up with ${stored} mails ${catchUpMs} ms after it was back`);
-      return { redMs, greenMs, catchUpMs };
+      figures.push(
+        `Postgres ${how} for ${downMs} ms: health red ${redMs} ms after it was down, green ${greenMs} ms after it was back; ` +
+          `tickets handled events again after ${resumeMs} ms and worked off its backlog of ${stored - casesAtBack} mails in ${catchUpMs} ms`,
+      );
+      return { redMs, greenMs, resumeMs };
     };
 
     const drains: number[] = [];
-    const outages: { redMs: number; greenMs: number; catchUpMs: number }[] = [];
+    const outages: { redMs: number; greenMs: number; resumeMs: number }[] = [];
     const crashing = (async () => {
       await reached(0.15);
       drains.push(await natsOutage(1500));
@@ -139,10 +143,10 @@ describe('NATS and Postgres crash while mail arrives', () => {
     expect(outcome.deadLetters).toBe(0);
     expect(sent.refusedWith.get(451)).toBeGreaterThan(0); // SMTP said "try again later" while Postgres was down
     for (const ms of drains) expect(ms).toBeLessThan(1000);
-    for (const { redMs, greenMs, catchUpMs } of outages) {
+    for (const { redMs, greenMs, resumeMs } of outages) {
       expect(redMs).toBeLessThan(1000);
       expect(greenMs).toBeLessThan(1000);
-      expect(catchUpMs).toBeLessThan(10_000);
+      expect(resumeMs).toBeLessThan(2500); // no backoff to sit out: the consumers resume when a probe answers
     }
   }, 300_000);
 });

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { TestEnvironment, waitFor } from '@d115/testing';
 import { mailOutcome, notExactlyOnce, waitUntilSettled } from './support/mail-outcome';
 import { sendAll } from './support/mail-senders';
-import { ServiceProcess } from './support/service-process';
+import { mailAndTickets, ServiceProcess } from './support/service-process';
 
 /** Scale for a bigger manual run: RELIABILITY_MAILS=2000 npx jest test/reliability/process-kills.e2e-spec.ts --selectProjects integration */
 const MAILS = Number(process.env.RELIABILITY_MAILS ?? 400);
@@ -29,18 +29,7 @@ describe('mail and tickets killed while mail arrives', () => {
     env = await TestEnvironment.create(['mail', 'tickets']);
     sql = await env.sql();
     nc = await env.nats();
-    mail = new ServiceProcess(
-      'mail',
-      env.serviceEnv('mail', {
-        SMTP_PORT: String(PORTS.smtp),
-        SMTP_HOST: '127.0.0.1',
-        SMTP_MAX_CONNECTIONS_PER_CLIENT: '100',
-        SMTP_MAX_MESSAGES_PER_MINUTE: '1000000',
-        MAIL_IMAP_ENABLED: 'false',
-      }),
-      PORTS.mailOps,
-    );
-    tickets = new ServiceProcess('tickets', env.serviceEnv('tickets'), PORTS.ticketsOps);
+    ({ mail, tickets } = mailAndTickets(env, PORTS));
     await Promise.all([mail.start(), tickets.start()]);
   });
 

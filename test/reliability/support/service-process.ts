@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitFor } from '@d115/testing';
+import { TestEnvironment, waitFor } from '@d115/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -26,7 +27,10 @@ export class ServiceProcess {
     const env = { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...this.vars, OPS_PORT: String(this.opsPort) };
     if (this.vars.LOG_LEVEL === 'silent') env.LOG_LEVEL = 'warn'; // keep errors for the failure message
     const child = spawn(process.execPath, [main], { env });
+    /** RELIABILITY_LOG_DIR=/some/dir keeps the whole output of every service process there. */
+    const logDir = process.env.RELIABILITY_LOG_DIR;
     const keep = (chunk: Buffer) => {
+      if (logDir) appendFileSync(join(logDir, `${this.service}.log`), chunk);
       this.tail.push(...chunk.toString().split('\n').filter(Boolean));
       if (this.tail.length > 200) this.tail.splice(0, this.tail.length - 200);
     };
@@ -63,4 +67,24 @@ export class ServiceProcess {
   output(): string {
     return this.tail.join('\n');
   }
+}
+
+/** The mail service (SMTP on a fixed port, no sender limits, no IMAP) and the tickets service of a test environment. */
+export function mailAndTickets(
+  env: TestEnvironment,
+  ports: { smtp: number; mailOps: number; ticketsOps: number },
+  ticketsVars: Record<string, string> = {},
+): { mail: ServiceProcess; tickets: ServiceProcess } {
+  const mail = new ServiceProcess(
+    'mail',
+    env.serviceEnv('mail', {
+      SMTP_PORT: String(ports.smtp),
+      SMTP_HOST: '127.0.0.1',
+      SMTP_MAX_CONNECTIONS_PER_CLIENT: '100',
+      SMTP_MAX_MESSAGES_PER_MINUTE: '1000000',
+      MAIL_IMAP_ENABLED: 'false',
+    }),
+    ports.mailOps,
+  );
+  return { mail, tickets: new ServiceProcess('tickets', env.serviceEnv('tickets', ticketsVars), ports.ticketsOps) };
 }

@@ -19,6 +19,7 @@ describe('classifyDatabaseFailure', () => {
   it('leaves network errors to a probe, since a handler may raise them too', () => {
     expect(classifyDatabaseFailure(withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toBe('maybe-unavailable');
     expect(classifyDatabaseFailure(new AggregateError([withCode('ECONNREFUSED')]))).toBe('maybe-unavailable');
+    expect(classifyDatabaseFailure(new Error('Query runner already released. Cannot run queries anymore.'))).toBe('maybe-unavailable');
   });
 
   it('treats everything else as a handler failure', () => {
