@@ -129,7 +129,7 @@ describe('consumer while its database is down', () => {
 
   it.each([
     ['pg_ctl stop -m immediate', () => pg.stopImmediate()],
-    ['kill -9', async () => pg.killHard()],
+    ['kill -9', () => pg.killHard()],
   ])('after %s: stops, dead-letters nothing, redelivers nothing, catches up at once', async (how, crash) => {
     const before = await received();
     const deliveredBefore = (await jsm.consumers.info(env.streamName('EVENTS'), DURABLE)).delivered.consumer_seq;

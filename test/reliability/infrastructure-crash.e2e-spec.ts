@@ -47,7 +47,7 @@ describe('NATS and Postgres crash while mail arrives', () => {
     // (on this shared 2-core machine a batch of 64 cases takes seconds to commit).
     ({ mail, tickets } = mailAndTickets(env, PORTS, { CONSUMER_BATCH_SIZE: '8' }));
     await Promise.all([mail.start(), tickets.start()]);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await mail?.kill();
@@ -122,7 +122,7 @@ describe('NATS and Postgres crash while mail arrives', () => {
       await reached(0.55);
       drains.push(await natsOutage(2500));
       await reached(0.75);
-      outages.push(await postgresOutage(2000, async () => pg.killHard(), 'kill -9'));
+      outages.push(await postgresOutage(2000, () => pg.killHard(), 'kill -9'));
     })();
     const sent = await sendAll({ port: PORTS.smtp, count: MAILS, clients: CLIENTS, prefix, onAccepted: (n) => (accepted = n), deadlineMs: 150_000 });
     await crashing;

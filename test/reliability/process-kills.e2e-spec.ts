@@ -31,7 +31,7 @@ describe('mail and tickets killed while mail arrives', () => {
     nc = await env.nats();
     ({ mail, tickets } = mailAndTickets(env, PORTS));
     await Promise.all([mail.start(), tickets.start()]);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await mail?.kill();

@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,7 +92,12 @@ export class OwnPostgres {
   /** Starts the cluster (crash recovery included) and resolves once it takes queries. */
   async restart(): Promise<void> {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`;
-    await this.asPostgres('pg_ctl', ['-D', this.data, '-l', join(this.dir, 'log'), '-o', options, '-w', '-t', '30', 'start']);
+    // A start right after a crash can find the old shared memory still going away: try again shortly.
+    await waitFor(
+      () => this.asPostgres('pg_ctl', ['-D', this.data, '-l', join(this.dir, 'log'), '-o', options, '-w', '-t', '30', 'start']).then(() => true),
+      `pg_ctl start on ${this.port}`,
+      { timeoutMs: 30000, intervalMs: 200 },
+    );
     await waitFor(() => this.answers(), `own Postgres on ${this.port}`, { timeoutMs: 30000, intervalMs: 20 });
   }
 
@@ -102,17 +107,18 @@ export class OwnPostgres {
   }
 
   /** SIGKILL for the postmaster and all its processes, as a crashed machine would leave it. */
-  killHard(): void {
+  async killHard(): Promise<void> {
     const pid = this.postmasterPid();
     if (!pid) return;
-    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).toString().split('\n').map(Number).filter(Boolean);
-    for (const target of [pid, ...children]) {
-      try {
-        process.kill(target, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+    signal(pid, 'SIGSTOP'); // no new backends while we collect the ones there are
+    let children: number[] = [];
+    try {
+      children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).toString().split('\n').map(Number).filter(Boolean);
+    } catch {
+      // ps exits non-zero when there are none
     }
+    for (const target of [...children, pid]) signal(target, 'SIGKILL');
+    await waitFor(() => [...children, pid].every((target) => !alive(target)), 'the killed Postgres processes gone', { timeoutMs: 10000, intervalMs: 10 });
   }
 
   async answers(): Promise<boolean> {
@@ -132,7 +138,7 @@ export class OwnPostgres {
     try {
       await this.asPostgres('pg_ctl', ['-D', this.data, '-m', 'immediate', 'stop']);
     } catch {
-      this.killHard();
+      await this.killHard().catch(() => undefined);
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -150,5 +156,22 @@ export class OwnPostgres {
     const command = [join(this.bin, tool), ...args];
     if (process.getuid?.() === 0) await run('runuser', ['-u', 'postgres', '--', ...command]);
     else await run(command[0], command.slice(1));
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/** A process that still runs (a zombie waiting to be reaped counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
   }
 }
