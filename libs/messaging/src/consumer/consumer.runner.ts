@@ -4,7 +4,7 @@ import { D115Error, ErrorCode, EventEnvelope, EventEnvelopeDto, Headers, Service
 import { childLogger, metrics, runWithContext } from '@d115/observability';
 import { Namespace } from '../nats/namespace';
 import { isNotFound, STREAMS, streamKeyFor } from '../nats/streams';
-import { classifyDatabaseFailure } from './database-unavailable';
+import { DatabasePause } from './database-pause';
 import { DeadLetterReason, DeadLetters } from './dead-letters';
 import { EventConsumerOptions, EventHandler } from './event-consumer.decorator';
 
@@ -74,6 +74,7 @@ export class ConsumerRunner {
   private heartbeat?: NodeJS.Timeout;
   private wake?: () => void;
   private stopping = false;
+  private readonly database: DatabasePause;
   private pumpDone = false;
   private pump?: Promise<void>;
   private worker?: Promise<void>;
@@ -93,6 +94,7 @@ export class ConsumerRunner {
   ) {
     this.durable = `${deps.service}-${options.durable}`;
     this.settings = { ...settings, maxDeliver: options.maxDeliver ?? settings.maxDeliver };
+    this.database = new DatabasePause(deps.dataSource, this.durable, this.settings.probeIntervalMs, () => this.stopping);
   }
 
   get name(): string {
@@ -187,48 +189,17 @@ export class ConsumerRunner {
       const batch = this.queue.splice(0, this.settings.batchSize);
       try {
         await this.processBatch(batch);
+        this.database.succeeded();
       } catch (error) {
         const unsettled = batch.filter((message) => this.held.has(message));
-        if (await this.databaseUnavailable(error)) {
+        if (await this.database.keep(error, () => this.held.size)) {
           this.queue.unshift(...unsettled);
-          await this.pauseUntilDatabaseAnswers(error);
           continue;
         }
         this.logger.error({ err: error, consumer: this.durable }, 'batch failed; returning messages for redelivery');
         for (const message of unsettled) this.settle(message, 'nak', this.backoff(message));
       }
     }
-  }
-
-  private async databaseUnavailable(error: unknown): Promise<boolean> {
-    const failure = classifyDatabaseFailure(error);
-    if (failure === 'other') return false;
-    return failure === 'unavailable' || !(await this.databaseAnswers());
-  }
-
-  private async databaseAnswers(): Promise<boolean> {
-    try {
-      await this.deps.dataSource.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /**
-   * Handles nothing and keeps what is in hand (with in-progress signals) until
-   * the database answers again. The pull subscription stays open: what the
-   * server has already routed to it would otherwise be lost and redelivered
-   * with a higher delivery count (seen on NATS 2.9). What arrives meanwhile is
-   * bounded by max_ack_pending and is held the same way.
-   */
-  private async pauseUntilDatabaseAnswers(cause: unknown): Promise<void> {
-    const since = Date.now();
-    this.logger.warn({ err: cause, consumer: this.durable, held: this.held.size }, 'database unavailable; consumer paused');
-    while (!this.stopping && !(await this.databaseAnswers())) {
-      await new Promise((resolve) => setTimeout(resolve, this.settings.probeIntervalMs));
-    }
-    this.logger.info({ consumer: this.durable, pausedMs: Date.now() - since, held: this.held.size }, 'database answers again; consumer resumed');
   }
 
   /** In-progress signal for every delivery held since the previous beat (so at most half the ack wait without one). */
