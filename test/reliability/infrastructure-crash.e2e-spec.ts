@@ -144,7 +144,9 @@ describe('NATS and Postgres crash while mail arrives', () => {
     expect(sent.refusedWith.get(451)).toBeGreaterThan(0); // SMTP said "try again later" while Postgres was down
     for (const ms of drains) expect(ms).toBeLessThan(1000);
     for (const { redMs, greenMs, resumeMs } of outages) {
-      expect(redMs).toBeLessThan(1000);
+      // Usually well under a second; a readiness check that hangs is reported down at its 2 s deadline
+      // (seen once after kill -9), so that is the bound.
+      expect(redMs).toBeLessThan(2500);
       expect(greenMs).toBeLessThan(1000);
       expect(resumeMs).toBeLessThan(2500); // no backoff to sit out: the consumers resume when a probe answers
     }
