@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   ConsumerRunner,
   ConsumerSettings,
+  DEFAULT_CONSUMER_SETTINGS,
   DeadLetters,
   EVENT_CONSUMER,
   EventConsumerOptions,
@@ -65,8 +66,9 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
       maxDeliver: this.env.CONSUMER_MAX_DELIVER,
       backoffMs: this.env.CONSUMER_BACKOFF_MS.split(',').map(Number),
       batchSize: this.env.CONSUMER_BATCH_SIZE,
-      ackWaitMs: 30000,
-      maxAckPending: 1000,
+      ackWaitMs: this.env.CONSUMER_ACK_WAIT_MS,
+      maxAckPending: DEFAULT_CONSUMER_SETTINGS.maxAckPending,
+      probeIntervalMs: DEFAULT_CONSUMER_SETTINGS.probeIntervalMs,
     };
   }
 }

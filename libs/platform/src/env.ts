@@ -90,6 +90,10 @@ export class ServiceEnv extends BaseEnv {
   /** Events handled per consumer transaction. */
   @IntVar(1, 1000)
   CONSUMER_BATCH_SIZE = 64;
+
+  /** How long JetStream waits for an ack before redelivering: the recovery time after a consumer dies. */
+  @IntVar(500, 600000)
+  CONSUMER_ACK_WAIT_MS = 5000;
 }
 
 export class InvalidConfigurationError extends Error {

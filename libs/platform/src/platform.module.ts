@@ -119,8 +119,8 @@ export class PlatformModule {
         { provide: OutboxWriter, useValue: new OutboxWriter(schema, `/d115/${service}`, signal) },
         {
           provide: OutboxRelay,
-          inject: [JETSTREAM],
-          useFactory: (js) => new OutboxRelay(js, namespace, { databaseUrl: serviceEnv.DATABASE_URL, schema }, signal),
+          inject: [JETSTREAM, NATS_CONNECTION],
+          useFactory: (js, nats: NatsConnection) => new OutboxRelay(js, namespace, { databaseUrl: serviceEnv.DATABASE_URL, schema, nats }, signal),
         },
       );
       exported.push(DATA_SOURCE, OutboxWriter, OutboxRelay);

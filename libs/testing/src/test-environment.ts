@@ -5,7 +5,7 @@ import { StatefulServiceName } from '@d115/contracts';
 import { dropDatabase, provisionDatabase, withCredentials, withDatabase } from '@d115/database';
 import { Namespace, STREAMS } from '@d115/messaging';
 import { BaseEnv, bootstrapService, RunningService, ServiceDefinition } from '@d115/platform';
-import { infrastructure } from './infrastructure';
+import { infrastructure, TestInfrastructure } from './infrastructure';
 
 /**
  * One test file's private world: its own database (with the real per-service
@@ -27,8 +27,9 @@ export class TestEnvironment {
     this.namespace = new Namespace(`t${id}`);
   }
 
-  static async create(services: StatefulServiceName[] = []): Promise<TestEnvironment> {
-    const { adminUrl, natsUrl } = infrastructure();
+  /** `on`: other servers than the shared test infrastructure (a test's own Postgres or NATS it may crash). */
+  static async create(services: StatefulServiceName[] = [], on: Partial<TestInfrastructure> = {}): Promise<TestEnvironment> {
+    const { adminUrl, natsUrl } = { ...infrastructure(), ...on };
     const id = randomBytes(5).toString('hex');
     const env = new TestEnvironment(adminUrl, natsUrl, `d115_test_${id}`, id);
     await provisionDatabase(

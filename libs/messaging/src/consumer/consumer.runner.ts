@@ -1,9 +1,10 @@
-import { AckPolicy, ConsumerConfig, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from 'nats';
+import { AckPolicy, Consumer, ConsumerConfig, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from 'nats';
 import { DataSource, QueryRunner } from 'typeorm';
 import { D115Error, ErrorCode, EventEnvelope, EventEnvelopeDto, Headers, ServiceName, validatePayload } from '@d115/contracts';
 import { childLogger, metrics, runWithContext } from '@d115/observability';
 import { Namespace } from '../nats/namespace';
 import { isNotFound, STREAMS, streamKeyFor } from '../nats/streams';
+import { DatabasePause } from './database-pause';
 import { DeadLetterReason, DeadLetters } from './dead-letters';
 import { EventConsumerOptions, EventHandler } from './event-consumer.decorator';
 
@@ -14,16 +15,24 @@ export interface ConsumerSettings {
   backoffMs: number[];
   /** Messages handled in one database transaction (one savepoint each). */
   batchSize: number;
+  /**
+   * How long the server waits for an ack before it redelivers to another
+   * instance: the recovery time after a consumer process dies. Messages held
+   * longer (a slow batch, a database pause) are kept with in-progress signals.
+   */
   ackWaitMs: number;
   maxAckPending: number;
+  /** While the database is unavailable: how often it is probed (SELECT 1). */
+  probeIntervalMs: number;
 }
 
 export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
   maxDeliver: 5,
   backoffMs: [1000, 5000, 30000],
   batchSize: 64,
-  ackWaitMs: 30000,
+  ackWaitMs: 5000,
   maxAckPending: 1000,
+  probeIntervalMs: 200,
 };
 
 interface Prepared {
@@ -41,6 +50,18 @@ type Outcome = { kind: 'handled' | 'duplicate' } | { kind: 'failed'; error: unkn
  * deliveries in one transaction (a savepoint each) that also records each event
  * id in the inbox, acks only after commit, retries failures with backoff, and
  * dead-letters what cannot succeed. Never throws out of its loop.
+ *
+ * Crash recovery rests on a short ack wait: what a dead instance held is
+ * redelivered to another one after `ackWaitMs`. Whatever this instance holds
+ * longer than a quarter of it (a slow batch, the queue behind it, a database
+ * pause) gets an in-progress signal (`working()`), so it is not redelivered
+ * while this instance is alive. An ack lost to a NATS reconnect means one
+ * redelivery after `ackWaitMs`, which the inbox makes harmless.
+ *
+ * An unavailable database is not a handler failure: the batch is kept in hand
+ * (not nak'ed, so neither our count nor the server's grows), handling stops,
+ * the database is probed every `probeIntervalMs`, and the same batch is retried
+ * as soon as it answers. Nothing is dead-lettered because the database was down.
  */
 export class ConsumerRunner {
   private readonly logger = childLogger('consumer');
@@ -48,9 +69,14 @@ export class ConsumerRunner {
   private readonly settings: ConsumerSettings;
   private messages?: ConsumerMessages;
   private queue: JsMsg[] = [];
+  /** Every delivery not yet acked, nak'ed or terminated, with whether it was held at the last heartbeat. */
+  private readonly held = new Map<JsMsg, boolean>();
+  private heartbeat?: NodeJS.Timeout;
   private wake?: () => void;
   private stopping = false;
+  private readonly database: DatabasePause;
   private pumpDone = false;
+  private pump?: Promise<void>;
   private worker?: Promise<void>;
 
   constructor(
@@ -68,6 +94,7 @@ export class ConsumerRunner {
   ) {
     this.durable = `${deps.service}-${options.durable}`;
     this.settings = { ...settings, maxDeliver: options.maxDeliver ?? settings.maxDeliver };
+    this.database = new DatabasePause(deps.dataSource, this.durable, this.settings.probeIntervalMs, () => this.stopping);
   }
 
   get name(): string {
@@ -77,10 +104,13 @@ export class ConsumerRunner {
   async start(): Promise<void> {
     const stream = await this.ensureConsumer();
     const consumer = await this.deps.js.consumers.get(stream, this.durable);
-    this.messages = await consumer.consume({ max_messages: Math.max(this.settings.batchSize * 2, 16) });
-    void this.pump(this.messages);
+    this.messages = await this.open(consumer);
+    this.pump = this.fetch(consumer, this.messages);
     this.worker = this.work();
-    this.logger.info({ consumer: this.durable, subjects: this.options.subjects }, 'consumer started');
+    const every = Math.max(Math.floor(this.settings.ackWaitMs / 4), 50);
+    this.heartbeat = setInterval(() => this.signalInProgress(), every);
+    this.heartbeat.unref();
+    this.logger.info({ consumer: this.durable, subjects: this.options.subjects, ackWaitMs: this.settings.ackWaitMs }, 'consumer started');
   }
 
   /** Stops pulling, finishes the batch in hand, returns the rest to the server. */
@@ -89,7 +119,9 @@ export class ConsumerRunner {
     await this.messages?.close().catch(() => undefined);
     this.wake?.();
     await this.worker;
-    for (const message of this.queue.splice(0)) message.nak();
+    await this.pump;
+    clearInterval(this.heartbeat);
+    for (const message of this.queue.splice(0)) this.settle(message, 'nak');
   }
 
   private async ensureConsumer(): Promise<string> {
@@ -111,6 +143,7 @@ export class ConsumerRunner {
       max_ack_pending: this.settings.maxAckPending,
     };
     try {
+      // An existing durable (created with another ack wait, say) is brought up to date.
       await this.deps.jsm.consumers.info(stream, this.durable);
       await this.deps.jsm.consumers.update(stream, this.durable, config);
     } catch (error) {
@@ -120,18 +153,29 @@ export class ConsumerRunner {
     return stream;
   }
 
-  private async pump(messages: ConsumerMessages): Promise<void> {
-    try {
-      for await (const message of messages) {
-        this.queue.push(message);
-        this.wake?.();
+  private open(consumer: Consumer): Promise<ConsumerMessages> {
+    return consumer.consume({ max_messages: Math.max(this.settings.batchSize * 2, 16) });
+  }
+
+  /** Moves deliveries into the queue; an iterator that ends on its own is reopened. */
+  private async fetch(consumer: Consumer, first: ConsumerMessages): Promise<void> {
+    let messages: ConsumerMessages | undefined = first;
+    while (!this.stopping) {
+      try {
+        messages ??= this.messages = await this.open(consumer);
+        for await (const message of messages) {
+          this.held.set(message, false);
+          this.queue.push(message);
+          this.wake?.();
+        }
+      } catch (error) {
+        this.logger.error({ err: error, consumer: this.durable }, 'consumer iterator failed');
       }
-    } catch (error) {
-      this.logger.error({ err: error, consumer: this.durable }, 'consumer iterator failed');
-    } finally {
-      this.pumpDone = true;
-      this.wake?.();
+      messages = this.messages = undefined;
+      if (!this.stopping) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
+    this.pumpDone = true;
+    this.wake?.();
   }
 
   private async work(): Promise<void> {
@@ -145,11 +189,32 @@ export class ConsumerRunner {
       const batch = this.queue.splice(0, this.settings.batchSize);
       try {
         await this.processBatch(batch);
+        this.database.succeeded();
       } catch (error) {
+        const unsettled = batch.filter((message) => this.held.has(message));
+        if (await this.database.keep(error, () => this.held.size)) {
+          this.queue.unshift(...unsettled);
+          continue;
+        }
         this.logger.error({ err: error, consumer: this.durable }, 'batch failed; returning messages for redelivery');
-        for (const message of batch) message.nak(this.backoff(message));
+        for (const message of unsettled) this.settle(message, 'nak', this.backoff(message));
       }
     }
+  }
+
+  /** In-progress signal for every delivery held since the previous beat (so at most half the ack wait without one). */
+  private signalInProgress(): void {
+    for (const [message, heldBefore] of this.held) {
+      if (heldBefore) message.working();
+      else this.held.set(message, true);
+    }
+  }
+
+  private settle(message: JsMsg, how: 'ack' | 'nak' | 'term', delayMs?: number): void {
+    this.held.delete(message);
+    if (how === 'ack') message.ack();
+    else if (how === 'nak') message.nak(delayMs);
+    else message.term(); // no reason text: servers before 2.10.4 ignore "+TERM <reason>"
   }
 
   private async processBatch(batch: JsMsg[]): Promise<void> {
@@ -168,7 +233,7 @@ export class ConsumerRunner {
       const outcome = outcomes[i];
       metrics.eventHandleSeconds.observe({ consumer: this.durable }, seconds);
       if (outcome.kind !== 'failed') {
-        message.ack();
+        this.settle(message, 'ack');
         metrics.eventsHandled.inc({ consumer: this.durable, outcome: outcome.kind });
       } else {
         await this.fail(message, outcome.error);
@@ -288,7 +353,7 @@ export class ConsumerRunner {
         details: failure?.details,
       });
     } else {
-      message.nak(this.backoff(message));
+      this.settle(message, 'nak', this.backoff(message));
     }
   }
 
@@ -296,11 +361,11 @@ export class ConsumerRunner {
   private async deadLetter(message: JsMsg, reason: DeadLetterReason): Promise<void> {
     try {
       await this.deps.deadLetters.send(this.options.durable, message, reason);
-      message.term(); // no reason text: servers before 2.10.4 ignore "+TERM <reason>"
+      this.settle(message, 'term');
       this.logger.error({ consumer: this.durable, reason: reason.code, error: reason.message }, 'message sent to dead letters');
     } catch (error) {
       this.logger.error({ err: error, consumer: this.durable }, 'could not store dead letter; will retry');
-      message.nak(this.backoff(message));
+      this.settle(message, 'nak', this.backoff(message));
     }
   }
 

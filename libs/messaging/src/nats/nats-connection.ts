@@ -8,7 +8,9 @@ export async function connectNats(servers: string, name: string): Promise<NatsCo
     servers: servers.split(',').map((s) => s.trim()),
     name,
     maxReconnectAttempts: -1,
-    reconnectTimeWait: 1000,
+    // A refused connect costs nothing; trying often keeps the time from "NATS is back" to
+    // "publishing again" short (the relay republishes its backlog on the reconnect event).
+    reconnectTimeWait: 250,
     waitOnFirstConnect: false,
     // Capturing a stack trace for every request (each JetStream publish is one) costs more
     // than the publish itself; our errors carry the subject instead.

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { headers as natsHeaders, JetStreamClient } from 'nats';
+import { headers as natsHeaders, JetStreamClient, NatsConnection, PubAck, Status } from 'nats';
 import { Headers } from '@d115/contracts';
 import { childLogger, metrics } from '@d115/observability';
 import { Namespace } from '../nats/namespace';
@@ -14,6 +14,26 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Published rows are deleted after this long (ms). */
   retentionMs?: number;
+  /**
+   * The connection `js` publishes on. Watched: while it is down nothing is
+   * published (the client would buffer it and discard it on reconnect), and on
+   * reconnect the unsent rows are published at once.
+   */
+  nats?: NatsConnection;
+}
+
+/** The connection to NATS dropped while a batch was in flight; its acks will not come. */
+class PublishInterrupted extends Error {
+  constructor() {
+    super('NATS connection lost while publishing; the batch is republished on reconnect');
+  }
+}
+
+/** JetStream refused or did not confirm a publish (e.g. no responders right after a server restart). */
+class PublishFailed extends Error {
+  constructor(cause: unknown) {
+    super(`JetStream publish failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
 }
 
 interface OutboxRow {
@@ -33,6 +53,11 @@ interface OutboxRow {
  * coalesced NOTIFY at most every few milliseconds. A crash between publishing and
  * marking as sent re-publishes on restart: JetStream drops the duplicate within
  * its window, and consumers' inboxes drop it after that.
+ *
+ * NATS outages: the relay watches the connection's status. On a disconnect it
+ * stops publishing and gives up the batch in flight (its rows stay unsent); on
+ * reconnect it reads the unsent rows again and republishes them at once under
+ * the same message ids. Publish timeouts are never the way back.
  */
 export class OutboxRelay {
   private readonly logger = childLogger('outbox-relay');
@@ -49,6 +74,11 @@ export class OutboxRelay {
   private notifyPending = false;
   private unsubscribe?: () => void;
 
+  private natsUp = true;
+  private natsBack?: { promise: Promise<void>; release: () => void };
+  private interrupt?: () => void;
+  private statusWatch?: AsyncIterable<Status> & { stop?: () => void };
+
   constructor(
     private readonly js: JetStreamClient,
     private readonly namespace: Namespace,
@@ -59,7 +89,29 @@ export class OutboxRelay {
   async start(): Promise<void> {
     this.running = true;
     this.unsubscribe = this.signal?.onCommit(() => this.committed());
+    if (this.options.nats) void this.watch(this.options.nats);
     this.loop = this.run();
+  }
+
+  private async watch(nc: NatsConnection): Promise<void> {
+    this.statusWatch = nc.status();
+    for await (const status of this.statusWatch) {
+      if (status.type === 'disconnect') {
+        this.natsUp = false;
+        this.natsBack ??= opened();
+        this.interrupt?.();
+      } else if (status.type === 'reconnect') {
+        this.natsUp = true;
+        this.natsBack?.release();
+        this.natsBack = undefined;
+        this.logger.info({ schema: this.options.schema }, 'NATS is back; republishing the unsent outbox at once');
+      }
+    }
+  }
+
+  /** Resolves at once while NATS is connected, else when it reconnects (or the relay stops). */
+  private natsConnected(): Promise<void> {
+    return this.natsUp || !this.natsBack ? Promise.resolve() : this.natsBack.promise;
   }
 
   /** This process committed outbox rows: publish them, or tell the active relay. */
@@ -92,7 +144,9 @@ export class OutboxRelay {
     this.running = false;
     this.unsubscribe?.();
     this.wake?.();
+    this.natsBack?.release();
     await this.loop;
+    this.statusWatch?.stop?.();
     if (this.leader && this.client) await this.drain().catch((error) => this.logger.error({ err: error }, 'final flush failed'));
     await this.disconnect();
   }
@@ -110,12 +164,21 @@ export class OutboxRelay {
         this.cleanup();
         this.failures = 0;
       } catch (error) {
+        if (error instanceof PublishInterrupted) {
+          this.logger.warn({ schema: this.options.schema }, error.message);
+          continue; // the next pass waits for the reconnect
+        }
         this.failures++;
         this.logger.error({ err: error, failures: this.failures }, 'outbox relay pass failed; retrying');
-        await this.disconnect();
-        // Back off (up to 10 s) so a broken database is not hammered; stop() still wakes us.
         this.pendingWake = false;
-        await this.sleep(Math.min(250 * 2 ** (this.failures - 1), 10_000));
+        if (error instanceof PublishFailed) {
+          // The database connection is fine: keep it (and the leadership), retry soon.
+          await this.sleep(Math.min(100 * this.failures, 1000));
+          continue;
+        }
+        await this.disconnect();
+        // A connection attempt at most every second while the database is away; stop() still wakes us.
+        await this.sleep(Math.min(250 * this.failures, 1000));
         continue;
       }
       await this.sleep(this.leader ? (this.options.pollIntervalMs ?? 1000) : 5000);
@@ -147,6 +210,7 @@ export class OutboxRelay {
     const batchSize = this.options.batchSize ?? 500;
     let total = 0;
     for (;;) {
+      await this.natsConnected();
       const { rows } = await this.client!.query<OutboxRow>(
         `SELECT seq, id, subject, envelope::text AS envelope, envelope->>'correlationid' AS correlation_id FROM ${this.options.schema}.outbox
          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
@@ -165,17 +229,29 @@ export class OutboxRelay {
     return total;
   }
 
-  /** Sends the batch pipelined (in order on one connection) and waits for every ack. */
+  /**
+   * Sends the batch pipelined (in order on one connection) and waits for every
+   * ack, unless the connection drops first: then the batch is given up at once.
+   */
   private async publish(rows: OutboxRow[]): Promise<void> {
-    const acks = rows.map((row) => {
-      const h = natsHeaders();
-      if (row.correlation_id) h.set(Headers.correlationId, row.correlation_id);
-      return this.js.publish(this.namespace.subject(row.subject), row.envelope, {
-        msgID: row.id,
-        headers: h,
-      });
-    });
-    await Promise.all(acks);
+    let interrupt!: () => void;
+    const interrupted = new Promise<'interrupted'>((resolve) => (interrupt = () => resolve('interrupted')));
+    this.interrupt = interrupt;
+    if (!this.natsUp) interrupt();
+    try {
+      const acks: Promise<PubAck>[] = [];
+      for (const row of rows) {
+        const h = natsHeaders();
+        if (row.correlation_id) h.set(Headers.correlationId, row.correlation_id);
+        const ack = this.js.publish(this.namespace.subject(row.subject), row.envelope, { msgID: row.id, headers: h });
+        ack.catch(() => undefined); // an abandoned batch's acks settle later, unobserved
+        acks.push(ack);
+      }
+      const outcome = await Promise.race([Promise.all(acks).catch((error) => Promise.reject(new PublishFailed(error))), interrupted]);
+      if (outcome === 'interrupted') throw new PublishInterrupted();
+    } finally {
+      this.interrupt = undefined;
+    }
   }
 
   private cleanup(): void {
@@ -211,4 +287,10 @@ export class OutboxRelay {
     this.leader = false;
     if (client) await client.end().catch(() => undefined);
   }
+}
+
+function opened(): { promise: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
 }
