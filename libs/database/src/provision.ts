@@ -12,10 +12,24 @@ export interface ServiceDatabase {
 /**
  * Creates the database if missing, and per service a login role that owns its
  * schema and has no rights on any other. Idempotent, safe to run concurrently
- * (each step tolerates "already exists"), needs a superuser or CREATEROLE admin URL.
+ * (provisioners take turns), needs a superuser or CREATEROLE admin URL.
  */
 export async function provisionDatabase(adminUrl: string, database: string, services: ServiceDatabase[]): Promise<void> {
   assertIdentifier(database, 'database name');
+  // Roles belong to the whole cluster: two provisioners altering the same role at once fail with
+  // "tuple concurrently updated". An advisory lock in the admin URL's database (the one all of them
+  // connect to, whichever database they provision) makes them take turns.
+  const lock = new Client({ connectionString: adminUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', ['d115:provision']);
+    await provisionLocked(adminUrl, database, services);
+  } finally {
+    await lock.end();
+  }
+}
+
+async function provisionLocked(adminUrl: string, database: string, services: ServiceDatabase[]): Promise<void> {
   await ensureDatabase(adminUrl, database);
   const client = new Client({ connectionString: withDatabase(adminUrl, database) });
   await client.connect();
