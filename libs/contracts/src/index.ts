@@ -3,3 +3,4 @@ export * from './mail';
 export * from './tickets';
 export * from './telephony';
 export * from './knowledge';
+export * from './error-codes';
