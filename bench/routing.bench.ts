@@ -125,7 +125,7 @@ async function takeNextPhase(
   const takeNext = service.app.get(TakeNextUsecase);
   const decide =
     via === 'nats'
-      ? (agentId: string) => client.request<{ ticket: TicketView | null }>(TicketSubjects.takeNext, { actor: agentId, agentId })
+      ? (agentId: string) => client.request(TicketSubjects.takeNext, { actor: agentId, agentId })
       : (agentId: string) => takeNext.execute({ actor: agentId, agentId });
   const latencies: number[] = [];
   let assigned = 0;

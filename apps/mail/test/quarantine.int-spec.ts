@@ -24,8 +24,8 @@ describe('quarantine', () => {
 
   afterAll(() => world.dispose());
 
-  const list = (payload: object = {}) => client.request<QuarantineListReply>(MailSubjects.quarantineList, payload);
-  const retry = (id: string) => client.request<QuarantineRetryReply>(MailSubjects.quarantineRetry, { id });
+  const list = (payload: object = {}) => client.request(MailSubjects.quarantineList, payload);
+  const retry = (id: string) => client.request(MailSubjects.quarantineRetry, { id });
   let garbageId: string;
   let manyPartsId: string;
   let garbageSize: number;

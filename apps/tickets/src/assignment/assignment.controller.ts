@@ -5,6 +5,7 @@ import {
   ListReservationsRequest,
   RejectReservationRequest,
   ReservationView,
+  TakeNextReply,
   TakeNextRequest,
   TicketSubjects,
   TicketView,
@@ -12,7 +13,7 @@ import {
 import { AcceptReservationUsecase } from './usecases/accept-reservation/accept-reservation.usecase';
 import { ListReservationsUsecase } from './usecases/list-reservations/list-reservations.usecase';
 import { RejectReservationUsecase } from './usecases/reject-reservation/reject-reservation.usecase';
-import { TakeNextReply, TakeNextUsecase } from './usecases/take-next/take-next.usecase';
+import { TakeNextUsecase } from './usecases/take-next/take-next.usecase';
 
 @Controller()
 export class AssignmentController {

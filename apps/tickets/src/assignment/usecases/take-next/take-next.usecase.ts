@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TakeNextRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
+import { TakeNextReply, TakeNextRequest, TicketErrorCode, TicketEvents } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
 import { Clock } from '../../../shared/clock';
@@ -7,10 +7,6 @@ import { TicketsException } from '../../../shared/tickets.exception';
 import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
-
-export interface TakeNextReply {
-  ticket: TicketView | null;
-}
 
 /**
  * "Take next": the highest-priority, longest-waiting case the agent may serve,
