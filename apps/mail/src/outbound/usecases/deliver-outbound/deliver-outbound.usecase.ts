@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { MailDeliveryFailedEvent, MailMessageSentEvent, MailSubjects } from '@d115/contracts';
+import { eventAbout, MailDeliveryFailedEvent, MailMessageSentEvent, MailSubjects } from '@d115/contracts';
 import { inTransaction } from '@d115/database';
 import { OutboxWriter } from '@d115/messaging';
 import { childLogger } from '@d115/observability';
@@ -94,7 +94,7 @@ export class DeliverOutboundUsecase {
       recipients: accepted,
     };
     await this.outbox.append<MailMessageSentEvent | MailDeliveryFailedEvent>(manager, [
-      { subject: MailSubjects.messageSent, data: sent, about: mail.ticketId ?? undefined },
+      { subject: MailSubjects.messageSent, data: sent, about: mail.ticketId ? eventAbout('ticket', mail.ticketId) : undefined },
       ...rejected.map((recipient) => this.failedEvent(mail, recipient, 'refused by the relay', undefined)),
     ]);
   }
@@ -109,6 +109,6 @@ export class DeliverOutboundUsecase {
       ...(status ? { status } : {}),
       detectedBy: 'relay',
     };
-    return { subject: MailSubjects.deliveryFailed, data, about: mail.ticketId ?? undefined };
+    return { subject: MailSubjects.deliveryFailed, data, about: mail.ticketId ? eventAbout('ticket', mail.ticketId) : undefined };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { TicketEvents, TicketReservationExpiredEvent } from '@d115/contracts';
+import { eventAbout, TicketEvents, TicketReservationExpiredEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { ENV } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
@@ -56,7 +56,7 @@ export class ExpireReservationsUsecase implements OnModuleInit {
       await this.audit.record(manager, { ticketId, subjectId: ticketId, actor: 'system:routing', action: 'reservation-expired', oldValue: reservation.agentId, at });
       await this.outbox.append<TicketReservationExpiredEvent>(manager, {
         subject: TicketEvents.reservationExpired,
-        about: `ticket/${ticketId}`,
+        about: eventAbout('ticket', ticketId),
         data: { reservationId: reservation.id, ticketId, number: ticket.number, agentId: reservation.agentId },
       });
       this.transactions.afterCommit(manager, () => this.signals.caseWaiting(ticketId));

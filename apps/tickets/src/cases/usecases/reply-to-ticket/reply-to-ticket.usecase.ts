@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { MailAddressDto, ReplyChannel, ReplyRequestedEvent, ReplyToTicketRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
+import { eventAbout, MailAddressDto, ReplyChannel, ReplyRequestedEvent, ReplyToTicketRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { Clock } from '../../../shared/clock';
 import { TicketHooks } from '../../../shared/ticket-hooks';
@@ -72,7 +72,7 @@ export class ReplyToTicketUsecase {
     });
     await this.outbox.append<ReplyRequestedEvent>(manager, {
       subject: TicketEvents.replyRequested,
-      about: `ticket/${ticket.id}`,
+      about: eventAbout('ticket', ticket.id),
       data: {
         requestId,
         ticketId: ticket.id,

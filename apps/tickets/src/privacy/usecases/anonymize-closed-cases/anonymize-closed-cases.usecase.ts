@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AnonymizeReply, AnonymizeRequest, TicketEvents, TicketUpdatedEvent } from '@d115/contracts';
+import { AnonymizeReply, AnonymizeRequest, eventAbout, TicketEvents, TicketUpdatedEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { DATA_SOURCE, ENV } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
@@ -81,7 +81,7 @@ export class AnonymizeClosedCasesUsecase implements OnModuleInit {
           manager,
           due.map((ticket) => ({
             subject: TicketEvents.updated,
-            about: `ticket/${ticket.id}`,
+            about: eventAbout('ticket', ticket.id),
             data: { ticketId: ticket.id, number: ticket.number, version: ticket.version + 1, fields: ['anonymized'], queue: ticket.queue_id, priority: ticket.priority, actor: cmd.actor },
           })),
         );
