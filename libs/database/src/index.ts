@@ -3,4 +3,4 @@ export * from './identifiers';
 export * from './provision';
 export * from './data-source';
 export * from './migrate';
-export * from './transaction';
+export * from './transactions';

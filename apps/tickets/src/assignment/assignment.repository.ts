@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TicketChannel } from '@d115/contracts';
 import { Agent } from '../agents/entities/agent.entity';
 import { Ticket } from '../cases/entities/ticket.entity';
@@ -67,29 +67,25 @@ export class AssignmentRepository {
    * "Take next" as ONE autocommit statement (see `takeNextStatement`) that also
    * writes the `ticket.assigned` event into the outbox, its envelope drafted by
    * the caller: one round trip per decision. `contended` when candidates existed
-   * but others held them all (the caller then uses `takeNextLocking`).
+   * but others held them all (the caller then uses `takeNextLocking`). `session`: a
+   * connection outside any transaction (`Transactions.session`).
    */
   async takeNext(
-    dataSource: DataSource,
+    session: EntityManager,
     agentId: string,
     actor: string,
     at: Date,
     event: { id: string; subject: string; envelope: object },
   ): Promise<{ ticket: Ticket | null; contended: boolean }> {
-    const runner = dataSource.createQueryRunner();
-    try {
-      const rows = await prepared(runner.manager, 'd115_tickets_take_next', takeNextStatement(), [
-        agentId,
-        at,
-        actor,
-        event.id,
-        event.subject,
-        JSON.stringify(event.envelope),
-      ]);
-      return this.takeNextResult(dataSource.manager, rows);
-    } finally {
-      await runner.release();
-    }
+    const rows = await prepared(session, 'd115_tickets_take_next', takeNextStatement(), [
+      agentId,
+      at,
+      actor,
+      event.id,
+      event.subject,
+      JSON.stringify(event.envelope),
+    ]);
+    return this.takeNextResult(session, rows);
   }
 
   private takeNextResult(manager: EntityManager, rows: Record<string, unknown>[]): { ticket: Ticket | null; contended: boolean } {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TakeNextReply, TakeNextRequest, TicketErrorCode, TicketEvents } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
+import { Transactions } from '@d115/database';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
 import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
 
@@ -25,7 +25,9 @@ export class TakeNextUsecase {
   async execute(cmd: TakeNextRequest): Promise<TakeNextReply> {
     const at = this.clock.now();
     // The common case in one autocommit statement, event included.
-    const fast = await this.repository.takeNext(this.transactions.manager.connection, cmd.agentId, cmd.actor, at, this.outbox.draft(TicketEvents.assigned));
+    const fast = await this.transactions.session((session) =>
+      this.repository.takeNext(session, cmd.agentId, cmd.actor, at, this.outbox.draft(TicketEvents.assigned)),
+    );
     if (fast.ticket) {
       this.outbox.committed();
       return { ticket: toTicketView(fast.ticket) };

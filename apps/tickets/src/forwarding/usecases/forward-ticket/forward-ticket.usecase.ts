@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { eventAbout, ForwardTicketRequest, ReplyRequestedEvent, TicketErrorCode, TicketEvents, TicketForwardedEvent, TicketView } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
+import { Transactions } from '@d115/database';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
 import { TicketWorkflow } from '../../../cases/ticket-workflow';
 import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { TimelineRepository } from '../../../timeline/timeline.repository';
 import { ResolveAuthorityUsecase } from '../resolve-authority/resolve-authority.usecase';
 
