@@ -4,3 +4,4 @@ export * from './provision';
 export * from './data-source';
 export * from './migrate';
 export * from './transactions';
+export * from './hydrate';

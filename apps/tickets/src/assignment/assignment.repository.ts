@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TicketChannel } from '@d115/contracts';
+import { hydrate } from '@d115/database';
 import { Agent } from '../agents/entities/agent.entity';
 import { Ticket } from '../cases/entities/ticket.entity';
-import { hydrate } from '../shared/hydrate';
 import { channelsWithRoom } from './domain/capacity';
 import { MEETS_REQUIRED, NOT_DECLINED, prepared, takeNextStatement } from './assignment.sql';
 import { Reservation, ReservationStatus } from './entities/reservation.entity';

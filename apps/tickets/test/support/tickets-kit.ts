@@ -2,12 +2,10 @@ import { Client } from 'pg';
 import { NatsConnection } from 'nats';
 import { D115Error, ReplyOf, RequestOf, RequestSubject } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
-import { RunningService } from '@d115/platform';
+import { Clock, RunningService, Scheduler } from '@d115/platform';
 import { TestEnvironment } from '@d115/testing';
 import { TicketsEnv } from '../../src/config/tickets.env';
 import { ticketsService } from '../../src/main';
-import { Clock } from '../../src/shared/clock';
-import { Scheduler } from '../../src/shared/scheduler';
 
 export interface OutboxEvent<T = Record<string, unknown>> {
   subject: string;

@@ -1,14 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { eventAbout, TicketEvents, TicketReservationExpiredEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
-import { ENV } from '@d115/platform';
+import { Clock, ENV, Scheduler } from '@d115/platform';
 import { Transactions } from '@d115/database';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
 import { RoutingSignals } from '../../../shared/routing-signals';
-import { Scheduler } from '../../../shared/scheduler';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
 

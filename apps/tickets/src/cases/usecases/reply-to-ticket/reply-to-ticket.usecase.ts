@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { eventAbout, MailAddressDto, ReplyChannel, ReplyRequestedEvent, ReplyToTicketRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { Transactions } from '@d115/database';
-import { Clock } from '../../../shared/clock';
+import { Clock } from '@d115/platform';
 import { TicketHooks } from '../../../shared/ticket-hooks';
 import { TicketsException } from '../../../shared/tickets.exception';
 import { TimelineRepository } from '../../../timeline/timeline.repository';

@@ -2,12 +2,10 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { AnonymizeReply, AnonymizeRequest, eventAbout, TicketEvents, TicketUpdatedEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
-import { ENV } from '@d115/platform';
+import { Clock, ENV, Scheduler } from '@d115/platform';
 import { Transactions } from '@d115/database';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
-import { Scheduler } from '../../../shared/scheduler';
 import { PrivacyRepository } from '../../privacy.repository';
 
 const DAY_MS = 24 * 3600 * 1000;

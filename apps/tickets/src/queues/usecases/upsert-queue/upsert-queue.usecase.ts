@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueueView, TicketErrorCode, UpsertQueueRequest } from '@d115/contracts';
-import { ENV } from '@d115/platform';
+import { Clock, ENV } from '@d115/platform';
 import { Transactions } from '@d115/database';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
 import { parseTargetExpression, TargetExpressionError } from '../../domain/target-expression';
 import { QueueListeners } from '../../queue-listeners';
