@@ -5,7 +5,7 @@ import { hydrate } from '@d115/database';
 import { Agent } from '../agents/entities/agent.entity';
 import { Ticket } from '../cases/entities/ticket.entity';
 import { channelsWithRoom } from './domain/capacity';
-import { MEETS_REQUIRED, NOT_DECLINED, prepared, takeNextStatement } from './assignment.sql';
+import { AssignedKnownUpFront, MEETS_REQUIRED, NOT_DECLINED, prepared, takeNextStatement } from './assignment.sql';
 import { Reservation, ReservationStatus } from './entities/reservation.entity';
 
 export interface CaseChoice {
@@ -65,17 +65,17 @@ export class AssignmentRepository {
 
   /**
    * "Take next" as ONE autocommit statement (see `takeNextStatement`) that also
-   * writes the `ticket.assigned` event into the outbox, its envelope drafted by
-   * the caller: one round trip per decision. `contended` when candidates existed
-   * but others held them all (the caller then uses `takeNextLocking`). `session`: a
-   * connection outside any transaction (`Transactions.session`).
+   * writes the `ticket.assigned` event into the outbox, its envelope and the data
+   * known up front drafted by the caller: one round trip per decision. `contended`
+   * when candidates existed but others held them all (the caller then uses
+   * `takeNextLocking`). `session`: a connection outside any transaction (`Transactions.session`).
    */
   async takeNext(
     session: EntityManager,
     agentId: string,
     actor: string,
     at: Date,
-    event: { id: string; subject: string; envelope: object },
+    event: { id: string; subject: string; envelope: object; data: AssignedKnownUpFront },
   ): Promise<{ ticket: Ticket | null; contended: boolean }> {
     const rows = await prepared(session, 'd115_tickets_take_next', takeNextStatement(), [
       agentId,
@@ -84,6 +84,7 @@ export class AssignmentRepository {
       event.id,
       event.subject,
       JSON.stringify(event.envelope),
+      JSON.stringify(event.data),
     ]);
     return this.takeNextResult(session, rows);
   }

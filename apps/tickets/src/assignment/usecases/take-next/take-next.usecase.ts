@@ -6,6 +6,7 @@ import { Clock } from '@d115/platform';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
 import { TicketsException } from '../../../shared/tickets.exception';
 import { AssignmentRepository } from '../../assignment.repository';
+import { AssignedKnownUpFront } from '../../assignment.sql';
 import { AssignmentSteps } from '../../assignment-steps';
 
 /**
@@ -25,9 +26,8 @@ export class TakeNextUsecase {
   async execute(cmd: TakeNextRequest): Promise<TakeNextReply> {
     const at = this.clock.now();
     // The common case in one autocommit statement, event included.
-    const fast = await this.transactions.session((session) =>
-      this.repository.takeNext(session, cmd.agentId, cmd.actor, at, this.outbox.draft(TicketEvents.assigned)),
-    );
+    const assigned = { ...this.outbox.draft(TicketEvents.assigned), data: { agentId: cmd.agentId, via: 'take-next' } satisfies AssignedKnownUpFront };
+    const fast = await this.transactions.session((session) => this.repository.takeNext(session, cmd.agentId, cmd.actor, at, assigned));
     if (fast.ticket) {
       this.outbox.committed();
       return { ticket: toTicketView(fast.ticket) };
