@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { eventTypeOf, MailMessageReceivedEvent, MailSubjects, TicketSubjects, TicketView } from '@d115/contracts';
+import { eventTypeOf, MailMessageReceivedEvent, MailSubjects, TicketSubjects } from '@d115/contracts';
 import { dropDatabase, provisionDatabase, withCredentials, withDatabase } from '@d115/database';
 import { Namespace, RequestClient, STREAMS } from '@d115/messaging';
 import { bootstrapService, DATA_SOURCE, RunningService } from '@d115/platform';

@@ -1,5 +1,5 @@
 import { NatsConnection } from 'nats';
-import { D115Error, ErrorCode, PingReply, pingSubject, RequestFailedError } from '@d115/contracts';
+import { D115Error, ErrorCode, pingSubject, RequestFailedError } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { RunningService, ServiceEnv } from '@d115/platform';
 import { producerService, TestEnvironment } from '@d115/testing';

@@ -1,4 +1,4 @@
-import { D115Error, ErrorCode, MailErrorCode, MailMessageReceivedEvent, MailSubjects, QuarantineListReply, QuarantineRetryReply } from '@d115/contracts';
+import { D115Error, ErrorCode, MailErrorCode, MailMessageReceivedEvent, MailSubjects } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { fixture, MailTestWorld } from './support/mail-test-world';
 

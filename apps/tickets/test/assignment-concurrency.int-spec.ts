@@ -1,4 +1,4 @@
-import { D115Error, ReservationView, TicketErrorCode, TicketEvents, TicketSubjects, TicketView } from '@d115/contracts';
+import { D115Error, TicketErrorCode, TicketEvents, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { mail, MAIL_RECEIVED, publishEvent } from './support/events';
 import { TicketsKit } from './support/tickets-kit';

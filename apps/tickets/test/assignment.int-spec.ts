@@ -1,4 +1,4 @@
-import { AgentPresence, AgentView, ReservationView, TicketDetailView, TicketErrorCode, TicketEvents, TicketSubjects, TicketView } from '@d115/contracts';
+import { AgentPresence, TicketErrorCode, TicketEvents, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { TicketsKit } from './support/tickets-kit';
 

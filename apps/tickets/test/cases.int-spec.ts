@@ -1,12 +1,9 @@
 import {
   ErrorCode,
-  TicketDetailView,
   TicketErrorCode,
   TicketEvents,
   TicketState,
   TicketSubjects,
-  TicketView,
-  SearchTicketsReply,
 } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { AGENT, TicketsKit } from './support/tickets-kit';

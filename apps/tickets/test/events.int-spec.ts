@@ -1,6 +1,5 @@
 import {
   ReplyRequestedEvent,
-  ReservationView,
   SlaBreachedEvent,
   SlaWarningEvent,
   TicketAssignedEvent,
@@ -12,7 +11,6 @@ import {
   TicketStateChangedEvent,
   TicketSubjects,
   TicketUpdatedEvent,
-  TicketView,
   validatePayload,
 } from '@d115/contracts';
 import { waitFor } from '@d115/testing';

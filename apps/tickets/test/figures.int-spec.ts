@@ -1,4 +1,4 @@
-import { AgentPresence, BacklogReply, HandlingTimesReply, OccupancyReply, SlaFiguresReply, TicketChannel, TicketErrorCode, TicketState, TicketSubjects, TicketView } from '@d115/contracts';
+import { AgentPresence, TicketChannel, TicketErrorCode, TicketState, TicketSubjects, TicketView } from '@d115/contracts';
 import { TicketsKit } from './support/tickets-kit';
 
 const ADMIN = 'system:admin';

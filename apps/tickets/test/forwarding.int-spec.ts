@@ -1,5 +1,5 @@
 import { Subscription } from 'nats';
-import { AuthorityView, KnowledgeSubjects, ReplyRequestedEvent, TicketDetailView, TicketErrorCode, TicketEvents, TicketSubjects, TicketView } from '@d115/contracts';
+import { AuthorityView, KnowledgeSubjects, ReplyRequestedEvent, TicketErrorCode, TicketEvents, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { mail, MAIL_RECEIVED, publishEvent } from './support/events';
 import { AGENT, TicketsKit } from './support/tickets-kit';

@@ -1,5 +1,5 @@
 import { JetStreamClient } from 'nats';
-import { TicketCreatedEvent, TicketDetailView, TicketEvents, TicketSubjects, TicketView } from '@d115/contracts';
+import { TicketCreatedEvent, TicketEvents, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { call, CALL_WRAPPED_UP, mail, MAIL_RECEIVED, publishEvent } from './support/events';
 import { AGENT, TicketsKit } from './support/tickets-kit';

@@ -1,4 +1,4 @@
-import { AnonymizeReply, HandlingTimesReply, TicketDetailView, TicketErrorCode, TicketSubjects, TicketView } from '@d115/contracts';
+import { TicketErrorCode, TicketSubjects, TicketView } from '@d115/contracts';
 import { mail, MAIL_RECEIVED, publishEvent } from './support/events';
 import { TicketsKit } from './support/tickets-kit';
 import { waitFor } from '@d115/testing';

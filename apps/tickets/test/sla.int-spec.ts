@@ -1,4 +1,4 @@
-import { SlaEvent, TicketDetailView, TicketEvents, TicketSubjects, TicketView } from '@d115/contracts';
+import { SlaEvent, TicketEvents, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { TicketsKit } from './support/tickets-kit';
 

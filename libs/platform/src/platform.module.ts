@@ -27,9 +27,9 @@ import { createPingController } from './ping.controller';
 import { DATA_SOURCE, ENV, JETSTREAM, JETSTREAM_MANAGER, NATS_CONNECTION, SERVICE_INFO, ServiceInfo } from './tokens';
 
 export interface DatabaseOptions {
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
 }
 

@@ -24,7 +24,6 @@ export class ForwardingController {
   }
 
   @MessagePattern(TicketSubjects.authorityList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   list(@Payload() _query: ListRequest): Promise<AuthorityView[]> {
     return this.listAuthorities.execute();
   }

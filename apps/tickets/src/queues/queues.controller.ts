@@ -17,7 +17,6 @@ export class QueuesController {
   }
 
   @MessagePattern(TicketSubjects.queueList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   list(@Payload() _query: ListRequest): Promise<QueueView[]> {
     return this.listQueues.execute();
   }

@@ -24,7 +24,6 @@ export class RoutingController {
   }
 
   @MessagePattern(TicketSubjects.ruleList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   list(@Payload() _query: ListRequest): Promise<RoutingRuleView[]> {
     return this.listRules.execute();
   }

@@ -17,7 +17,6 @@ export class SlaController {
   }
 
   @MessagePattern(TicketSubjects.slaPolicyList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   list(@Payload() _query: ListRequest): Promise<SlaPolicyView[]> {
     return this.listPolicies.execute();
   }

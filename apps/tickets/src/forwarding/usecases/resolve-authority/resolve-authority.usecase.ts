@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import {
   D115Error,
   ErrorCode,
-  FindResponsibleAuthorityReply,
   FindResponsibleAuthorityRequest,
   ForwardTicketRequest,
   KnowledgeSubjects,
