@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { eventTypeOf, MailMessageReceivedEvent, MailSubjects, TicketSubjects, TicketView } from '@d115/contracts';
+import { eventTypeOf, MailMessageReceivedEvent, MailSubjects, TicketSubjects } from '@d115/contracts';
 import { dropDatabase, provisionDatabase, withCredentials, withDatabase } from '@d115/database';
 import { Namespace, RequestClient, STREAMS } from '@d115/messaging';
 import { bootstrapService, DATA_SOURCE, RunningService } from '@d115/platform';
@@ -125,7 +125,7 @@ async function takeNextPhase(
   const takeNext = service.app.get(TakeNextUsecase);
   const decide =
     via === 'nats'
-      ? (agentId: string) => client.request<{ ticket: TicketView | null }>(TicketSubjects.takeNext, { actor: agentId, agentId })
+      ? (agentId: string) => client.request(TicketSubjects.takeNext, { actor: agentId, agentId })
       : (agentId: string) => takeNext.execute({ actor: agentId, agentId });
   const latencies: number[] = [];
   let assigned = 0;

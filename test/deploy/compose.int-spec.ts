@@ -289,7 +289,7 @@ interface K8sObject {
   metadata: { name: string; namespace?: string; labels?: Record<string, string> };
   data?: Env;
   stringData?: Env;
-  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  spec?: any;
 }
 
 function manifests(dir: string): K8sObject[] {
@@ -306,7 +306,6 @@ describe('deploy/k8s', () => {
   const deployments = objects.filter((o) => o.kind === 'Deployment');
 
   /** A container's environment as Kubernetes builds it: envFrom first, then env in order with $(VAR) expanded. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   function containerEnv(container: any): Env {
     const env: Env = {};
     for (const source of container.envFrom ?? []) {

@@ -125,7 +125,7 @@ describe('outbox to durable consumer', () => {
 
   it("carries the caller's correlation id from a request through the outbox to the consumer", async () => {
     const client = new RequestClient(await env.nats(), env.namespace, 2000);
-    await runWithContext({ correlationId: 'corr-rostock-42' }, () => client.request('d115.telephony.probe.record', { n: 501 }));
+    await runWithContext({ correlationId: 'corr-rostock-42' }, () => client.requestUntyped('d115.telephony.probe.record', { n: 501 }));
 
     const row = await waitFor(
       async () => (await sql.query('SELECT correlation_id FROM tickets.received WHERE n = 501')).rows[0],

@@ -1,4 +1,4 @@
-import { D115Error, ErrorCode, MailErrorCode, MailMessageReceivedEvent, MailSubjects, QuarantineListReply, QuarantineRetryReply } from '@d115/contracts';
+import { D115Error, ErrorCode, MailErrorCode, MailMessageReceivedEvent, MailSubjects } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { fixture, MailTestWorld } from './support/mail-test-world';
 
@@ -24,8 +24,8 @@ describe('quarantine', () => {
 
   afterAll(() => world.dispose());
 
-  const list = (payload: object = {}) => client.request<QuarantineListReply>(MailSubjects.quarantineList, payload);
-  const retry = (id: string) => client.request<QuarantineRetryReply>(MailSubjects.quarantineRetry, { id });
+  const list = (payload: object = {}) => client.request(MailSubjects.quarantineList, payload);
+  const retry = (id: string) => client.request(MailSubjects.quarantineRetry, { id });
   let garbageId: string;
   let manyPartsId: string;
   let garbageSize: number;

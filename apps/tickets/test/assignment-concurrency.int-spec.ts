@@ -1,4 +1,4 @@
-import { D115Error, ReservationView, TicketErrorCode, TicketEvents, TicketSubjects, TicketView } from '@d115/contracts';
+import { D115Error, TicketErrorCode, TicketEvents, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { mail, MAIL_RECEIVED, publishEvent } from './support/events';
 import { TicketsKit } from './support/tickets-kit';
@@ -81,7 +81,7 @@ describe('tickets: assignment under concurrency, three instances', () => {
     await waitFor(
       async () => {
         turn++;
-        const offers = await kit.request<ReservationView[]>(TicketSubjects.reservationList, { actor: agentId, agentId });
+        const offers = await kit.request(TicketSubjects.reservationList, { actor: agentId, agentId });
         for (const offer of offers) {
           const choice = (turn + index + offer.number.length) % 10;
           if (choice === 0) continue; // ignored: expires
@@ -89,11 +89,11 @@ describe('tickets: assignment under concurrency, three instances', () => {
             await kit.request(TicketSubjects.reservationReject, { actor: agentId, reservationId: offer.id }).catch(expectConflict);
             continue;
           }
-          const ticket = await kit.request<TicketView>(TicketSubjects.reservationAccept, { actor: agentId, reservationId: offer.id }).catch(expectConflict);
+          const ticket = await kit.request(TicketSubjects.reservationAccept, { actor: agentId, reservationId: offer.id }).catch(expectConflict);
           if (ticket) await answer(agentId, ticket.id);
         }
         if (turn % 3 === index % 3) {
-          const { ticket } = await kit.request<{ ticket: TicketView | null }>(TicketSubjects.takeNext, { actor: agentId, agentId });
+          const { ticket } = await kit.request(TicketSubjects.takeNext, { actor: agentId, agentId });
           if (ticket) await answer(agentId, ticket.id);
         }
         return until();
@@ -130,7 +130,7 @@ describe('tickets: assignment under concurrency, three instances', () => {
     // Cases arrive at once: requests spread over the three instances by the queue group, mails over their shared consumer.
     const channels = ['email', 'phone', 'letter'] as const;
     const requests = Array.from({ length: CASES_BY_REQUEST }, (_, i) =>
-      kit.request<TicketView>(TicketSubjects.create, {
+      kit.request(TicketSubjects.create, {
         actor: 'system:gateway',
         channel: channels[i % 3],
         subject: i % 4 === 0 ? `Kfz-Frage ${i}` : i === 99 ? 'Moin, ik heff en Fraag' : `Frage ${i}`,

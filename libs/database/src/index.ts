@@ -3,4 +3,5 @@ export * from './identifiers';
 export * from './provision';
 export * from './data-source';
 export * from './migrate';
-export * from './transaction';
+export * from './transactions';
+export * from './hydrate';

@@ -1,5 +1,18 @@
-import { ErrorCode } from '@d115/contracts';
-import { httpStatusFor } from './http-status';
+import { ERROR_CODE_ENUMS, ErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
+import { HTTP_STATUS_BY_CODE, httpStatusFor } from './http-status';
+
+describe('HTTP_STATUS_BY_CODE', () => {
+  const everyCode = ERROR_CODE_ENUMS.flatMap((codes) => Object.values(codes) as string[]);
+
+  it.each(everyCode)('has a status for %s', (code) => {
+    expect(Object.hasOwn(HTTP_STATUS_BY_CODE, code)).toBe(true);
+    expect(HTTP_STATUS_BY_CODE[code as keyof typeof HTTP_STATUS_BY_CODE]).toBeGreaterThanOrEqual(400);
+  });
+
+  it('lists no code that is not in an enum', () => {
+    expect(Object.keys(HTTP_STATUS_BY_CODE).sort()).toEqual([...new Set(everyCode)].sort());
+  });
+});
 
 describe('httpStatusFor', () => {
   it.each([
@@ -9,12 +22,17 @@ describe('httpStatusFor', () => {
     [ErrorCode.REQUEST_TIMEOUT, 504],
     [ErrorCode.SERVICE_UNAVAILABLE, 503],
     [ErrorCode.INTERNAL, 500],
-    ['TICKET.NOT_FOUND', 404],
-    ['TICKET.ILLEGAL_TRANSITION', 409],
-    ['TICKET.VERSION_CONFLICT', 409],
-    ['CALENDAR.INVALID_CONFIG', 400],
-    ['MAIL.SOMETHING_ELSE', 422],
+    [TicketErrorCode.NOT_FOUND, 404],
+    [TicketErrorCode.ILLEGAL_TRANSITION, 409],
+    [TicketErrorCode.VERSION_CONFLICT, 409],
+    [TicketErrorCode.AUTHORITY_UNKNOWN, 422],
+    [MailErrorCode.QUARANTINE_NOT_FOUND, 404],
   ])('maps %s to %i', (code, status) => {
     expect(httpStatusFor(code)).toBe(status);
+  });
+
+  it('answers a code it does not know as an internal error, whatever its name', () => {
+    expect(httpStatusFor('MAIL.SOMETHING_NOT_FOUND')).toBe(500);
+    expect(httpStatusFor('toString')).toBe(500);
   });
 });

@@ -1,35 +1,45 @@
 import { HttpStatus } from '@nestjs/common';
-import { ErrorCode } from '@d115/contracts';
+import { AnyErrorCode, ErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
 
 /**
- * The HTTP status for an error code. Codes are `AREA.REASON`; the reason
- * decides, so feature codes (`TICKET.NOT_FOUND`) map without being listed.
+ * The one code → HTTP status table. It is a `Record` over every code, so a code
+ * added to an enum without a status here does not compile.
+ */
+export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
+  [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.MESSAGE_MALFORMED]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorCode.REQUEST_TIMEOUT]: HttpStatus.GATEWAY_TIMEOUT,
+  [ErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.HANDLER_FAILED]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [ErrorCode.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR,
+
+  [TicketErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TicketErrorCode.ILLEGAL_TRANSITION]: HttpStatus.CONFLICT,
+  [TicketErrorCode.VERSION_CONFLICT]: HttpStatus.CONFLICT,
+  [TicketErrorCode.ANONYMIZED]: HttpStatus.CONFLICT,
+  [TicketErrorCode.NO_RECIPIENT]: HttpStatus.BAD_REQUEST,
+  [TicketErrorCode.AUTHORITY_UNKNOWN]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [TicketErrorCode.AUTHORITY_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TicketErrorCode.AGENT_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TicketErrorCode.QUEUE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TicketErrorCode.INVALID_TARGET_EXPRESSION]: HttpStatus.BAD_REQUEST,
+  [TicketErrorCode.RULE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TicketErrorCode.RESERVATION_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TicketErrorCode.RESERVATION_CONFLICT]: HttpStatus.CONFLICT,
+  [TicketErrorCode.SLA_POLICY_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TicketErrorCode.INVALID_PERIOD]: HttpStatus.BAD_REQUEST,
+
+  [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+};
+
+/**
+ * The HTTP status for an error code. A code outside the table (a service newer than
+ * this gateway) is answered as an internal error rather than guessed from its name.
  */
 export function httpStatusFor(code: string): HttpStatus {
-  switch (code as ErrorCode) {
-    case ErrorCode.VALIDATION_FAILED:
-    case ErrorCode.MESSAGE_MALFORMED:
-      return HttpStatus.BAD_REQUEST;
-    case ErrorCode.UNAUTHENTICATED:
-      return HttpStatus.UNAUTHORIZED;
-    case ErrorCode.FORBIDDEN:
-      return HttpStatus.FORBIDDEN;
-    case ErrorCode.NOT_FOUND:
-      return HttpStatus.NOT_FOUND;
-    case ErrorCode.CONFLICT:
-      return HttpStatus.CONFLICT;
-    case ErrorCode.REQUEST_TIMEOUT:
-      return HttpStatus.GATEWAY_TIMEOUT;
-    case ErrorCode.SERVICE_UNAVAILABLE:
-      return HttpStatus.SERVICE_UNAVAILABLE;
-    case ErrorCode.HANDLER_FAILED:
-    case ErrorCode.INTERNAL:
-      return HttpStatus.INTERNAL_SERVER_ERROR;
-  }
-  const reason = code.split('.').pop() ?? '';
-  if (reason === 'NOT_FOUND') return HttpStatus.NOT_FOUND;
-  if (reason === 'CONFLICT' || reason.startsWith('ILLEGAL') || reason.endsWith('_CONFLICT')) return HttpStatus.CONFLICT;
-  if (reason.startsWith('INVALID')) return HttpStatus.BAD_REQUEST;
-  if (reason === 'FORBIDDEN') return HttpStatus.FORBIDDEN;
-  return HttpStatus.UNPROCESSABLE_ENTITY;
+  return Object.hasOwn(HTTP_STATUS_BY_CODE, code) ? HTTP_STATUS_BY_CODE[code as AnyErrorCode] : HttpStatus.INTERNAL_SERVER_ERROR;
 }

@@ -6,3 +6,5 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './consumer.host';
 export * from './net';
+export * from './clock';
+export * from './scheduler';

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { JetStreamManager, NatsConnection } from 'nats';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { ServiceName } from '@d115/contracts';
-import { createServiceDataSource, runMigrations } from '@d115/database';
+import { createServiceDataSource, runMigrations, Transactions } from '@d115/database';
 import {
   connectNats,
   CorrelationInterceptor,
@@ -27,9 +27,9 @@ import { createPingController } from './ping.controller';
 import { DATA_SOURCE, ENV, JETSTREAM, JETSTREAM_MANAGER, NATS_CONNECTION, SERVICE_INFO, ServiceInfo } from './tokens';
 
 export interface DatabaseOptions {
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/ban-types
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
 }
 
@@ -43,7 +43,8 @@ export interface PlatformOptions {
 
 /**
  * Everything a d115 service stands on: validated env, NATS and JetStream
- * streams, request client, its own DataSource with migrations, the outbox and
+ * streams, request client, its own DataSource with migrations, the transaction
+ * helper (`Transactions`, the only database handle use cases get), the outbox and
  * its relay, event consumers, ping, health and metrics, and error mapping.
  */
 @Module({})
@@ -116,6 +117,14 @@ export class PlatformModule {
             return dataSource;
           },
         },
+        {
+          provide: Transactions,
+          inject: [DATA_SOURCE],
+          useFactory: (dataSource: DataSource) => {
+            const logger = childLogger('transactions');
+            return new Transactions(dataSource, (err) => logger.warn({ err }, 'after-commit work failed')).attach();
+          },
+        },
         { provide: OutboxWriter, useValue: new OutboxWriter(schema, `/d115/${service}`, signal) },
         {
           provide: OutboxRelay,
@@ -123,7 +132,7 @@ export class PlatformModule {
           useFactory: (js, nats: NatsConnection) => new OutboxRelay(js, namespace, { databaseUrl: serviceEnv.DATABASE_URL, schema, nats }, signal),
         },
       );
-      exported.push(DATA_SOURCE, OutboxWriter, OutboxRelay);
+      exported.push(DATA_SOURCE, Transactions, OutboxWriter, OutboxRelay);
     }
 
     return {

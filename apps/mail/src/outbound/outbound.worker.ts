@@ -1,8 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '@d115/database';
 import { childLogger } from '@d115/observability';
-import { DATA_SOURCE, ENV } from '@d115/platform';
+import { ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { MailEnv } from '../config/mail.env';
 import { OutboundRepository } from './outbound.repository';
 import { SmtpRelay } from './smtp-relay';
@@ -26,7 +25,7 @@ export class OutboundWorker implements OnApplicationBootstrap, BeforeApplication
   private wake?: () => void;
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(ENV) private readonly env: MailEnv,
     private readonly repository: OutboundRepository,
     private readonly deliver: DeliverOutboundUsecase,
@@ -53,7 +52,7 @@ export class OutboundWorker implements OnApplicationBootstrap, BeforeApplication
     while (this.running) {
       let claimed = 0;
       try {
-        const due = await inTransaction(this.dataSource, (manager) => this.repository.claimDue(manager, BATCH, LEASE_MS));
+        const due = await this.transactions.run((manager) => this.repository.claimDue(manager, BATCH, LEASE_MS));
         claimed = due.length;
         await Promise.all(due.map((mail) => this.deliver.execute(this.relay!, mail).catch((error) => this.logger.error({ err: error, outboundId: mail.id }, 'delivery failed unexpectedly'))));
       } catch (error) {

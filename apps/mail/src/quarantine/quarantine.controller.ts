@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { MailSubjects, QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from '@d115/contracts';
+import { MailSubjects, QuarantineListRequest, QuarantineRetryRequest, ReplyOf } from '@d115/contracts';
 import { ListQuarantineUsecase } from './usecases/list-quarantine/list-quarantine.usecase';
 import { RetryQuarantinedUsecase } from './usecases/retry-quarantined/retry-quarantined.usecase';
 
@@ -12,12 +12,12 @@ export class QuarantineController {
   ) {}
 
   @MessagePattern(MailSubjects.quarantineList)
-  list(@Payload() request: QuarantineListRequest): Promise<QuarantineListReply> {
+  list(@Payload() request: QuarantineListRequest): Promise<ReplyOf<typeof MailSubjects.quarantineList>> {
     return this.listQuarantine.execute(request);
   }
 
   @MessagePattern(MailSubjects.quarantineRetry)
-  retry(@Payload() request: QuarantineRetryRequest): Promise<QuarantineRetryReply> {
+  retry(@Payload() request: QuarantineRetryRequest): Promise<ReplyOf<typeof MailSubjects.quarantineRetry>> {
     return this.retryQuarantined.execute(request);
   }
 }

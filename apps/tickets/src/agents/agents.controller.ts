@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AgentView, GetAgentRequest, ListAgentsRequest, SetPresenceRequest, TicketSubjects, UpsertAgentRequest } from '@d115/contracts';
+import { GetAgentRequest, ListAgentsRequest, ReplyOf, SetPresenceRequest, TicketSubjects, UpsertAgentRequest } from '@d115/contracts';
 import { GetAgentUsecase } from './usecases/get-agent/get-agent.usecase';
 import { ListAgentsUsecase } from './usecases/list-agents/list-agents.usecase';
 import { SetPresenceUsecase } from './usecases/set-presence/set-presence.usecase';
@@ -16,22 +16,22 @@ export class AgentsController {
   ) {}
 
   @MessagePattern(TicketSubjects.agentUpsert)
-  upsert(@Payload() cmd: UpsertAgentRequest): Promise<AgentView> {
+  upsert(@Payload() cmd: UpsertAgentRequest): Promise<ReplyOf<typeof TicketSubjects.agentUpsert>> {
     return this.upsertAgent.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.agentPresence)
-  presence(@Payload() cmd: SetPresenceRequest): Promise<AgentView> {
+  presence(@Payload() cmd: SetPresenceRequest): Promise<ReplyOf<typeof TicketSubjects.agentPresence>> {
     return this.setPresence.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.agentGet)
-  get(@Payload() query: GetAgentRequest): Promise<AgentView> {
+  get(@Payload() query: GetAgentRequest): Promise<ReplyOf<typeof TicketSubjects.agentGet>> {
     return this.getAgent.execute(query);
   }
 
   @MessagePattern(TicketSubjects.agentList)
-  list(@Payload() query: ListAgentsRequest): Promise<AgentView[]> {
+  list(@Payload() query: ListAgentsRequest): Promise<ReplyOf<typeof TicketSubjects.agentList>> {
     return this.listAgents.execute(query);
   }
 }

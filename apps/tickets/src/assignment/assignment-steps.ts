@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { TicketAssignedEvent, TicketErrorCode, TicketEvents, TicketReservedEvent } from '@d115/contracts';
+import { eventAbout, TicketAssignedEvent, TicketErrorCode, TicketEvents, TicketReservedEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { AuditRepository } from '../audit/audit.repository';
 import { CasesRepository } from '../cases/cases.repository';
@@ -55,7 +55,7 @@ export class AssignmentSteps {
     await this.audit.record(manager, { ticketId: ticket.id, subjectId: ticket.id, actor: 'system:routing', action: 'reserved', newValue: agentId, at });
     await this.outbox.append<TicketReservedEvent>(manager, {
       subject: TicketEvents.reserved,
-      about: `ticket/${ticket.id}`,
+      about: eventAbout('ticket', ticket.id),
       data: {
         reservationId: reservation.id,
         ticketId: ticket.id,
@@ -99,7 +99,7 @@ export class AssignmentSteps {
   async announce(manager: EntityManager, ticket: Ticket, agentId: string, via: TicketAssignedEvent['via']): Promise<void> {
     await this.outbox.append<TicketAssignedEvent>(manager, {
       subject: TicketEvents.assigned,
-      about: `ticket/${ticket.id}`,
+      about: eventAbout('ticket', ticket.id),
       data: { ticketId: ticket.id, number: ticket.number, agentId, queue: ticket.queueId, via },
     });
   }

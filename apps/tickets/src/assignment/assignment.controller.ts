@@ -4,15 +4,14 @@ import {
   AcceptReservationRequest,
   ListReservationsRequest,
   RejectReservationRequest,
-  ReservationView,
+  ReplyOf,
   TakeNextRequest,
   TicketSubjects,
-  TicketView,
 } from '@d115/contracts';
 import { AcceptReservationUsecase } from './usecases/accept-reservation/accept-reservation.usecase';
 import { ListReservationsUsecase } from './usecases/list-reservations/list-reservations.usecase';
 import { RejectReservationUsecase } from './usecases/reject-reservation/reject-reservation.usecase';
-import { TakeNextReply, TakeNextUsecase } from './usecases/take-next/take-next.usecase';
+import { TakeNextUsecase } from './usecases/take-next/take-next.usecase';
 
 @Controller()
 export class AssignmentController {
@@ -24,22 +23,22 @@ export class AssignmentController {
   ) {}
 
   @MessagePattern(TicketSubjects.takeNext)
-  next(@Payload() cmd: TakeNextRequest): Promise<TakeNextReply> {
+  next(@Payload() cmd: TakeNextRequest): Promise<ReplyOf<typeof TicketSubjects.takeNext>> {
     return this.takeNext.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.reservationAccept)
-  accept(@Payload() cmd: AcceptReservationRequest): Promise<TicketView> {
+  accept(@Payload() cmd: AcceptReservationRequest): Promise<ReplyOf<typeof TicketSubjects.reservationAccept>> {
     return this.acceptReservation.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.reservationReject)
-  reject(@Payload() cmd: RejectReservationRequest): Promise<ReservationView> {
+  reject(@Payload() cmd: RejectReservationRequest): Promise<ReplyOf<typeof TicketSubjects.reservationReject>> {
     return this.rejectReservation.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.reservationList)
-  list(@Payload() query: ListReservationsRequest): Promise<ReservationView[]> {
+  list(@Payload() query: ListReservationsRequest): Promise<ReplyOf<typeof TicketSubjects.reservationList>> {
     return this.listReservations.execute(query);
   }
 }

@@ -4,9 +4,9 @@ import { CasesRepository } from '../cases/cases.repository';
 import { isActive } from '../cases/domain/ticket-state-machine';
 import { RoutingSignals } from '../shared/routing-signals';
 import { StateChange, TicketHooks, TicketListener } from '../shared/ticket-hooks';
-import { Transactions } from '../shared/transactions';
 import { AssignmentRepository } from './assignment.repository';
 import { AssignmentSteps } from './assignment-steps';
+import { Transactions } from '@d115/database';
 
 /**
  * Keeps routing in step with the case's state, in the same transaction:

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TicketChannel } from '@d115/contracts';
+import { hydrate } from '@d115/database';
 import { Agent } from '../agents/entities/agent.entity';
 import { Ticket } from '../cases/entities/ticket.entity';
-import { hydrate } from '../shared/hydrate';
 import { channelsWithRoom } from './domain/capacity';
-import { MEETS_REQUIRED, NOT_DECLINED, prepared, takeNextStatement } from './assignment.sql';
+import { AssignedKnownUpFront, MEETS_REQUIRED, NOT_DECLINED, prepared, takeNextStatement } from './assignment.sql';
 import { Reservation, ReservationStatus } from './entities/reservation.entity';
 
 export interface CaseChoice {
@@ -65,31 +65,28 @@ export class AssignmentRepository {
 
   /**
    * "Take next" as ONE autocommit statement (see `takeNextStatement`) that also
-   * writes the `ticket.assigned` event into the outbox, its envelope drafted by
-   * the caller: one round trip per decision. `contended` when candidates existed
-   * but others held them all (the caller then uses `takeNextLocking`).
+   * writes the `ticket.assigned` event into the outbox, its envelope and the data
+   * known up front drafted by the caller: one round trip per decision. `contended`
+   * when candidates existed but others held them all (the caller then uses
+   * `takeNextLocking`). `session`: a connection outside any transaction (`Transactions.session`).
    */
   async takeNext(
-    dataSource: DataSource,
+    session: EntityManager,
     agentId: string,
     actor: string,
     at: Date,
-    event: { id: string; subject: string; envelope: object },
+    event: { id: string; subject: string; envelope: object; data: AssignedKnownUpFront },
   ): Promise<{ ticket: Ticket | null; contended: boolean }> {
-    const runner = dataSource.createQueryRunner();
-    try {
-      const rows = await prepared(runner.manager, 'd115_tickets_take_next', takeNextStatement(), [
-        agentId,
-        at,
-        actor,
-        event.id,
-        event.subject,
-        JSON.stringify(event.envelope),
-      ]);
-      return this.takeNextResult(dataSource.manager, rows);
-    } finally {
-      await runner.release();
-    }
+    const rows = await prepared(session, 'd115_tickets_take_next', takeNextStatement(), [
+      agentId,
+      at,
+      actor,
+      event.id,
+      event.subject,
+      JSON.stringify(event.envelope),
+      JSON.stringify(event.data),
+    ]);
+    return this.takeNextResult(session, rows);
   }
 
   private takeNextResult(manager: EntityManager, rows: Record<string, unknown>[]): { ticket: Ticket | null; contended: boolean } {

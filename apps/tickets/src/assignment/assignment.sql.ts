@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { eventAbout, TicketAssignedEvent } from '@d115/contracts';
 
 /**
  * Runs a hot statement as a named prepared statement on the transaction's
@@ -23,11 +24,29 @@ export const NOT_DECLINED = (ticketId: string, agentId: string, since: string) =
                AND x.status IN ('rejected', 'expired') AND x.decided_at > ${since})`;
 
 /**
+ * The fields of `ticket.assigned` that the take-next statement fills from the row it
+ * claimed (`u`). Keys are checked against the contract class; whatever it leaves out
+ * the caller must pass typed (`AssignedKnownUpFront`).
+ */
+const ASSIGNED_FROM_ROW = {
+  ticketId: 'u.id',
+  number: 'u.number',
+  queue: 'u.queue_id',
+} as const satisfies Partial<Record<keyof TicketAssignedEvent, string>>;
+
+/** The rest of `ticket.assigned`, known before the statement runs ($7); the compiler asks for every field. */
+export type AssignedKnownUpFront = Omit<TicketAssignedEvent, keyof typeof ASSIGNED_FROM_ROW>;
+
+const ASSIGNED_ROW_FIELDS = Object.entries(ASSIGNED_FROM_ROW)
+  .map(([field, column]) => `'${field}', ${column}`)
+  .join(', ');
+
+/**
  * "Take next" in one statement: lock the agent; find the best waiting case per
  * (eligible queue, channel with room) — one index probe each; lock the best of
  * them that nobody holds (SKIP LOCKED); take one unit of capacity; make the
  * agent the owner, write the history entry and insert the `ticket.assigned` event
- * ($4 id, $5 subject, $6 envelope without data) into the outbox.
+ * ($4 id, $5 subject, $6 envelope without data, $7 the data known up front) into the outbox.
  * `d115_candidates` > 0 with no row: others held every candidate.
  */
 export function takeNextStatement(): string {
@@ -68,8 +87,8 @@ export function takeNextStatement(): string {
        ), event AS (
          INSERT INTO outbox (id, subject, envelope)
          SELECT $4::uuid, $5, $6::jsonb || jsonb_build_object(
-           'subject', 'ticket/' || u.id,
-           'data', jsonb_build_object('ticketId', u.id, 'number', u.number, 'agentId', $1::text, 'queue', u.queue_id, 'via', 'take-next'))
+           'subject', '${eventAbout('ticket', '')}' || u.id,
+           'data', $7::jsonb || jsonb_build_object(${ASSIGNED_ROW_FIELDS}))
          FROM u
        )
        SELECT u.*, (SELECT count(*) FROM candidates)::int AS d115_candidates FROM (SELECT 1) one LEFT JOIN u ON true`;

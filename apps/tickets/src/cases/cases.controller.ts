@@ -4,12 +4,10 @@ import {
   AddNoteRequest,
   CreateTicketRequest,
   GetTicketRequest,
+  ReplyOf,
   ReplyToTicketRequest,
-  SearchTicketsReply,
   SearchTicketsRequest,
-  TicketDetailView,
   TicketSubjects,
-  TicketView,
   TransitionTicketRequest,
   UpdateTicketRequest,
 } from '@d115/contracts';
@@ -35,37 +33,37 @@ export class CasesController {
   ) {}
 
   @MessagePattern(TicketSubjects.create)
-  create(@Payload() cmd: CreateTicketRequest): Promise<TicketView> {
+  create(@Payload() cmd: CreateTicketRequest): Promise<ReplyOf<typeof TicketSubjects.create>> {
     return this.createTicket.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.get)
-  get(@Payload() query: GetTicketRequest): Promise<TicketDetailView> {
+  get(@Payload() query: GetTicketRequest): Promise<ReplyOf<typeof TicketSubjects.get>> {
     return this.getTicket.execute(query);
   }
 
   @MessagePattern(TicketSubjects.search)
-  search(@Payload() query: SearchTicketsRequest): Promise<SearchTicketsReply> {
+  search(@Payload() query: SearchTicketsRequest): Promise<ReplyOf<typeof TicketSubjects.search>> {
     return this.searchTickets.execute(query);
   }
 
   @MessagePattern(TicketSubjects.update)
-  update(@Payload() cmd: UpdateTicketRequest): Promise<TicketView> {
+  update(@Payload() cmd: UpdateTicketRequest): Promise<ReplyOf<typeof TicketSubjects.update>> {
     return this.updateTicket.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.addNote)
-  note(@Payload() cmd: AddNoteRequest): Promise<TicketView> {
+  note(@Payload() cmd: AddNoteRequest): Promise<ReplyOf<typeof TicketSubjects.addNote>> {
     return this.addNote.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.reply)
-  reply(@Payload() cmd: ReplyToTicketRequest): Promise<TicketView> {
+  reply(@Payload() cmd: ReplyToTicketRequest): Promise<ReplyOf<typeof TicketSubjects.reply>> {
     return this.replyToTicket.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.transition)
-  transition(@Payload() cmd: TransitionTicketRequest): Promise<TicketView> {
+  transition(@Payload() cmd: TransitionTicketRequest): Promise<ReplyOf<typeof TicketSubjects.transition>> {
     return this.transitionTicket.execute(cmd);
   }
 }

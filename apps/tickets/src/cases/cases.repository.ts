@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { SearchTicketsRequest } from '@d115/contracts';
-import { hydrate } from '../shared/hydrate';
+import { hydrate } from '@d115/database';
 import { Ticket } from './entities/ticket.entity';
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'version' | 'createdAt' | 'updatedAt'>>;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TicketErrorCode, TicketEvents, TicketState, TicketStateChangedEvent, TicketUpdatedEvent } from '@d115/contracts';
+import { eventAbout, TicketErrorCode, TicketEvents, TicketState, TicketStateChangedEvent, TicketUpdatedEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
+import { Clock } from '@d115/platform';
 import { AuditRepository, NewAuditEntry } from '../audit/audit.repository';
-import { Clock } from '../shared/clock';
 import { TicketHooks } from '../shared/ticket-hooks';
 import { TicketsException } from '../shared/tickets.exception';
 import { CasesRepository, TicketPatch } from './cases.repository';
@@ -62,7 +62,7 @@ export class TicketWorkflow {
     await this.audit.record(manager, { ticketId: ticket.id, subjectId: ticket.id, actor, action: 'state-changed', field: 'state', oldValue: from, newValue: to, at });
     await this.outbox.append<TicketStateChangedEvent>(manager, {
       subject: TicketEvents.stateChanged,
-      about: `ticket/${ticket.id}`,
+      about: eventAbout('ticket', ticket.id),
       data: { ticketId: ticket.id, number: ticket.number, from, to, version: updated.version, actor, ...(reason ? { reason } : {}) },
     });
     await this.hooks.stateChanged(manager, { ticket: updated, from, to, actor, at });
@@ -109,7 +109,7 @@ export class TicketWorkflow {
     if (options.events !== false) {
       await this.outbox.append<TicketUpdatedEvent>(manager, {
         subject: TicketEvents.updated,
-        about: `ticket/${ticket.id}`,
+        about: eventAbout('ticket', ticket.id),
         data: { ticketId: ticket.id, number: ticket.number, version: updated.version, fields, queue: updated.queueId, priority: updated.priority, actor },
       });
     }
@@ -123,7 +123,7 @@ export class TicketWorkflow {
     await this.audit.record(manager, { ticketId: ticket.id, subjectId: ticket.id, actor, field, ...entry, at });
     await this.outbox.append<TicketUpdatedEvent>(manager, {
       subject: TicketEvents.updated,
-      about: `ticket/${ticket.id}`,
+      about: eventAbout('ticket', ticket.id),
       data: { ticketId: ticket.id, number: ticket.number, version: updated.version, fields: [field], queue: updated.queueId, priority: updated.priority, actor },
     });
     return updated;

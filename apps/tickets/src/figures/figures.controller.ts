@@ -1,12 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  BacklogReply,
   CurrentFiguresRequest,
-  HandlingTimesReply,
-  OccupancyReply,
   PeriodFiguresRequest,
-  SlaFiguresReply,
+  ReplyOf,
   TicketSubjects,
 } from '@d115/contracts';
 import { BacklogFiguresUsecase } from './usecases/backlog-figures/backlog-figures.usecase';
@@ -24,22 +21,22 @@ export class FiguresController {
   ) {}
 
   @MessagePattern(TicketSubjects.figuresBacklog)
-  backlogFigures(@Payload() query: CurrentFiguresRequest): Promise<BacklogReply> {
+  backlogFigures(@Payload() query: CurrentFiguresRequest): Promise<ReplyOf<typeof TicketSubjects.figuresBacklog>> {
     return this.backlog.execute(query);
   }
 
   @MessagePattern(TicketSubjects.figuresSla)
-  slaFigures(@Payload() query: PeriodFiguresRequest): Promise<SlaFiguresReply> {
+  slaFigures(@Payload() query: PeriodFiguresRequest): Promise<ReplyOf<typeof TicketSubjects.figuresSla>> {
     return this.sla.execute(query);
   }
 
   @MessagePattern(TicketSubjects.figuresHandlingTimes)
-  handlingTimeFigures(@Payload() query: PeriodFiguresRequest): Promise<HandlingTimesReply> {
+  handlingTimeFigures(@Payload() query: PeriodFiguresRequest): Promise<ReplyOf<typeof TicketSubjects.figuresHandlingTimes>> {
     return this.handlingTimes.execute(query);
   }
 
   @MessagePattern(TicketSubjects.figuresOccupancy)
-  occupancyFigures(@Payload() query: CurrentFiguresRequest): Promise<OccupancyReply> {
+  occupancyFigures(@Payload() query: CurrentFiguresRequest): Promise<ReplyOf<typeof TicketSubjects.figuresOccupancy>> {
     return this.occupancy.execute(query);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AuthorityView, ForwardTicketRequest, ListRequest, TicketSubjects, TicketView, UpsertAuthorityRequest } from '@d115/contracts';
+import { ForwardTicketRequest, ListRequest, ReplyOf, TicketSubjects, UpsertAuthorityRequest } from '@d115/contracts';
 import { ForwardTicketUsecase } from './usecases/forward-ticket/forward-ticket.usecase';
 import { ListAuthoritiesUsecase } from './usecases/list-authorities/list-authorities.usecase';
 import { UpsertAuthorityUsecase } from './usecases/upsert-authority/upsert-authority.usecase';
@@ -14,18 +14,17 @@ export class ForwardingController {
   ) {}
 
   @MessagePattern(TicketSubjects.forward)
-  forward(@Payload() cmd: ForwardTicketRequest): Promise<TicketView> {
+  forward(@Payload() cmd: ForwardTicketRequest): Promise<ReplyOf<typeof TicketSubjects.forward>> {
     return this.forwardTicket.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.authorityUpsert)
-  upsert(@Payload() cmd: UpsertAuthorityRequest): Promise<AuthorityView> {
+  upsert(@Payload() cmd: UpsertAuthorityRequest): Promise<ReplyOf<typeof TicketSubjects.authorityUpsert>> {
     return this.upsertAuthority.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.authorityList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  list(@Payload() _query: ListRequest): Promise<AuthorityView[]> {
+  list(@Payload() _query: ListRequest): Promise<ReplyOf<typeof TicketSubjects.authorityList>> {
     return this.listAuthorities.execute();
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AnonymizeReply, AnonymizeRequest, TicketSubjects } from '@d115/contracts';
+import { AnonymizeRequest, ReplyOf, TicketSubjects } from '@d115/contracts';
 import { AnonymizeClosedCasesUsecase } from './usecases/anonymize-closed-cases/anonymize-closed-cases.usecase';
 
 @Controller()
@@ -8,7 +8,7 @@ export class PrivacyController {
   constructor(private readonly anonymizeClosedCases: AnonymizeClosedCasesUsecase) {}
 
   @MessagePattern(TicketSubjects.anonymize)
-  anonymize(@Payload() cmd: AnonymizeRequest): Promise<AnonymizeReply> {
+  anonymize(@Payload() cmd: AnonymizeRequest): Promise<ReplyOf<typeof TicketSubjects.anonymize>> {
     return this.anonymizeClosedCases.execute(cmd);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryRunner } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 export const REDACTED = '[anonymisiert]';
 const LOCK = 'd115:tickets:anonymize';
@@ -10,19 +10,19 @@ const LOCK = 'd115:tickets:anonymize';
  */
 @Injectable()
 export class PrivacyRepository {
-  /** One run at a time across instances (session advisory lock on the runner's connection). */
-  async tryLock(runner: QueryRunner): Promise<boolean> {
-    const [row] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [LOCK]);
+  /** One run at a time across instances (session advisory lock on the session's connection). */
+  async tryLock(session: EntityManager): Promise<boolean> {
+    const [row] = await session.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [LOCK]);
     return row.locked === true;
   }
 
   /** Waits for a run in progress elsewhere to finish. */
-  async lock(runner: QueryRunner): Promise<void> {
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [LOCK]);
+  async lock(session: EntityManager): Promise<void> {
+    await session.query('SELECT pg_advisory_lock(hashtext($1))', [LOCK]);
   }
 
-  async unlock(runner: QueryRunner): Promise<void> {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [LOCK]);
+  async unlock(session: EntityManager): Promise<void> {
+    await session.query('SELECT pg_advisory_unlock(hashtext($1))', [LOCK]);
   }
 
   async startRun(manager: EntityManager, run: { id: string; actor: string; cutoff: Date; at: Date }): Promise<void> {

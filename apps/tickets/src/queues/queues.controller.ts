@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListRequest, QueueView, TicketSubjects, UpsertQueueRequest } from '@d115/contracts';
+import { ListRequest, ReplyOf, TicketSubjects, UpsertQueueRequest } from '@d115/contracts';
 import { ListQueuesUsecase } from './usecases/list-queues/list-queues.usecase';
 import { UpsertQueueUsecase } from './usecases/upsert-queue/upsert-queue.usecase';
 
@@ -12,13 +12,12 @@ export class QueuesController {
   ) {}
 
   @MessagePattern(TicketSubjects.queueUpsert)
-  upsert(@Payload() cmd: UpsertQueueRequest): Promise<QueueView> {
+  upsert(@Payload() cmd: UpsertQueueRequest): Promise<ReplyOf<typeof TicketSubjects.queueUpsert>> {
     return this.upsertQueue.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.queueList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  list(@Payload() _query: ListRequest): Promise<QueueView[]> {
+  list(@Payload() _query: ListRequest): Promise<ReplyOf<typeof TicketSubjects.queueList>> {
     return this.listQueues.execute();
   }
 }

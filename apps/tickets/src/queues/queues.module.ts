@@ -1,9 +1,8 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { ENV } from '@d115/platform';
+import { Clock, ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { AuditModule } from '../audit/audit.module';
 import { TicketsEnv } from '../config/tickets.env';
-import { Clock } from '../shared/clock';
-import { Transactions } from '../shared/transactions';
 import { QueueListeners } from './queue-listeners';
 import { QueuesController } from './queues.controller';
 import { QueuesRepository } from './queues.repository';

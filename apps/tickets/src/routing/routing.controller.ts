@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DeleteRoutingRuleRequest, ListRequest, RoutingRuleView, TicketSubjects, UpsertRoutingRuleRequest } from '@d115/contracts';
+import { DeleteRoutingRuleRequest, ListRequest, ReplyOf, TicketSubjects, UpsertRoutingRuleRequest } from '@d115/contracts';
 import { DeleteRoutingRuleUsecase } from './usecases/delete-routing-rule/delete-routing-rule.usecase';
 import { ListRoutingRulesUsecase } from './usecases/list-routing-rules/list-routing-rules.usecase';
 import { UpsertRoutingRuleUsecase } from './usecases/upsert-routing-rule/upsert-routing-rule.usecase';
@@ -14,18 +14,17 @@ export class RoutingController {
   ) {}
 
   @MessagePattern(TicketSubjects.ruleUpsert)
-  upsert(@Payload() cmd: UpsertRoutingRuleRequest): Promise<RoutingRuleView> {
+  upsert(@Payload() cmd: UpsertRoutingRuleRequest): Promise<ReplyOf<typeof TicketSubjects.ruleUpsert>> {
     return this.upsertRule.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.ruleDelete)
-  delete(@Payload() cmd: DeleteRoutingRuleRequest): Promise<{ deleted: true }> {
+  delete(@Payload() cmd: DeleteRoutingRuleRequest): Promise<ReplyOf<typeof TicketSubjects.ruleDelete>> {
     return this.deleteRule.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.ruleList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  list(@Payload() _query: ListRequest): Promise<RoutingRuleView[]> {
+  list(@Payload() _query: ListRequest): Promise<ReplyOf<typeof TicketSubjects.ruleList>> {
     return this.listRules.execute();
   }
 }

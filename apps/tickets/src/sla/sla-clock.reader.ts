@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SlaClockView } from '@d115/contracts';
-import { Clock } from '../shared/clock';
+import { Clock } from '@d115/platform';
 import { SlaClockMath } from './domain/sla-clock';
 import { SlaRepository } from './sla.repository';
 import { SLA_CLOCK_MATH } from './sla.tokens';

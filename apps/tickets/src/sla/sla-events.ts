@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SlaEvent, TicketEvents } from '@d115/contracts';
+import { eventAbout, SlaEvent, TicketEvents } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { SlaClock } from './entities/sla-clock.entity';
 
@@ -18,7 +18,7 @@ export class SlaEvents {
   ): Promise<void> {
     await this.outbox.append<SlaEvent>(manager, {
       subject: kind === 'warning' ? TicketEvents.slaWarning : TicketEvents.slaBreached,
-      about: `ticket/${clock.ticketId}`,
+      about: eventAbout('ticket', clock.ticketId),
       data: {
         ticketId: clock.ticketId,
         number: ticket.number,

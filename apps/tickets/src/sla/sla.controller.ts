@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListRequest, SlaPolicyView, TicketSubjects, UpsertSlaPolicyRequest } from '@d115/contracts';
+import { ListRequest, ReplyOf, TicketSubjects, UpsertSlaPolicyRequest } from '@d115/contracts';
 import { ListSlaPoliciesUsecase } from './usecases/list-sla-policies/list-sla-policies.usecase';
 import { UpsertSlaPolicyUsecase } from './usecases/upsert-sla-policy/upsert-sla-policy.usecase';
 
@@ -12,13 +12,12 @@ export class SlaController {
   ) {}
 
   @MessagePattern(TicketSubjects.slaPolicyUpsert)
-  upsert(@Payload() cmd: UpsertSlaPolicyRequest): Promise<SlaPolicyView> {
+  upsert(@Payload() cmd: UpsertSlaPolicyRequest): Promise<ReplyOf<typeof TicketSubjects.slaPolicyUpsert>> {
     return this.upsertPolicy.execute(cmd);
   }
 
   @MessagePattern(TicketSubjects.slaPolicyList)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  list(@Payload() _query: ListRequest): Promise<SlaPolicyView[]> {
+  list(@Payload() _query: ListRequest): Promise<ReplyOf<typeof TicketSubjects.slaPolicyList>> {
     return this.listPolicies.execute();
   }
 }

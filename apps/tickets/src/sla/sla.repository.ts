@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TicketChannel } from '@d115/contracts';
-import { hydrate } from '../shared/hydrate';
+import { hydrate } from '@d115/database';
 import { SlaClock } from './entities/sla-clock.entity';
 import { SlaPolicy } from './entities/sla-policy.entity';
 

@@ -1,13 +1,11 @@
 import { Client } from 'pg';
 import { NatsConnection } from 'nats';
-import { D115Error } from '@d115/contracts';
+import { D115Error, ReplyOf, RequestOf, RequestSubject } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
-import { RunningService } from '@d115/platform';
+import { Clock, RunningService, Scheduler } from '@d115/platform';
 import { TestEnvironment } from '@d115/testing';
 import { TicketsEnv } from '../../src/config/tickets.env';
 import { ticketsService } from '../../src/main';
-import { Clock } from '../../src/shared/clock';
-import { Scheduler } from '../../src/shared/scheduler';
 
 export interface OutboxEvent<T = Record<string, unknown>> {
   subject: string;
@@ -38,13 +36,13 @@ export class TicketsKit {
     return running;
   }
 
-  request<T>(subject: string, payload: unknown): Promise<T> {
-    return this.client.request<T>(subject, payload);
+  request<S extends RequestSubject>(subject: S, payload: RequestOf<S>): Promise<ReplyOf<S>> {
+    return this.client.request(subject, payload);
   }
 
   /** The coded error a request fails with (fails the test when it succeeds). */
   async failure(subject: string, payload: unknown): Promise<D115Error> {
-    const outcome = await this.client.request(subject, payload).then(
+    const outcome = await this.client.requestUntyped(subject, payload).then(
       (reply) => new Error(`expected ${subject} to fail, got ${JSON.stringify(reply)}`),
       (error: unknown) => error,
     );

@@ -17,6 +17,17 @@ export interface EventEnvelope<T = unknown> {
   data: T;
 }
 
+/** What a d115 event can be about; the CloudEvents `subject` names one of them. */
+export type EventEntity = 'ticket' | 'message' | 'probe';
+
+/** A CloudEvents `subject`: `<entity>/<id>`, e.g. `ticket/0190…`. */
+export type EventAbout = `${EventEntity}/${string}`;
+
+/** The CloudEvents `subject` of an event about one entity. Every producer builds it here. */
+export function eventAbout(entity: EventEntity, id: string): EventAbout {
+  return `${entity}/${id}`;
+}
+
 /** Validation class for envelopes arriving from the wire (our own services or outside systems). */
 export class EventEnvelopeDto {
   @IsIn(['1.0'])

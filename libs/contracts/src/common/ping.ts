@@ -1,5 +1,8 @@
 import { ServiceName } from './services';
 
+/** `d115.<service>.ping` takes no fields. */
+export class PingRequest {}
+
 export type CheckStatus = 'up' | 'down';
 
 /** Reply to `d115.<service>.ping`: who answered and whether it is ready to work. */

@@ -2,9 +2,10 @@ import { ServiceName } from './services';
 
 /** Root of every d115 subject. */
 export const SUBJECT_ROOT = 'd115';
+type Root = typeof SUBJECT_ROOT;
 
 /** Request/reply subject: `d115.<service>.<action>`. */
-export function requestSubject(service: ServiceName, action: string): string {
+export function requestSubject<S extends ServiceName, A extends string>(service: S, action: A): `${Root}.${S}.${A}` {
   return `${SUBJECT_ROOT}.${service}.${action}`;
 }
 
@@ -23,7 +24,9 @@ export function deadLetterSubject(service: ServiceName, consumer: string): strin
   return `${SUBJECT_ROOT}.deadletter.${service}.${consumer}`;
 }
 
-export function pingSubject(service: ServiceName): string {
+export type PingSubject<S extends ServiceName = ServiceName> = `${Root}.${S}.ping`;
+
+export function pingSubject<S extends ServiceName>(service: S): PingSubject<S> {
   return requestSubject(service, 'ping');
 }
 

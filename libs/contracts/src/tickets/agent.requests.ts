@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsActor, IsChannelCapacity, IsSkillLevels, QUEUE_ID } from './validators';
 import type { TicketChannel } from './ticket.events';
+import type { TicketView } from './ticket.views';
 
 export const AGENT_PRESENCES = ['available', 'busy', 'away', 'offline'] as const;
 export type AgentPresence = (typeof AGENT_PRESENCES)[number];
@@ -93,6 +94,11 @@ export class TakeNextRequest {
 
   @Matches(AGENT_ID)
   agentId!: string;
+}
+
+/** Reply to take-next: the case now assigned to the agent, or null when none is waiting for them. */
+export interface TakeNextReply {
+  ticket: TicketView | null;
 }
 
 export class AcceptReservationRequest {

@@ -189,6 +189,11 @@ export class DeleteRoutingRuleRequest {
   ruleId!: string;
 }
 
+/** Reply to `d115.tickets.routing-rule.delete`. */
+export interface DeleteRoutingRuleReply {
+  deleted: true;
+}
+
 export interface RoutingRuleView {
   id: string;
   name: string;

@@ -1,6 +1,6 @@
 /**
  * Error codes of the tickets service (`AREA.REASON`). Request/reply callers get
- * them in `ErrorPayload.code`; the gateway maps the reason to an HTTP status.
+ * them in `ErrorPayload.code`; the HTTP status of each is in `libs/platform`'s table.
  */
 export enum TicketErrorCode {
   NOT_FOUND = 'TICKET.NOT_FOUND',

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { EventEnvelope, eventTypeOf } from '@d115/contracts';
+import { EventAbout, EventEnvelope, eventTypeOf } from '@d115/contracts';
 import { correlationId } from '@d115/observability';
 import { OutboxSignal } from './outbox.signal';
 
@@ -8,8 +8,8 @@ export interface NewEvent<T> {
   /** Documented subject, e.g. `d115.events.tickets.ticket.created`. */
   subject: string;
   data: T;
-  /** CloudEvents `subject`: what the event is about, e.g. a ticket id. */
-  about?: string;
+  /** CloudEvents `subject`: what the event is about, from `eventAbout('ticket', id)`. */
+  about?: EventAbout;
 }
 
 /**

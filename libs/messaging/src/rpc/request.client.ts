@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { headers as natsHeaders, NatsConnection, NatsError } from 'nats';
-import { D115Error, ErrorCode, ErrorPayload, Headers, RequestFailedError } from '@d115/contracts';
+import { D115Error, ErrorCode, ErrorPayload, Headers, ReplyOf, RequestFailedError, RequestOf, RequestSubject } from '@d115/contracts';
 import { correlationId } from '@d115/observability';
 import { Namespace } from '../nats/namespace';
 
@@ -16,6 +16,7 @@ interface ReplyPacket {
  * transport (`{id, pattern, data}` → `{id, response | err}`). Every request has
  * a deadline; nobody listening fails at once with SERVICE.UNAVAILABLE, no answer
  * in time fails with REQUEST.TIMEOUT, and a remote error is rethrown with its code.
+ * The subject decides the payload and reply types (`RequestMap` in `libs/contracts`).
  */
 export class RequestClient {
   constructor(
@@ -24,7 +25,15 @@ export class RequestClient {
     private readonly defaultTimeoutMs: number,
   ) {}
 
-  async request<TResponse = unknown>(subject: string, data: unknown, options: { timeoutMs?: number } = {}): Promise<TResponse> {
+  request<S extends RequestSubject>(subject: S, data: RequestOf<S>, options: { timeoutMs?: number } = {}): Promise<ReplyOf<S>> {
+    return this.requestUntyped(subject, data, options) as Promise<ReplyOf<S>>;
+  }
+
+  /**
+   * A request outside `RequestMap`: a subject no contract names (test probes) or a
+   * payload no contract allows (tests of validation). Services use `request`.
+   */
+  async requestUntyped(subject: string, data: unknown, options: { timeoutMs?: number } = {}): Promise<unknown> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const h = natsHeaders();
     h.set(Headers.correlationId, correlationId());
@@ -37,7 +46,7 @@ export class RequestClient {
     }
     const body = JSON.parse(reply.string()) as ReplyPacket;
     if (body.err !== undefined && body.err !== null) throw remoteError(body.err, subject);
-    return body.response as TResponse;
+    return body.response;
   }
 
   private transportError(error: unknown, subject: string, timeoutMs: number): Error {

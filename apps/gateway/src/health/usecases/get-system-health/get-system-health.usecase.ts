@@ -33,7 +33,7 @@ export class GetSystemHealthUsecase {
 
   private async probe(service: ServiceName): Promise<ServiceHealth> {
     try {
-      const reply = await this.requests.request<PingReply>(pingSubject(service), {}, { timeoutMs: this.env.HEALTH_TIMEOUT_MS });
+      const reply = await this.requests.request(pingSubject(service), {}, { timeoutMs: this.env.HEALTH_TIMEOUT_MS });
       return { service, status: reply.ready ? 'up' : 'down', version: reply.version, instance: reply.instance, checks: reply.checks };
     } catch (error) {
       const failure = error instanceof D115Error ? error : new D115Error('INTERNAL', String(error));

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ImapFlow } from 'imapflow';
-import { DataSource } from 'typeorm';
 import { childLogger } from '@d115/observability';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { IngestMessageUsecase } from '../../../intake/usecases/ingest-message/ingest-message.usecase';
 import { ImapSettings, MailboxConfig } from '../../../mailboxes/entities/mailbox.config';
 import { ImapCursor, ImapRepository } from '../../imap.repository';
@@ -23,7 +22,7 @@ export class ImportImapMailboxUsecase {
   private readonly logger = childLogger('imap');
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: ImapRepository,
     private readonly ingest: IngestMessageUsecase,
   ) {}
@@ -33,7 +32,7 @@ export class ImportImapMailboxUsecase {
     const lock = await client.getMailboxLock(settings.folder);
     try {
       const uidValidity = BigInt(client.mailbox ? client.mailbox.uidValidity : 0);
-      const stored = await this.repository.cursor(this.dataSource.manager, mailbox.address, settings.folder);
+      const stored = await this.repository.cursor(this.transactions.manager, mailbox.address, settings.folder);
       let cursor: ImapCursor = stored && stored.uidValidity === uidValidity ? stored : { uidValidity, lastUid: 0 };
       if (stored && stored.uidValidity !== uidValidity) {
         this.logger.warn({ mailbox: mailbox.address, folder: settings.folder }, 'UIDVALIDITY changed: importing the folder again (duplicates are dropped)');

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { MailClassification } from '@d115/contracts';
 import { childLogger } from '@d115/observability';
-import { DATA_SOURCE, ENV } from '@d115/platform';
+import { ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { GroupCommit } from '../../../common/group-commit';
 import { MailEnv } from '../../../config/mail.env';
 import { MailboxConfig } from '../../../mailboxes/entities/mailbox.config';
@@ -55,7 +56,7 @@ export class IngestMessageUsecase {
   private readonly group: GroupCommit<Prepared, Delivery[]>;
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: IntakeRepository,
     private readonly parse: ParseMessageUsecase,
     private readonly record: RecordMessageUsecase,
@@ -77,8 +78,7 @@ export class IngestMessageUsecase {
   }
 
   private store(items: Prepared[]): Promise<Delivery[][]> {
-    // Plain BEGIN (READ COMMITTED is the default): one round trip less than naming the level.
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const rows = items.map((item) =>
         item.input.mailboxes.map((mailbox): NewInbound & { mailboxConfig: MailboxConfig } => ({
           id: uuidv7(),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MailClassification, MailMessageReceivedEvent, MailSubjects } from '@d115/contracts';
+import { eventAbout, MailClassification, MailMessageReceivedEvent, MailSubjects } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { AttachmentsRepository, NewAttachment } from '../../../attachments/attachments.repository';
 import { ClassificationResult } from '../../../classification/classification';
@@ -87,7 +87,7 @@ export class RecordMessageUsecase {
       manager,
       plans.map((p) => ({ messageId: p.input.id, rfcMessageId: p.input.rfcMessageId, mailbox: p.input.mailbox, mail: p.input.mail, classification: p.result.classification, hint: p.hint, envelopeFrom: p.input.envelopeFrom })),
     );
-    await this.outbox.append(manager, plans.map((p) => ({ subject: MailSubjects.messageReceived, data: p.event, about: p.input.id })));
+    await this.outbox.append(manager, plans.map((p) => ({ subject: MailSubjects.messageReceived, data: p.event, about: eventAbout('message', p.input.id) })));
     return plans.map((p) => ({ classification: p.result.classification, hint: p.hint }));
   }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { MailDeliveryFailedEvent, MailMessageSentEvent, MailSubjects } from '@d115/contracts';
-import { inTransaction } from '@d115/database';
+import { EntityManager } from 'typeorm';
+import { eventAbout, MailDeliveryFailedEvent, MailMessageSentEvent, MailSubjects } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { childLogger } from '@d115/observability';
-import { DATA_SOURCE, ENV } from '@d115/platform';
+import { ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { AttachmentsRepository } from '../../../attachments/attachments.repository';
 import { MailEnv } from '../../../config/mail.env';
 import { bracketed } from '../../../parsing/message-ids';
@@ -27,7 +27,7 @@ export class DeliverOutboundUsecase {
   private readonly logger = childLogger('outbound');
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: OutboundRepository,
     private readonly attachments: AttachmentsRepository,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
@@ -35,7 +35,7 @@ export class DeliverOutboundUsecase {
   ) {}
 
   async execute(relay: SmtpRelay, mail: OutboundMessageEntity): Promise<DeliveryOutcome> {
-    const files = await this.attachments.findWithContent(this.dataSource.manager, mail.attachmentIds);
+    const files = await this.attachments.findWithContent(this.transactions.manager, mail.attachmentIds);
     if (files.length !== new Set(mail.attachmentIds).size) {
       const missing = mail.attachmentIds.filter((id) => !files.some((f) => f.entity.id === id));
       return this.fail(mail, new RelayError(`attachments not found: ${missing.join(', ')}`, false));
@@ -55,14 +55,14 @@ export class DeliverOutboundUsecase {
         attachments: files.map((f) => ({ filename: f.entity.filename, contentType: f.entity.contentType, content: f.content })),
         envelope: { from: mail.fromAddress, to: recipients },
       });
-      await inTransaction(this.dataSource, (manager) => this.recordSent(manager, mail, result.accepted, result.rejected, result.response));
+      await this.transactions.run((manager) => this.recordSent(manager, mail, result.accepted, result.rejected, result.response));
       outboundMetrics.sent.inc({ kind: mail.kind, outcome: 'sent' });
       return 'sent';
     } catch (error) {
       const failure = error instanceof RelayError ? error : classify(error);
       if (failure.temporary && mail.attempts < this.env.MAIL_OUTBOUND_MAX_ATTEMPTS) {
         const delay = Math.min(this.env.MAIL_OUTBOUND_BACKOFF_MS * 2 ** (mail.attempts - 1), this.env.MAIL_OUTBOUND_BACKOFF_MAX_MS);
-        await this.repository.reschedule(this.dataSource.manager, mail.id, delay, failure.message);
+        await this.repository.reschedule(this.transactions.manager, mail.id, delay, failure.message);
         this.logger.warn({ outboundId: mail.id, attempts: mail.attempts, retryInMs: delay, err: failure.message }, 'outbound mail failed temporarily');
         outboundMetrics.sent.inc({ kind: mail.kind, outcome: 'retry' });
         return 'retry';
@@ -73,7 +73,7 @@ export class DeliverOutboundUsecase {
 
   private async fail(mail: OutboundMessageEntity, failure: RelayError): Promise<DeliveryOutcome> {
     const reason = failure.temporary ? `gave up after ${mail.attempts} attempts: ${failure.message}` : failure.message;
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.repository.markFailed(manager, mail.id, reason);
       const recipients = [...mail.toAddresses, ...mail.ccAddresses].map((a) => a.address);
       await this.outbox.append(manager, recipients.map((recipient) => this.failedEvent(mail, recipient, reason, failure.status)));
@@ -94,7 +94,7 @@ export class DeliverOutboundUsecase {
       recipients: accepted,
     };
     await this.outbox.append<MailMessageSentEvent | MailDeliveryFailedEvent>(manager, [
-      { subject: MailSubjects.messageSent, data: sent, about: mail.ticketId ?? undefined },
+      { subject: MailSubjects.messageSent, data: sent, about: mail.ticketId ? eventAbout('ticket', mail.ticketId) : undefined },
       ...rejected.map((recipient) => this.failedEvent(mail, recipient, 'refused by the relay', undefined)),
     ]);
   }
@@ -109,6 +109,6 @@ export class DeliverOutboundUsecase {
       ...(status ? { status } : {}),
       detectedBy: 'relay',
     };
-    return { subject: MailSubjects.deliveryFailed, data, about: mail.ticketId ?? undefined };
+    return { subject: MailSubjects.deliveryFailed, data, about: mail.ticketId ? eventAbout('ticket', mail.ticketId) : undefined };
   }
 }

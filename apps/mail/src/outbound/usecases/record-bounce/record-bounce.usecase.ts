@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MailDeliveryFailedEvent, MailSubjects } from '@d115/contracts';
+import { EventAbout, eventAbout, MailDeliveryFailedEvent, MailSubjects } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { ClassificationResult } from '../../../classification/classification';
 import { OutboundRepository } from '../../outbound.repository';
@@ -29,14 +29,14 @@ export class RecordBounceUsecase {
     const permanent = input.result.failedRecipients.filter((r) => r.kind === 'permanent');
     if (permanent.length === 0) return;
     const original = input.result.originalMessageId ? await this.repository.findByRfcMessageId(manager, input.result.originalMessageId) : null;
-    const events: { subject: string; data: MailDeliveryFailedEvent; about?: string }[] = [];
+    const events: { subject: string; data: MailDeliveryFailedEvent; about?: EventAbout }[] = [];
     for (const failure of permanent) {
       const reason = failure.diagnostic ?? `permanent delivery failure (${failure.status ?? 'no status'})`;
       await this.repository.markUndeliverable(manager, { address: failure.recipient, status: failure.status, reason, bounceMessageId: input.bounceMessageId });
       const ticketId = original?.ticketId ?? input.ticketId;
       events.push({
         subject: MailSubjects.deliveryFailed,
-        about: ticketId,
+        about: ticketId ? eventAbout('ticket', ticketId) : undefined,
         data: {
           ...(original ? { outboundId: original.id } : {}),
           ...(original?.requestId ? { requestId: original.requestId } : {}),

@@ -1,18 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { QuarantineListReply, QuarantineListRequest } from '@d115/contracts';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { IntakeRepository } from '../../../intake/intake.repository';
 
 @Injectable()
 export class ListQuarantineUsecase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: IntakeRepository,
   ) {}
 
   async execute(request: QuarantineListRequest): Promise<QuarantineListReply> {
-    const { items, total } = await this.repository.listQuarantined(this.dataSource.manager, { mailbox: request.mailbox, limit: request.limit ?? 50 });
+    const { items, total } = await this.repository.listQuarantined(this.transactions.manager, { mailbox: request.mailbox, limit: request.limit ?? 50 });
     return {
       total,
       items: items.map((row) => ({

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { D115Error, MailErrorCode, QuarantineRetryReply, QuarantineRetryRequest } from '@d115/contracts';
-import { inTransaction } from '@d115/database';
 import { childLogger } from '@d115/observability';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { IntakeRepository } from '../../../intake/intake.repository';
 import { MailboxDirectory } from '../../../mailboxes/mailbox.directory';
 import { RecordMessageUsecase } from '../../../messages/usecases/record-message/record-message.usecase';
@@ -20,7 +18,7 @@ export class RetryQuarantinedUsecase {
   private readonly logger = childLogger('quarantine');
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: IntakeRepository,
     private readonly parse: ParseMessageUsecase,
     private readonly record: RecordMessageUsecase,
@@ -28,7 +26,7 @@ export class RetryQuarantinedUsecase {
   ) {}
 
   execute(request: QuarantineRetryRequest): Promise<QuarantineRetryReply> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async (manager) => {
       const inbound = await this.repository.findQuarantinedForUpdate(manager, request.id);
       if (!inbound) throw new D115Error(MailErrorCode.QUARANTINE_NOT_FOUND, `no quarantined mail with id ${request.id}`);
       const parsed = await this.parse.execute(inbound.raw);

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { AgentView, ListAgentsRequest } from '@d115/contracts';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { toAgentView } from '../../agent.mapper';
 import { AgentsRepository } from '../../agents.repository';
 
@@ -9,10 +8,10 @@ import { AgentsRepository } from '../../agents.repository';
 export class ListAgentsUsecase {
   constructor(
     private readonly agents: AgentsRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(query: ListAgentsRequest): Promise<AgentView[]> {
-    return (await this.agents.list(this.dataSource.manager, query)).map(toAgentView);
+    return (await this.agents.list(this.transactions.manager, query)).map(toAgentView);
   }
 }

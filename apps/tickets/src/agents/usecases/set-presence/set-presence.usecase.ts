@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AgentView, SetPresenceRequest, TicketErrorCode } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
-import { Clock } from '../../../shared/clock';
 import { RoutingSignals } from '../../../shared/routing-signals';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { toAgentView } from '../../agent.mapper';
 import { AgentsRepository } from '../../agents.repository';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AcceptReservationRequest, TicketView } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
-import { Clock } from '../../../shared/clock';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ENV } from '@d115/platform';
+import { ENV, Scheduler } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Scheduler } from '../../../shared/scheduler';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { DispatchToAgentUsecase } from '../dispatch-to-agent/dispatch-to-agent.usecase';
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ENV } from '@d115/platform';
+import { Clock, ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
 import { channelsWithRoom, roomLeft } from '../../domain/capacity';

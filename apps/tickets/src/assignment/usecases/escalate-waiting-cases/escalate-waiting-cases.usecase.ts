@@ -1,12 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ENV } from '@d115/platform';
+import { Clock, ENV, Scheduler } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { TicketPatch } from '../../../cases/cases.repository';
 import { TicketWorkflow } from '../../../cases/ticket-workflow';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
 import { RoutingSignals } from '../../../shared/routing-signals';
-import { Scheduler } from '../../../shared/scheduler';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 
 /**

@@ -1,14 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { TicketEvents, TicketReservationExpiredEvent } from '@d115/contracts';
+import { eventAbout, TicketEvents, TicketReservationExpiredEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
-import { ENV } from '@d115/platform';
+import { Clock, ENV, Scheduler } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
 import { RoutingSignals } from '../../../shared/routing-signals';
-import { Scheduler } from '../../../shared/scheduler';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
 
@@ -56,7 +54,7 @@ export class ExpireReservationsUsecase implements OnModuleInit {
       await this.audit.record(manager, { ticketId, subjectId: ticketId, actor: 'system:routing', action: 'reservation-expired', oldValue: reservation.agentId, at });
       await this.outbox.append<TicketReservationExpiredEvent>(manager, {
         subject: TicketEvents.reservationExpired,
-        about: `ticket/${ticketId}`,
+        about: eventAbout('ticket', ticketId),
         data: { reservationId: reservation.id, ticketId, number: ticket.number, agentId: reservation.agentId },
       });
       this.transactions.afterCommit(manager, () => this.signals.caseWaiting(ticketId));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ListReservationsRequest, ReservationView } from '@d115/contracts';
+import { Transactions } from '@d115/database';
 import { CasesRepository } from '../../../cases/cases.repository';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { toReservationView } from '../../reservation.mapper';
 

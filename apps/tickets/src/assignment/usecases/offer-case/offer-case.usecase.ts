@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ENV } from '@d115/platform';
+import { Clock, ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { isActive } from '../../../cases/domain/ticket-state-machine';
 import { TicketsEnv } from '../../../config/tickets.env';
 import { QueuesRepository } from '../../../queues/queues.repository';
-import { Clock } from '../../../shared/clock';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RejectReservationRequest, ReservationView } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
-import { Clock } from '../../../shared/clock';
 import { RoutingSignals } from '../../../shared/routing-signals';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
 import { toReservationView } from '../../reservation.mapper';

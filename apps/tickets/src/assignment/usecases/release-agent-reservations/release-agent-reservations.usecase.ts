@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { CasesRepository } from '../../../cases/cases.repository';
-import { Clock } from '../../../shared/clock';
 import { RoutingSignals } from '../../../shared/routing-signals';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
 import { AssignmentSteps } from '../../assignment-steps';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 
 /** An agent went away or offline: their pending offers go back to waiting, for others. */
 @Injectable()

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { TakeNextRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
+import { TakeNextReply, TakeNextRequest, TicketErrorCode, TicketEvents } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { AssignmentRepository } from '../../assignment.repository';
+import { AssignedKnownUpFront } from '../../assignment.sql';
 import { AssignmentSteps } from '../../assignment-steps';
-
-export interface TakeNextReply {
-  ticket: TicketView | null;
-}
 
 /**
  * "Take next": the highest-priority, longest-waiting case the agent may serve,
@@ -29,7 +26,8 @@ export class TakeNextUsecase {
   async execute(cmd: TakeNextRequest): Promise<TakeNextReply> {
     const at = this.clock.now();
     // The common case in one autocommit statement, event included.
-    const fast = await this.repository.takeNext(this.transactions.manager.connection, cmd.agentId, cmd.actor, at, this.outbox.draft(TicketEvents.assigned));
+    const assigned = { ...this.outbox.draft(TicketEvents.assigned), data: { agentId: cmd.agentId, via: 'take-next' } satisfies AssignedKnownUpFront };
+    const fast = await this.transactions.session((session) => this.repository.takeNext(session, cmd.agentId, cmd.actor, at, assigned));
     if (fast.ticket) {
       this.outbox.committed();
       return { ticket: toTicketView(fast.ticket) };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AddNoteRequest, TicketView } from '@d115/contracts';
-import { Clock } from '../../../shared/clock';
-import { Transactions } from '../../../shared/transactions';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { TimelineRepository } from '../../../timeline/timeline.repository';
 import { toTicketView } from '../../domain/ticket.mapper';
 import { TicketWorkflow } from '../../ticket-workflow';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CitizenContactDto, CreateTicketRequest, TicketChannel, TicketCreatedEvent, TicketEvents, TicketView } from '@d115/contracts';
+import { CitizenContactDto, CreateTicketRequest, eventAbout, TicketChannel, TicketCreatedEvent, TicketEvents, TicketView } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { RouteCaseUsecase } from '../../../routing/usecases/route-case/route-case.usecase';
-import { Clock } from '../../../shared/clock';
 import { RoutingSignals } from '../../../shared/routing-signals';
 import { TicketHooks } from '../../../shared/ticket-hooks';
-import { Transactions } from '../../../shared/transactions';
 import { NewArticle, TimelineRepository } from '../../../timeline/timeline.repository';
 import { CasesRepository } from '../../cases.repository';
 import { berlinYear } from '../../domain/berlin-year';
@@ -127,7 +127,7 @@ export class CreateTicketUsecase {
     const citizen = citizenOf(ticket);
     await this.outbox.append<TicketCreatedEvent>(manager, {
       subject: TicketEvents.created,
-      about: `ticket/${ticket.id}`,
+      about: eventAbout('ticket', ticket.id),
       data: {
         ticketId: ticket.id,
         number: ticket.number,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { GetTicketRequest, TicketDetailView, TicketErrorCode } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { SlaClockReader } from '../../../sla/sla-clock.reader';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { TimelineRepository } from '../../../timeline/timeline.repository';
 import { CasesRepository } from '../../cases.repository';
 import { toArticleView, toAuditEntryView, toTicketView } from '../../domain/ticket.mapper';

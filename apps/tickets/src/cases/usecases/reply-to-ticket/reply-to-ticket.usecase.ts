@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { MailAddressDto, ReplyChannel, ReplyRequestedEvent, ReplyToTicketRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
+import { eventAbout, MailAddressDto, ReplyChannel, ReplyRequestedEvent, ReplyToTicketRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
-import { Clock } from '../../../shared/clock';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { TicketHooks } from '../../../shared/ticket-hooks';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { TimelineRepository } from '../../../timeline/timeline.repository';
 import { toTicketView } from '../../domain/ticket.mapper';
 import { Ticket } from '../../entities/ticket.entity';
@@ -72,7 +72,7 @@ export class ReplyToTicketUsecase {
     });
     await this.outbox.append<ReplyRequestedEvent>(manager, {
       subject: TicketEvents.replyRequested,
-      about: `ticket/${ticket.id}`,
+      about: eventAbout('ticket', ticket.id),
       data: {
         requestId,
         ticketId: ticket.id,

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { SearchTicketsReply, SearchTicketsRequest } from '@d115/contracts';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { CasesRepository } from '../../cases.repository';
 import { toTicketSummary } from '../../domain/ticket.mapper';
 
@@ -10,11 +9,11 @@ import { toTicketSummary } from '../../domain/ticket.mapper';
 export class SearchTicketsUsecase {
   constructor(
     private readonly cases: CasesRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(query: SearchTicketsRequest): Promise<SearchTicketsReply> {
-    const { total, items } = await this.cases.search(this.dataSource.manager, query);
+    const { total, items } = await this.cases.search(this.transactions.manager, query);
     return { total, items: items.map(toTicketSummary) };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TicketView, TransitionTicketRequest } from '@d115/contracts';
-import { Transactions } from '../../../shared/transactions';
+import { Transactions } from '@d115/database';
 import { toTicketView } from '../../domain/ticket.mapper';
 import { TicketWorkflow } from '../../ticket-workflow';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TicketErrorCode, TicketView, UpdateTicketRequest } from '@d115/contracts';
+import { Transactions } from '@d115/database';
 import { QueuesRepository } from '../../../queues/queues.repository';
 import { RoutingSignals } from '../../../shared/routing-signals';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { TicketPatch } from '../../cases.repository';
 import { toTicketView } from '../../domain/ticket.mapper';
 import { TicketWorkflow } from '../../ticket-workflow';

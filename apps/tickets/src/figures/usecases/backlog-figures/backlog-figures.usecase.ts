@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BacklogReply, CurrentFiguresRequest, WaitingCase } from '@d115/contracts';
-import { Clock } from '../../../shared/clock';
-import { Transactions } from '../../../shared/transactions';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { FiguresRepository, WaitingRow } from '../../figures.repository';
 
 /** Open cases per queue and state; cases waiting for an agent and the one waiting longest. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CurrentFiguresRequest, OccupancyReply } from '@d115/contracts';
-import { Clock } from '../../../shared/clock';
-import { Transactions } from '../../../shared/transactions';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { FiguresRepository } from '../../figures.repository';
 import { ratio } from '../../period';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PeriodFiguresRequest, SLA_METRICS, SlaFiguresReply } from '@d115/contracts';
-import { Transactions } from '../../../shared/transactions';
+import { Transactions } from '@d115/database';
 import { FiguresRepository } from '../../figures.repository';
 import { periodOf, ratio } from '../../period';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { ForwardTicketRequest, ReplyRequestedEvent, TicketErrorCode, TicketEvents, TicketForwardedEvent, TicketView } from '@d115/contracts';
+import { eventAbout, ForwardTicketRequest, ReplyRequestedEvent, TicketErrorCode, TicketEvents, TicketForwardedEvent, TicketView } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { toTicketView } from '../../../cases/domain/ticket.mapper';
 import { TicketWorkflow } from '../../../cases/ticket-workflow';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { TimelineRepository } from '../../../timeline/timeline.repository';
 import { ResolveAuthorityUsecase } from '../resolve-authority/resolve-authority.usecase';
 
@@ -59,12 +59,12 @@ export class ForwardTicketUsecase {
       );
       await this.outbox.append<TicketForwardedEvent>(manager, {
         subject: TicketEvents.forwarded,
-        about: `ticket/${ticket.id}`,
+        about: eventAbout('ticket', ticket.id),
         data: { ticketId: ticket.id, number: ticket.number, authorityName: authority.name, authorityEmail: authority.email },
       });
       await this.outbox.append<ReplyRequestedEvent>(manager, {
         subject: TicketEvents.replyRequested,
-        about: `ticket/${ticket.id}`,
+        about: eventAbout('ticket', ticket.id),
         data: {
           requestId,
           ticketId: ticket.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthorityView } from '@d115/contracts';
-import { Transactions } from '../../../shared/transactions';
+import { Transactions } from '@d115/database';
 import { toAuthorityView } from '../../authority.mapper';
 import { ForwardingRepository } from '../../forwarding.repository';
 

@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import {
   D115Error,
   ErrorCode,
-  FindResponsibleAuthorityReply,
   FindResponsibleAuthorityRequest,
   ForwardTicketRequest,
   KnowledgeSubjects,
@@ -61,7 +60,7 @@ export class ResolveAuthorityUsecase {
     if (!ticket.leikaKey || !ticket.ars) return undefined;
     const question: FindResponsibleAuthorityRequest = { leikaKey: ticket.leikaKey, ars: ticket.ars };
     try {
-      const reply = await this.requests.request<FindResponsibleAuthorityReply>(KnowledgeSubjects.findResponsibleAuthority, question, {
+      const reply = await this.requests.request(KnowledgeSubjects.findResponsibleAuthority, question, {
         timeoutMs: this.env.TICKETS_KNOWLEDGE_TIMEOUT_MS,
       });
       const withEmail = reply?.authorities?.find((authority) => !!authority.email);

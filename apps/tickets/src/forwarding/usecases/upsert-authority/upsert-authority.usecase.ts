@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { AuthorityView, TicketErrorCode, UpsertAuthorityRequest } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { toAuthorityView } from '../../authority.mapper';
 import { Authority } from '../../entities/authority.entity';
 import { ForwardingRepository } from '../../forwarding.repository';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MailMessageReceivedEvent, ThreadHintDto } from '@d115/contracts';
+import { Clock } from '@d115/platform';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { isActive } from '../../../cases/domain/ticket-state-machine';
 import { Ticket } from '../../../cases/entities/ticket.entity';
 import { TicketWorkflow } from '../../../cases/ticket-workflow';
 import { CreateTicketUsecase } from '../../../cases/usecases/create-ticket/create-ticket.usecase';
-import { Clock } from '../../../shared/clock';
 import { TimelineRepository } from '../../../timeline/timeline.repository';
 import { IntakeRepository } from '../../intake.repository';
 

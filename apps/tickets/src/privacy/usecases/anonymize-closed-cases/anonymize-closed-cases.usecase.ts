@@ -1,14 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AnonymizeReply, AnonymizeRequest, TicketEvents, TicketUpdatedEvent } from '@d115/contracts';
+import { AnonymizeReply, AnonymizeRequest, eventAbout, TicketEvents, TicketUpdatedEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
-import { DATA_SOURCE, ENV } from '@d115/platform';
+import { Clock, ENV, Scheduler } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
-import { Scheduler } from '../../../shared/scheduler';
-import { Transactions } from '../../../shared/transactions';
 import { PrivacyRepository } from '../../privacy.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -27,7 +24,6 @@ export class AnonymizeClosedCasesUsecase implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly scheduler: Scheduler,
     private readonly clock: Clock,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ENV) private readonly env: TicketsEnv,
   ) {}
 
@@ -46,22 +42,18 @@ export class AnonymizeClosedCasesUsecase implements OnModuleInit {
   execute(cmd: AnonymizeRequest): Promise<AnonymizeReply>;
   execute(cmd: AnonymizeRequest, options: { scheduled: true }): Promise<AnonymizeReply | undefined>;
   async execute(cmd: AnonymizeRequest, options: { scheduled?: boolean } = {}): Promise<AnonymizeReply | undefined> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
+    return this.transactions.session(async (session) => {
       if (options.scheduled) {
-        if (!(await this.privacy.tryLock(runner))) return undefined;
+        if (!(await this.privacy.tryLock(session))) return undefined;
       } else {
-        await this.privacy.lock(runner);
+        await this.privacy.lock(session);
       }
       try {
         return await this.run(cmd, !options.scheduled);
       } finally {
-        await this.privacy.unlock(runner);
+        await this.privacy.unlock(session);
       }
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   private async run(cmd: AnonymizeRequest, recordEmptyRun: boolean): Promise<AnonymizeReply> {
@@ -81,7 +73,7 @@ export class AnonymizeClosedCasesUsecase implements OnModuleInit {
           manager,
           due.map((ticket) => ({
             subject: TicketEvents.updated,
-            about: `ticket/${ticket.id}`,
+            about: eventAbout('ticket', ticket.id),
             data: { ticketId: ticket.id, number: ticket.number, version: ticket.version + 1, fields: ['anonymized'], queue: ticket.queue_id, priority: ticket.priority, actor: cmd.actor },
           })),
         );

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { QueueView } from '@d115/contracts';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { toQueueView } from '../../queue.mapper';
 import { QueuesRepository } from '../../queues.repository';
 
@@ -9,10 +8,10 @@ import { QueuesRepository } from '../../queues.repository';
 export class ListQueuesUsecase {
   constructor(
     private readonly queues: QueuesRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(): Promise<QueueView[]> {
-    return (await this.queues.list(this.dataSource.manager)).map(toQueueView);
+    return (await this.queues.list(this.transactions.manager)).map(toQueueView);
   }
 }

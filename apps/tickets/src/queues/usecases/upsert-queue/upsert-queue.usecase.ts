@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueueView, TicketErrorCode, UpsertQueueRequest } from '@d115/contracts';
-import { ENV } from '@d115/platform';
+import { Clock, ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { parseTargetExpression, TargetExpressionError } from '../../domain/target-expression';
 import { QueueListeners } from '../../queue-listeners';
 import { toQueueView } from '../../queue.mapper';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DeleteRoutingRuleRequest, TicketErrorCode } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { toRoutingRuleView } from '../../routing-rule.mapper';
 import { RoutingRepository } from '../../routing.repository';
 

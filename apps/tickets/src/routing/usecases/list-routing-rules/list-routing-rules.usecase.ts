@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { RoutingRuleView } from '@d115/contracts';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { toRoutingRuleView } from '../../routing-rule.mapper';
 import { RoutingRepository } from '../../routing.repository';
 
@@ -9,10 +8,10 @@ import { RoutingRepository } from '../../routing.repository';
 export class ListRoutingRulesUsecase {
   constructor(
     private readonly rules: RoutingRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(): Promise<RoutingRuleView[]> {
-    return (await this.rules.list(this.dataSource.manager)).map(toRoutingRuleView);
+    return (await this.rules.list(this.transactions.manager)).map(toRoutingRuleView);
   }
 }

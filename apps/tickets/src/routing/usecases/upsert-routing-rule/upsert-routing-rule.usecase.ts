@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { RoutingRuleView, TicketErrorCode, UpsertRoutingRuleRequest } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { QueuesRepository } from '../../../queues/queues.repository';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { RoutingRule } from '../../entities/routing-rule.entity';
 import { toRoutingRuleView } from '../../routing-rule.mapper';
 import { RoutingRepository } from '../../routing.repository';

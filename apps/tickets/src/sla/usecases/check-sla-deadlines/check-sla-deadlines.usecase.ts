@@ -1,9 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ENV } from '@d115/platform';
+import { Clock, ENV, Scheduler } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { TicketsEnv } from '../../../config/tickets.env';
-import { Clock } from '../../../shared/clock';
-import { Scheduler } from '../../../shared/scheduler';
-import { Transactions } from '../../../shared/transactions';
 import { SlaEvents } from '../../sla-events';
 import { SlaRepository } from '../../sla.repository';
 

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { SlaPolicyView } from '@d115/contracts';
-import { DATA_SOURCE } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { toSlaPolicyView } from '../../sla-policy.mapper';
 import { SlaRepository } from '../../sla.repository';
 
@@ -9,10 +8,10 @@ import { SlaRepository } from '../../sla.repository';
 export class ListSlaPoliciesUsecase {
   constructor(
     private readonly sla: SlaRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(): Promise<SlaPolicyView[]> {
-    return (await this.sla.listPolicies(this.dataSource.manager)).map(toSlaPolicyView);
+    return (await this.sla.listPolicies(this.transactions.manager)).map(toSlaPolicyView);
   }
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { SlaPolicyView, TicketErrorCode, UpsertSlaPolicyRequest } from '@d115/contracts';
-import { ENV } from '@d115/platform';
+import { Clock, ENV } from '@d115/platform';
+import { Transactions } from '@d115/database';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { TicketsEnv } from '../../../config/tickets.env';
 import { QueuesRepository } from '../../../queues/queues.repository';
-import { Clock } from '../../../shared/clock';
 import { TicketsException } from '../../../shared/tickets.exception';
-import { Transactions } from '../../../shared/transactions';
 import { SlaPolicy } from '../../entities/sla-policy.entity';
 import { toSlaPolicyView } from '../../sla-policy.mapper';
 import { SlaRepository } from '../../sla.repository';

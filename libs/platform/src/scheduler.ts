@@ -1,7 +1,17 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ENV } from '@d115/platform';
 import { childLogger } from '@d115/observability';
-import { TicketsEnv } from '../config/tickets.env';
+
+/** How a service's scheduler runs; the service provides it from its env under `SCHEDULER_OPTIONS`. */
+export interface SchedulerOptions {
+  /** Off: jobs run only when asked (`runNow`). */
+  enabled: boolean;
+  /** Default pause between passes of a job. */
+  tickMs: number;
+  /** A pass that handled this many items is followed by the next one at once. */
+  batch: number;
+}
+
+export const SCHEDULER_OPTIONS = Symbol('SCHEDULER_OPTIONS');
 
 /**
  * A unit of scheduled work. It must be safe with several instances running it
@@ -10,7 +20,7 @@ import { TicketsEnv } from '../config/tickets.env';
  */
 export interface ScheduledJob {
   name: string;
-  /** Pause between passes; default TICKETS_SCHEDULER_TICK_MS. */
+  /** Pause between passes; default `SchedulerOptions.tickMs`. */
   everyMs?: number;
   /** Handles up to one batch of due work; returns how many items it handled. */
   run(): Promise<number>;
@@ -26,7 +36,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private started = false;
 
-  constructor(@Inject(ENV) private readonly env: TicketsEnv) {}
+  constructor(@Inject(SCHEDULER_OPTIONS) private readonly options: SchedulerOptions) {}
 
   register(job: ScheduledJob): void {
     this.jobs.push(job);
@@ -42,7 +52,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.started = true;
-    if (!this.env.TICKETS_SCHEDULER_ENABLED) return;
+    if (!this.options.enabled) return;
     for (const job of this.jobs) this.loop(job);
   }
 
@@ -54,7 +64,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private loop(job: ScheduledJob): void {
-    if (this.stopped || !this.env.TICKETS_SCHEDULER_ENABLED) return;
+    if (this.stopped || !this.options.enabled) return;
     const pass = this.pass(job);
     this.running.add(pass);
     void pass.finally(() => this.running.delete(pass));
@@ -68,13 +78,13 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
       if (!this.stopped) this.logger.error({ err: error, job: job.name }, 'scheduled job failed; retrying next tick');
     }
     if (this.stopped) return;
-    const full = handled >= this.env.TICKETS_SCHEDULER_BATCH;
+    const full = handled >= this.options.batch;
     const timer = setTimeout(
       () => {
         this.timers.delete(timer);
         this.loop(job);
       },
-      full ? 0 : (job.everyMs ?? this.env.TICKETS_SCHEDULER_TICK_MS),
+      full ? 0 : (job.everyMs ?? this.options.tickMs),
     );
     this.timers.add(timer);
   }

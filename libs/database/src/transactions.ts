@@ -1,27 +1,32 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { DATA_SOURCE } from '@d115/platform';
-import { childLogger } from '@d115/observability';
 
 type Callback = () => void | Promise<void>;
 
 /**
- * READ COMMITTED transactions, and work to do once one has committed (hints
- * such as "an agent became free" must not race the commit that makes them
- * true). Works for the consumer runner's transactions too: callbacks hang on
- * the query runner and fire from TypeORM's after-commit broadcast; a rollback
- * drops them.
+ * The one way a service runs a transaction: READ COMMITTED, commit on success,
+ * rollback on throw, and work to do once it has committed (hints such as "an
+ * agent became free" must not race the commit that makes them true).
+ *
+ * After-commit work also works inside transactions the helper did not open (the
+ * consumer runner's batches): callbacks hang on the query runner and fire from
+ * TypeORM's after-commit broadcast; a rollback drops them, a released savepoint
+ * keeps them waiting for the real commit.
+ *
+ * Use cases get this and their repositories, never a `DataSource`; reads outside
+ * a transaction go through `manager`.
  */
-@Injectable()
-export class Transactions implements OnModuleInit {
-  private readonly logger = childLogger('transactions');
+export class Transactions {
   private readonly pending = new WeakMap<QueryRunner, Callback[]>();
   /** Saves a round trip per transaction when the server's default already is READ COMMITTED. */
   private explicitIsolation = true;
 
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly onCallbackError: (error: unknown) => void = () => undefined,
+  ) {}
 
-  async onModuleInit(): Promise<void> {
+  /** Learns the server's default isolation and hooks into the data source's commit broadcast. Call once, after `initialize()`. */
+  async attach(): Promise<this> {
     const [row] = await this.dataSource.query('SHOW default_transaction_isolation');
     this.explicitIsolation = row.default_transaction_isolation !== 'read committed';
     const subscriber: EntitySubscriberInterface = {
@@ -31,11 +36,25 @@ export class Transactions implements OnModuleInit {
       },
     };
     this.dataSource.subscribers.push(subscriber);
+    return this;
   }
 
-  /** For reads outside a transaction. */
+  /** For reads (and single autocommit statements) outside a transaction. */
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /**
+   * One pooled connection held for `work`, without a transaction: autocommit statements
+   * that need the same connection (named prepared statements, session advisory locks).
+   */
+  async session<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -66,7 +85,7 @@ export class Transactions implements OnModuleInit {
     setImmediate(() => {
       Promise.resolve()
         .then(callback)
-        .catch((error) => this.logger.warn({ err: error }, 'after-commit work failed'));
+        .catch((error: unknown) => this.onCallbackError(error));
     });
   }
 }

@@ -1,0 +1,118 @@
+import { PingReply, PingRequest } from './common/ping';
+import { PingSubject } from './common/subjects';
+import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest, KnowledgeSubjects } from './knowledge/responsible-authority.request';
+import { MailSubjects } from './mail/mail.subjects';
+import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
+import {
+  AcceptReservationRequest,
+  AgentView,
+  GetAgentRequest,
+  ListAgentsRequest,
+  ListReservationsRequest,
+  RejectReservationRequest,
+  ReservationView,
+  SetPresenceRequest,
+  TakeNextReply,
+  TakeNextRequest,
+  UpsertAgentRequest,
+} from './tickets/agent.requests';
+import {
+  AuthorityView,
+  DeleteRoutingRuleReply,
+  DeleteRoutingRuleRequest,
+  ListRequest,
+  QueueView,
+  RoutingRuleView,
+  SlaPolicyView,
+  UpsertAuthorityRequest,
+  UpsertQueueRequest,
+  UpsertRoutingRuleRequest,
+  UpsertSlaPolicyRequest,
+} from './tickets/configuration.requests';
+import {
+  BacklogReply,
+  CurrentFiguresRequest,
+  HandlingTimesReply,
+  OccupancyReply,
+  PeriodFiguresRequest,
+  SlaFiguresReply,
+} from './tickets/figures.requests';
+import { AnonymizeReply, AnonymizeRequest } from './tickets/privacy.requests';
+import {
+  AddNoteRequest,
+  CreateTicketRequest,
+  ForwardTicketRequest,
+  GetTicketRequest,
+  ReplyToTicketRequest,
+  SearchTicketsRequest,
+  TransitionTicketRequest,
+  UpdateTicketRequest,
+} from './tickets/ticket.requests';
+import { TicketSubjects } from './tickets/tickets.subjects';
+import { SearchTicketsReply, TicketDetailView, TicketView } from './tickets/ticket.views';
+
+/** What one request/reply subject takes and answers. */
+export interface RequestContract<TRequest, TReply> {
+  request: TRequest;
+  reply: TReply;
+}
+
+/**
+ * Every request/reply subject with its request class and its reply type. `RequestClient`
+ * takes the subject and infers both from here; a handler's `@MessagePattern(subject)`
+ * answers `ReplyOf<subject>`.
+ */
+export type RequestMap = {
+  [TicketSubjects.create]: RequestContract<CreateTicketRequest, TicketView>;
+  [TicketSubjects.get]: RequestContract<GetTicketRequest, TicketDetailView>;
+  [TicketSubjects.search]: RequestContract<SearchTicketsRequest, SearchTicketsReply>;
+  [TicketSubjects.update]: RequestContract<UpdateTicketRequest, TicketView>;
+  [TicketSubjects.addNote]: RequestContract<AddNoteRequest, TicketView>;
+  [TicketSubjects.reply]: RequestContract<ReplyToTicketRequest, TicketView>;
+  [TicketSubjects.transition]: RequestContract<TransitionTicketRequest, TicketView>;
+  [TicketSubjects.forward]: RequestContract<ForwardTicketRequest, TicketView>;
+
+  [TicketSubjects.agentUpsert]: RequestContract<UpsertAgentRequest, AgentView>;
+  [TicketSubjects.agentGet]: RequestContract<GetAgentRequest, AgentView>;
+  [TicketSubjects.agentList]: RequestContract<ListAgentsRequest, AgentView[]>;
+  [TicketSubjects.agentPresence]: RequestContract<SetPresenceRequest, AgentView>;
+  [TicketSubjects.takeNext]: RequestContract<TakeNextRequest, TakeNextReply>;
+  [TicketSubjects.reservationAccept]: RequestContract<AcceptReservationRequest, TicketView>;
+  [TicketSubjects.reservationReject]: RequestContract<RejectReservationRequest, ReservationView>;
+  [TicketSubjects.reservationList]: RequestContract<ListReservationsRequest, ReservationView[]>;
+
+  [TicketSubjects.queueUpsert]: RequestContract<UpsertQueueRequest, QueueView>;
+  [TicketSubjects.queueList]: RequestContract<ListRequest, QueueView[]>;
+  [TicketSubjects.ruleUpsert]: RequestContract<UpsertRoutingRuleRequest, RoutingRuleView>;
+  [TicketSubjects.ruleDelete]: RequestContract<DeleteRoutingRuleRequest, DeleteRoutingRuleReply>;
+  [TicketSubjects.ruleList]: RequestContract<ListRequest, RoutingRuleView[]>;
+  [TicketSubjects.authorityUpsert]: RequestContract<UpsertAuthorityRequest, AuthorityView>;
+  [TicketSubjects.authorityList]: RequestContract<ListRequest, AuthorityView[]>;
+  [TicketSubjects.slaPolicyUpsert]: RequestContract<UpsertSlaPolicyRequest, SlaPolicyView>;
+  [TicketSubjects.slaPolicyList]: RequestContract<ListRequest, SlaPolicyView[]>;
+
+  [TicketSubjects.figuresBacklog]: RequestContract<CurrentFiguresRequest, BacklogReply>;
+  [TicketSubjects.figuresSla]: RequestContract<PeriodFiguresRequest, SlaFiguresReply>;
+  [TicketSubjects.figuresHandlingTimes]: RequestContract<PeriodFiguresRequest, HandlingTimesReply>;
+  [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
+  [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
+
+  [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
+  [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
+
+  [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
+} & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
+
+/** A subject somebody answers with a request/reply contract. */
+export type RequestSubject = keyof RequestMap;
+export type RequestOf<S extends RequestSubject> = RequestMap[S]['request'];
+export type ReplyOf<S extends RequestSubject> = RequestMap[S]['reply'];
+
+// Every request subject a service declares has a contract here; otherwise this does not compile.
+type Declared =
+  | (typeof TicketSubjects)[keyof typeof TicketSubjects]
+  | typeof MailSubjects.quarantineList
+  | typeof MailSubjects.quarantineRetry
+  | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects];
+type Uncovered = Exclude<Declared, RequestSubject>;
+export const EVERY_REQUEST_SUBJECT_HAS_A_CONTRACT: [Uncovered] extends [never] ? true : Uncovered = true;
