@@ -137,10 +137,14 @@ export async function run(args: string[]): Promise<void> {
     );
     process.stdout.write(`  stored ${stored} of ${mails}; refused ${result.failures}\n`);
     const flags = serviceNodeOptions.length > 0 ? ` (node ${serviceNodeOptions.join(' ')})` : '';
-    process.stdout.write(`  peak RSS of the service process${flags}: ${fixed(memory.peak.rss / MB, 0)} MB during the run, ${fixed(memory.maxRss / MB, 0)} MB since start\n`);
+    process.stdout.write(
+      `  peak RSS of the service process${flags}: ${fixed(memory.peak.rss / MB, 0)} MB during the run, ${fixed(memory.maxRss / MB, 0)} MB since start\n`,
+    );
     process.stdout.write(`    at the peak: ${memoryBreakdown(memory.peak)}; idle before the run: ${memoryBreakdown(memory.idle)}\n`);
     if (large) {
-      process.stdout.write(`  peak RSS while ${largeMails} mails with a ${largeMb} MB attachment arrived (2 clients at once): ${fixed(large.peak.rss / MB, 0)} MB\n`);
+      process.stdout.write(
+        `  peak RSS while ${largeMails} mails with a ${largeMb} MB attachment arrived (2 clients at once): ${fixed(large.peak.rss / MB, 0)} MB\n`,
+      );
       process.stdout.write(`    at the peak: ${memoryBreakdown(large.peak)}\n`);
     }
     process.stdout.write(`target: ≥ 300 mails/s — ${mails / seconds >= 300 ? 'met' : 'NOT met'}\n`);
@@ -206,7 +210,8 @@ function messagesFrom(child: ChildProcess) {
 /** A ~5 KB mail with a small PDF attachment; `{{ID}}` becomes the Message-ID. */
 async function template(attachmentBytes?: number): Promise<string> {
   const MailComposer = (await import('nodemailer/lib/mail-composer')).default;
-  const text = 'Sehr geehrte Damen und Herren,\n\n' + 'ich habe eine Frage zu meinem Antrag auf Wohngeld. '.repeat(60) + '\n\nMit freundlichen Grüßen\nErika Mustermann\n';
+  const text =
+    'Sehr geehrte Damen und Herren,\n\n' + 'ich habe eine Frage zu meinem Antrag auf Wohngeld. '.repeat(60) + '\n\nMit freundlichen Grüßen\nErika Mustermann\n';
   const pdf = attachmentBytes ? randomBytes(attachmentBytes) : Buffer.from('%PDF-1.4\n' + 'x'.repeat(900) + '\n%%EOF\n');
   const raw = await new MailComposer({
     from: 'Erika Mustermann <erika.mustermann@example.org>',
@@ -237,10 +242,9 @@ async function generateLoad(): Promise<void> {
         // for the server's delayed ACK (40 ms on Linux) — a client artefact that caps any server at
         // ~10 clients / 45 ms ≈ 215 mails/s. MTAs write the end of the message in one buffer; so does this.
         if (job.noDelay) {
-          (transport as unknown as { getSocket: (options: unknown, callback: (error: Error | null, socket?: { connection: Socket }) => void) => void }).getSocket = (
-            _options,
-            callback,
-          ) => {
+          (
+            transport as unknown as { getSocket: (options: unknown, callback: (error: Error | null, socket?: { connection: Socket }) => void) => void }
+          ).getSocket = (_options, callback) => {
             const socket = connect(job.port, '127.0.0.1', () => {
               socket.setNoDelay(true);
               callback(null, { connection: socket });
@@ -251,7 +255,10 @@ async function generateLoad(): Promise<void> {
         for (let n = next++; n < job.count; n = next++) {
           const started = performance.now();
           try {
-            await transport.sendMail({ envelope: { from: 'erika.mustermann@example.org', to: ['115@rostock.de'] }, raw: raw.replace('{{ID}}', `${job.prefix}-${n}`) });
+            await transport.sendMail({
+              envelope: { from: 'erika.mustermann@example.org', to: ['115@rostock.de'] },
+              raw: raw.replace('{{ID}}', `${job.prefix}-${n}`),
+            });
             latencies.push(performance.now() - started);
           } catch {
             failures++;

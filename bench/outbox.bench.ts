@@ -27,7 +27,10 @@ export async function run(args: string[]): Promise<void> {
     const consumerExited = new Promise((resolve) => consumer.once('exit', resolve));
     const record = producer.app.get(RecordProbeUsecase);
     const sql = await env.sql();
-    await waitFor(async () => (await sql.query("SELECT 1 FROM pg_tables WHERE schemaname = 'tickets' AND tablename = 'received'")).rowCount === 1, 'consumer migrations');
+    await waitFor(
+      async () => (await sql.query("SELECT 1 FROM pg_tables WHERE schemaname = 'tickets' AND tablename = 'received'")).rowCount === 1,
+      'consumer migrations',
+    );
     let n = 0;
 
     // Phase 1: as fast as 8 writers can commit; throughput is what the consumer committed.
@@ -67,9 +70,6 @@ async function count(sql: import('pg').Client): Promise<number> {
 }
 
 async function latencies(sql: import('pg').Client, fromN: number): Promise<number[]> {
-  const { rows } = await sql.query(
-    'SELECT extract(epoch FROM received_at - event_time) * 1000 AS ms FROM tickets.received WHERE n >= $1',
-    [fromN],
-  );
+  const { rows } = await sql.query('SELECT extract(epoch FROM received_at - event_time) * 1000 AS ms FROM tickets.received WHERE n >= $1', [fromN]);
   return rows.map((row) => Number(row.ms));
 }

@@ -59,7 +59,9 @@ export async function run(args: string[]): Promise<void> {
   let admin: Client | undefined;
   const out = (line: string) => process.stdout.write(`${line}\n`);
 
-  out(`routing benchmark: ${options.agents} agents, ${options.cases} waiting cases, ${options.seconds} s, ${options.concurrency} agents asking at once, ${options.arrivals} arrivals/s`);
+  out(
+    `routing benchmark: ${options.agents} agents, ${options.cases} waiting cases, ${options.seconds} s, ${options.concurrency} agents asking at once, ${options.arrivals} arrivals/s`,
+  );
   await provisionDatabase(adminUrl, database, [{ schema: 'tickets', role, password }]);
   try {
     if (options.rawSeconds > 0) {
@@ -171,14 +173,20 @@ async function takeNextPhase(
   const over = await admin.query(
     `SELECT count(*)::int AS n FROM tickets.agent a, jsonb_each_text(a.capacity) c WHERE coalesce((a.load ->> c.key)::int, 0) > c.value::int`,
   );
-  out(`take-next decisions/s (${via}, ${options.concurrency} at once): ${fixed((assigned + empty) / seconds, 0)} (${assigned} assigned, ${empty} with nothing to take); ${arrived} cases arrived meanwhile (${fixed(arrived / seconds, 0)}/s)`);
-  out(`  decision latency: p50 ${fixed(percentile(latencies, 50), 2)} ms, p99 ${fixed(percentile(latencies, 99), 2)} ms, max ${fixed(percentile(latencies, 100), 2)} ms`);
+  out(
+    `take-next decisions/s (${via}, ${options.concurrency} at once): ${fixed((assigned + empty) / seconds, 0)} (${assigned} assigned, ${empty} with nothing to take); ${arrived} cases arrived meanwhile (${fixed(arrived / seconds, 0)}/s)`,
+  );
+  out(
+    `  decision latency: p50 ${fixed(percentile(latencies, 50), 2)} ms, p99 ${fixed(percentile(latencies, 99), 2)} ms, max ${fixed(percentile(latencies, 100), 2)} ms`,
+  );
   out(`  cases assigned twice: ${doubled.rows[0].n}; agents over capacity: ${over.rows[0].n}`);
 }
 
 /** Between phases (not measured): every case waits again and every agent is free, as at the start. */
 async function resetAssignments(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`UPDATE ticket SET routing_status = 'queued', owner_agent_id = NULL, queued_at = created_at WHERE routing_status IN ('assigned', 'reserved')`);
+  await dataSource.query(
+    `UPDATE ticket SET routing_status = 'queued', owner_agent_id = NULL, queued_at = created_at WHERE routing_status IN ('assigned', 'reserved')`,
+  );
   await dataSource.query('DELETE FROM reservation');
   await dataSource.query(`UPDATE agent SET load = '{}'::jsonb`);
   await dataSource.query('VACUUM ANALYZE ticket');
@@ -209,7 +217,9 @@ async function offerPhase(service: RunningService<TicketsEnv>, dataSource: DataS
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  out(`offer decisions/s (case → best of ${available} available agents): ${fixed(latencies.length / seconds, 0)} (${reserved} reserved of ${latencies.length})`);
+  out(
+    `offer decisions/s (case → best of ${available} available agents): ${fixed(latencies.length / seconds, 0)} (${reserved} reserved of ${latencies.length})`,
+  );
   out(`  offer latency in-process: p50 ${fixed(percentile(latencies, 50), 2)} ms, p99 ${fixed(percentile(latencies, 99), 2)} ms`);
 }
 
@@ -234,7 +244,16 @@ async function mailPhase(nc: NatsConnection, namespace: Namespace, admin: Client
       ars: '130030000000',
     };
     const eventId = randomUUID();
-    const envelope = { specversion: '1.0', id: eventId, source: '/d115/mail', type: eventTypeOf(MailSubjects.messageReceived), time: new Date().toISOString(), datacontenttype: 'application/json', correlationid: eventId, data };
+    const envelope = {
+      specversion: '1.0',
+      id: eventId,
+      source: '/d115/mail',
+      type: eventTypeOf(MailSubjects.messageReceived),
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      correlationid: eventId,
+      data,
+    };
     window.push(js.publish(namespace.subject(MailSubjects.messageReceived), JSON.stringify(envelope), { msgID: eventId }));
     if (window.length >= 256) await Promise.all(window.splice(0));
   }
@@ -247,13 +266,21 @@ async function mailPhase(nc: NatsConnection, namespace: Namespace, admin: Client
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const seconds = (Date.now() - started) / 1000;
-  out(`cases/s from mail.message.received, end to end: ${fixed(options.mails / seconds, 0)} (${options.mails} mails; published in ${fixed((published - started) / 1000, 1)} s, all cases committed after ${fixed(seconds, 1)} s)`);
+  out(
+    `cases/s from mail.message.received, end to end: ${fixed(options.mails / seconds, 0)} (${options.mails} mails; published in ${fixed((published - started) / 1000, 1)} s, all cases committed after ${fixed(seconds, 1)} s)`,
+  );
 }
 
 /** Queues and rules over NATS; agents and the waiting cases in bulk SQL (the service's own role and schema). */
 async function seed(dataSource: DataSource, client: RequestClient, options: Options): Promise<void> {
   for (const queueId of QUEUES) {
-    await client.request(TicketSubjects.queueUpsert, { actor: 'system:bench', queueId, name: queueId, targetExpression: EXPRESSIONS[queueId] ?? undefined, reservationTimeoutSeconds: 3600 });
+    await client.request(TicketSubjects.queueUpsert, {
+      actor: 'system:bench',
+      queueId,
+      name: queueId,
+      targetExpression: EXPRESSIONS[queueId] ?? undefined,
+      reservationTimeoutSeconds: 3600,
+    });
   }
   const rules: [string[], string][] = [
     [['kfz', 'zulassung'], 'kfz'],

@@ -16,7 +16,9 @@ export async function postgresInsertRate(url: string, connections: number, durat
   try {
     const payload = JSON.stringify({ kind: 'raw', body: 'x'.repeat(200) });
     const started = Date.now();
-    const count = await runFor(durationMs, connections, (loop) => clients[loop].query(`INSERT INTO ${table} (payload) VALUES ($1)`, [payload]).then(() => undefined));
+    const count = await runFor(durationMs, connections, (loop) =>
+      clients[loop].query(`INSERT INTO ${table} (payload) VALUES ($1)`, [payload]).then(() => undefined),
+    );
     return count / ((Date.now() - started) / 1000);
   } finally {
     await clients[0].query(`DROP TABLE ${table}`);

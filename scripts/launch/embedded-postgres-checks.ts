@@ -62,4 +62,3 @@ export function remedy(output: string, cluster: string, port?: number): string {
   }
   return `To start over with an empty database, delete ${cluster}; or set DATABASE_URL to a Postgres you run`;
 }
-

@@ -51,7 +51,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     { runAs: user, cwd: cluster, env: ENV },
   );
   const url = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  await server.waitUntil(() => acceptsPostgres(url), READY_TIMEOUT_MS, (reason) => new LaunchError(reason, remedy(server.output, cluster, port)));
+  await server.waitUntil(
+    () => acceptsPostgres(url),
+    READY_TIMEOUT_MS,
+    (reason) => new LaunchError(reason, remedy(server.output, cluster, port)),
+  );
   return {
     url,
     origin: `embedded Postgres on 127.0.0.1:${port} (${cluster}, pid ${server.pid})`,

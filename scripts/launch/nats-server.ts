@@ -13,7 +13,10 @@ const READY_TIMEOUT_MS = 15_000;
 export function findNatsServer(env: Record<string, string | undefined>): string | undefined {
   if (env.NATS_SERVER_BIN) {
     if (isExecutable(env.NATS_SERVER_BIN)) return env.NATS_SERVER_BIN;
-    throw new LaunchError(`NATS_SERVER_BIN is ${env.NATS_SERVER_BIN}, which is not an executable file`, 'Point it at the nats-server binary, or unset it to search PATH and /usr/sbin');
+    throw new LaunchError(
+      `NATS_SERVER_BIN is ${env.NATS_SERVER_BIN}, which is not an executable file`,
+      'Point it at the nats-server binary, or unset it to search PATH and /usr/sbin',
+    );
   }
   const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), ...SYSTEM_DIRS];
   return dirs.map((dir) => join(dir, 'nats-server')).find(isExecutable);

@@ -38,6 +38,9 @@ export async function hasJetStream(url: string): Promise<boolean> {
  */
 export async function assertPortFree(port: number, variable: string, what: string): Promise<void> {
   if (await isListening('127.0.0.1', port)) {
-    throw new LaunchError(`Port ${port} on 127.0.0.1, wanted for ${what}, is already in use`, `Stop what listens there or choose another port with ${variable}`);
+    throw new LaunchError(
+      `Port ${port} on 127.0.0.1, wanted for ${what}, is already in use`,
+      `Stop what listens there or choose another port with ${variable}`,
+    );
   }
 }

@@ -44,7 +44,13 @@ describe('Supervisor', () => {
   it('gives up on a process that keeps dying, once, and says so', async () => {
     const lines: string[] = [];
     let gaveUp = 0;
-    sut = new Supervisor({ name: 'knowledge', launch: () => node('process.exit(1)'), say: (line) => lines.push(line), policy: fast(2), onGiveUp: () => gaveUp++ });
+    sut = new Supervisor({
+      name: 'knowledge',
+      launch: () => node('process.exit(1)'),
+      say: (line) => lines.push(line),
+      policy: fast(2),
+      onGiveUp: () => gaveUp++,
+    });
     sut.start();
 
     await waitFor(() => sut!.givenUp, 'giving up');

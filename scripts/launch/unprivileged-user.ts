@@ -70,7 +70,7 @@ function create(name: string): RunAs {
     );
   }
   const created = lookUp(name);
-  if (!created) throw new LaunchError(`useradd reported success but the user "${name}" is not there`, 'Check /etc/passwd and the system\'s user database');
+  if (!created) throw new LaunchError(`useradd reported success but the user "${name}" is not there`, "Check /etc/passwd and the system's user database");
   return created;
 }
 

@@ -267,12 +267,20 @@ describe('deploy/Dockerfile', () => {
   });
 
   it('copies nothing from the build context that .dockerignore leaves out', () => {
-    const patterns = read('.dockerignore').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    const patterns = read('.dockerignore')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
     expect(patterns[0]).toBe('*');
     const allowed = patterns.filter((p) => p.startsWith('!')).map((p) => posix.normalize(p.slice(1)).replace(/\/$/, ''));
     const sources = all
       .filter((i) => i.keyword === 'COPY' && !/--from=/.test(i.args))
-      .flatMap((i) => i.args.split(/\s+/).filter((word) => !word.startsWith('--')).slice(0, -1))
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .filter((word) => !word.startsWith('--'))
+          .slice(0, -1),
+      )
       .filter((source) => source !== '.');
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {

@@ -97,14 +97,16 @@ describe('dead letters', () => {
     // The cause is fixed upstream: the corrected payload is what gets replayed here.
     const fixed = JSON.parse(invalid.body);
     fixed.data.n = 8;
-    const seq = (await nc.jetstream().publish(env.namespace.subject(DEAD_LETTER_SUBJECT), JSON.stringify(fixed), {
-      headers: (() => {
-        const h = natsHeaders();
-        h.set(Headers.originalSubject, PROBE_SUBJECT);
-        h.set(Headers.consumer, 'probe-recorded');
-        return h;
-      })(),
-    })).seq;
+    const seq = (
+      await nc.jetstream().publish(env.namespace.subject(DEAD_LETTER_SUBJECT), JSON.stringify(fixed), {
+        headers: (() => {
+          const h = natsHeaders();
+          h.set(Headers.originalSubject, PROBE_SUBJECT);
+          h.set(Headers.consumer, 'probe-recorded');
+          return h;
+        })(),
+      })
+    ).seq;
     await store.replay(seq);
 
     await waitFor(() => received(8), 'the replayed probe handled');

@@ -15,8 +15,7 @@ describe('outbox to durable consumer', () => {
 
   const record = (n: number, options?: { rollback?: boolean }) => producer.app.get(RecordProbeUsecase).execute(n, options);
   const receivedCount = async () => Number((await sql.query('SELECT count(*)::int AS c FROM tickets.received')).rows[0].c);
-  const duplicates = async () =>
-    (await sql.query('SELECT n FROM tickets.received GROUP BY n HAVING count(*) > 1')).rows.map((r) => r.n as number);
+  const duplicates = async () => (await sql.query('SELECT n FROM tickets.received GROUP BY n HAVING count(*) > 1')).rows.map((r) => r.n as number);
   const streamMessages = async () => (await jsm.streams.info(env.streamName('EVENTS'))).state.messages;
 
   beforeAll(async () => {
@@ -86,13 +85,10 @@ describe('outbox to durable consumer', () => {
     for (const row of rows.rows) {
       await js.publish(env.namespace.subject(PROBE_SUBJECT), JSON.stringify(row.envelope), { msgID: `late-${row.envelope.id}` });
     }
-    await waitFor(
-      async () => {
-        const info = await jsm.consumers.info(env.streamName('EVENTS'), 'tickets-probe-recorded');
-        return info.num_pending === 0 && info.num_ack_pending === 0;
-      },
-      'late duplicates consumed',
-    );
+    await waitFor(async () => {
+      const info = await jsm.consumers.info(env.streamName('EVENTS'), 'tickets-probe-recorded');
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    }, 'late duplicates consumed');
     expect(await receivedCount()).toBe(80);
     expect(await duplicates()).toEqual([]);
   });
@@ -127,10 +123,7 @@ describe('outbox to durable consumer', () => {
     const client = new RequestClient(await env.nats(), env.namespace, 2000);
     await runWithContext({ correlationId: 'corr-rostock-42' }, () => client.requestUntyped('d115.telephony.probe.record', { n: 501 }));
 
-    const row = await waitFor(
-      async () => (await sql.query('SELECT correlation_id FROM tickets.received WHERE n = 501')).rows[0],
-      'probe 501 received',
-    );
+    const row = await waitFor(async () => (await sql.query('SELECT correlation_id FROM tickets.received WHERE n = 501')).rows[0], 'probe 501 received');
     expect(row.correlation_id).toBe('corr-rostock-42');
     const outbox = await sql.query("SELECT envelope->>'correlationid' AS c FROM telephony.outbox WHERE envelope->'data'->>'n' = '501'");
     expect(outbox.rows[0].c).toBe('corr-rostock-42');

@@ -7,8 +7,7 @@ describe('service process', () => {
   const main = join(__dirname, '..', '..', 'dist', 'apps', 'tickets', 'src', 'main.js');
   let env: TestEnvironment;
 
-  const run = (vars: Record<string, string>): ChildProcessWithoutNullStreams =>
-    spawn(process.execPath, [main], { env: { PATH: process.env.PATH, ...vars } });
+  const run = (vars: Record<string, string>): ChildProcessWithoutNullStreams => spawn(process.execPath, [main], { env: { PATH: process.env.PATH, ...vars } });
 
   const exit = (child: ChildProcessWithoutNullStreams) =>
     new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {

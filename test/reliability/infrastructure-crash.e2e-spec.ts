@@ -69,10 +69,14 @@ describe('NATS and Postgres crash while mail arrives', () => {
       await nats.restart();
       const back = Date.now();
       const backlog = await count('SELECT coalesce(max(seq), 0) AS c FROM mail.outbox');
-      await waitFor(async () => (await count('SELECT count(*)::int AS c FROM mail.outbox WHERE published_at IS NULL AND seq <= $1', [backlog])) === 0, 'mail outbox backlog published', {
-        timeoutMs: 20_000,
-        intervalMs: 10,
-      });
+      await waitFor(
+        async () => (await count('SELECT count(*)::int AS c FROM mail.outbox WHERE published_at IS NULL AND seq <= $1', [backlog])) === 0,
+        'mail outbox backlog published',
+        {
+          timeoutMs: 20_000,
+          intervalMs: 10,
+        },
+      );
       const drainMs = Date.now() - back;
       figures.push(`NATS down ${downMs} ms: backlog published ${drainMs} ms after it was back`);
       return drainMs;
@@ -95,10 +99,14 @@ describe('NATS and Postgres crash while mail arrives', () => {
       const stored = await count('SELECT count(*)::int AS c FROM mail.message');
       await waitFor(async () => (await mail.health()) === 200 && (await tickets.health()) === 200, 'health green', { timeoutMs: 5000, intervalMs: 10 });
       const greenMs = Date.now() - back;
-      await waitFor(async () => (await count('SELECT count(*)::int AS c FROM tickets.article')) > Math.min(casesAtBack, stored - 1), 'tickets handling events again', {
-        timeoutMs: 10_000,
-        intervalMs: 10,
-      });
+      await waitFor(
+        async () => (await count('SELECT count(*)::int AS c FROM tickets.article')) > Math.min(casesAtBack, stored - 1),
+        'tickets handling events again',
+        {
+          timeoutMs: 10_000,
+          intervalMs: 10,
+        },
+      );
       const resumeMs = Date.now() - back;
       await waitFor(async () => (await count('SELECT count(*)::int AS c FROM tickets.article')) >= stored, 'tickets caught up with the stored mail', {
         timeoutMs: 60_000,

@@ -36,7 +36,8 @@ describe('a conversation by mail', () => {
     return world.publish(TicketEvents.created, event);
   }
 
-  const ackState = async (messageId: string) => (await world.rows<{ state: string }>(`SELECT state FROM mail.acknowledgment WHERE message_id = $1`, [messageId]))[0]?.state;
+  const ackState = async (messageId: string) =>
+    (await world.rows<{ state: string }>(`SELECT state FROM mail.acknowledgment WHERE message_id = $1`, [messageId]))[0]?.state;
 
   let ackMessageId: string;
 
@@ -89,7 +90,10 @@ describe('a conversation by mail', () => {
     const forwarded: TicketForwardedEvent = { ...T1, authorityName: 'Bauamt Rostock', authorityEmail: 'bauamt@rostock.de' };
     await world.publish(TicketEvents.forwarded, forwarded);
     await waitFor(async () => (await world.rows(`SELECT 1 FROM mail.ticket WHERE 'bauamt@rostock.de' = ANY(participants)`)).length === 1, 'authority known');
-    const raw = fixture('stranger-reply.eml').toString().replace('Fremder Mensch <fremd@example.com>', 'Bauamt <bauamt@rostock.de>').replace('stranger-0001@', 'bauamt-0001@');
+    const raw = fixture('stranger-reply.eml')
+      .toString()
+      .replace('Fremder Mensch <fremd@example.com>', 'Bauamt <bauamt@rostock.de>')
+      .replace('stranger-0001@', 'bauamt-0001@');
     const answer = await receive(raw, 'bauamt@rostock.de');
     expect(answer.threadHint).toEqual({ ticketId: T1.ticketId, ticketNumber: T1.number, reason: 'references' });
   });
@@ -103,7 +107,10 @@ describe('a conversation by mail', () => {
     await ticketCreated({ ticketId: '0190c0de-0000-7000-8000-000000000999', number: '115-2026-000999' }, ERIKA, [ooo.rfcMessageId]);
     const list = await receive(fixture('mailing-list.eml'), 'newsletter@stadtwerke.example.de');
     expect(await ackState(list.messageId)).toBeUndefined();
-    await waitFor(async () => (await world.rows(`SELECT 1 FROM mail.inbox WHERE consumer = 'mail-ticket-created-acknowledgment'`)).length === 2, 'ticket.created handled');
+    await waitFor(
+      async () => (await world.rows(`SELECT 1 FROM mail.inbox WHERE consumer = 'mail-ticket-created-acknowledgment'`)).length === 2,
+      'ticket.created handled',
+    );
     expect(await world.rows(`SELECT 1 FROM mail.outbound_message WHERE ticket_id = '0190c0de-0000-7000-8000-000000000999'`)).toEqual([]);
   });
 
@@ -115,7 +122,10 @@ describe('a conversation by mail', () => {
       const mail = await receive(raw, sender);
       await ticketCreated(ticket, sender, [mail.rfcMessageId]);
     }
-    await waitFor(async () => (await world.rows(`SELECT 1 FROM mail.acknowledgment WHERE recipient = $1 AND state <> 'awaiting-ticket'`, [sender])).length === 4, 'all decided');
+    await waitFor(
+      async () => (await world.rows(`SELECT 1 FROM mail.acknowledgment WHERE recipient = $1 AND state <> 'awaiting-ticket'`, [sender])).length === 4,
+      'all decided',
+    );
     const states = await world.rows<{ state: string }>(`SELECT state FROM mail.acknowledgment WHERE recipient = $1 ORDER BY created_at`, [sender]);
     expect(states.map((s) => s.state)).toEqual(['queued', 'queued', 'queued', 'rate-limited']);
     await waitFor(() => sink.to(sender).length === 3, 'three acknowledgments');

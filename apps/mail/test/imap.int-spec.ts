@@ -28,12 +28,33 @@ describe('IMAP intake', () => {
     {
       address: 'rathaus@rostock.de',
       displayName: 'Rathaus Rostock',
-      imap: { host: IMAP.host, port: IMAP.port, secure: false, user: IMAP.user, password: IMAP.password, folder: `${base}/in`, idle: true, pollIntervalMs: 60000, afterImport: 'move', moveTo: `${base}/done` },
+      imap: {
+        host: IMAP.host,
+        port: IMAP.port,
+        secure: false,
+        user: IMAP.user,
+        password: IMAP.password,
+        folder: `${base}/in`,
+        idle: true,
+        pollIntervalMs: 60000,
+        afterImport: 'move',
+        moveTo: `${base}/done`,
+      },
     },
     {
       address: 'ortsamt@rostock.de',
       displayName: 'Ortsamt',
-      imap: { host: IMAP.host, port: IMAP.port, secure: false, user: IMAP.user, password: IMAP.password, folder: `${base}/flagged`, idle: false, pollIntervalMs: 200, afterImport: 'flag' },
+      imap: {
+        host: IMAP.host,
+        port: IMAP.port,
+        secure: false,
+        user: IMAP.user,
+        password: IMAP.password,
+        folder: `${base}/flagged`,
+        idle: false,
+        pollIntervalMs: 200,
+        afterImport: 'flag',
+      },
     },
   ];
 
@@ -64,7 +85,10 @@ describe('IMAP intake', () => {
     }
   };
   const count = async (path: string) => (await admin.status(path, { messages: true })).messages ?? 0;
-  const rows = (mailbox: string) => world.rows<{ dedupe_key: string; source: string }>(`SELECT dedupe_key, source FROM mail.inbound_message WHERE mailbox = $1 ORDER BY received_at`, [mailbox]);
+  const rows = (mailbox: string) =>
+    world.rows<{ dedupe_key: string; source: string }>(`SELECT dedupe_key, source FROM mail.inbound_message WHERE mailbox = $1 ORDER BY received_at`, [
+      mailbox,
+    ]);
 
   it('imports new mail at once (IDLE), announces it, and moves it to the done folder', async () => {
     await admin.append(`${folder}/in`, fixture('plain.eml'));

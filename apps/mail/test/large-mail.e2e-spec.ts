@@ -50,7 +50,9 @@ describe('mail service process with large attachments', () => {
     env = await TestEnvironment.create(['mail']);
     sql = await env.sql();
     // The heap limit a container with the deployment's 512 Mi memory limit gives V8 anyway (see docs/mail.md).
-    child = spawn(process.execPath, ['--max-old-space-size=256', main], { env: { PATH: process.env.PATH, ...env.serviceEnv('mail', { SMTP_PORT: '0', SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'info', MAIL_ACK_MAX_PER_HOUR: '0' }) } });
+    child = spawn(process.execPath, ['--max-old-space-size=256', main], {
+      env: { PATH: process.env.PATH, ...env.serviceEnv('mail', { SMTP_PORT: '0', SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'info', MAIL_ACK_MAX_PER_HOUR: '0' }) },
+    });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
   });
@@ -65,7 +67,9 @@ describe('mail service process with large attachments', () => {
   });
 
   it('stores four 16 MB attachments arriving at once intact (SHA-256), raw mail included, with the peak RSS under 400 MB', async () => {
-    const port = Number(await waitFor(() => /"port":(\d+),"mailboxes":\[[^\]]*\],"msg":"SMTP listener ready"/.exec(output)?.[1], 'SMTP listener ready', { timeoutMs: 30000 }));
+    const port = Number(
+      await waitFor(() => /"port":(\d+),"mailboxes":\[[^\]]*\],"msg":"SMTP listener ready"/.exec(output)?.[1], 'SMTP listener ready', { timeoutMs: 30000 }),
+    );
     const idle = residentSet(child.pid!);
     const attachments = [1, 2, 3, 4].map(() => randomBytes(16 * MB));
     const mails = await Promise.all(attachments.map((attachment, i) => largeMail(i + 1, attachment)));
@@ -82,7 +86,15 @@ describe('mail service process with large attachments', () => {
     );
     expect(replies).toEqual(attachments.map(() => expect.stringMatching(/^250 2\.0\.0 Ok: queued as /)));
 
-    const stored = await sql.query<{ rfc: string; filename: string; size: number; sha256: string; content_sha256: string; content_size: number; raw_sha256: string }>(
+    const stored = await sql.query<{
+      rfc: string;
+      filename: string;
+      size: number;
+      sha256: string;
+      content_sha256: string;
+      content_size: number;
+      raw_sha256: string;
+    }>(
       `SELECT m.rfc_message_id AS rfc, a.filename, a.size, a.sha256, encode(sha256(b.content), 'hex') AS content_sha256, length(b.content) AS content_size,
               encode(sha256(i.raw), 'hex') AS raw_sha256
          FROM mail.attachment a JOIN mail.blob b ON b.key = a.blob_key JOIN mail.message m ON m.id = a.message_id JOIN mail.inbound_message i ON i.id = m.id

@@ -31,7 +31,11 @@ describe('mail service process', () => {
 
   it('starts its SMTP listener with the app, and on SIGTERM finishes the mail in DATA, refuses new ones and exits 0', async () => {
     const service = run(env.serviceEnv('mail', { SMTP_PORT: '0', SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '8000' }));
-    const port = Number(await waitFor(() => /"port":(\d+),"mailboxes":\["115@rostock.de"\],"msg":"SMTP listener ready"/.exec(service.output())?.[1], 'SMTP listener ready', { timeoutMs: 20000 }));
+    const port = Number(
+      await waitFor(() => /"port":(\d+),"mailboxes":\["115@rostock.de"\],"msg":"SMTP listener ready"/.exec(service.output())?.[1], 'SMTP listener ready', {
+        timeoutMs: 20000,
+      }),
+    );
 
     const dialog = await SmtpDialog.open(port);
     expect(await dialog.reply()).toMatch(/^220 .* ESMTP d115 mail intake$/);
@@ -45,7 +49,14 @@ describe('mail service process', () => {
     service.child.kill('SIGTERM');
     await waitFor(() => service.output().includes('"msg":"stopping"'), 'shutdown begun');
     // New connections are no longer accepted …
-    await waitFor(() => SmtpDialog.open(port).then((d) => (d.close(), false), () => true), 'listener closed');
+    await waitFor(
+      () =>
+        SmtpDialog.open(port).then(
+          (d) => (d.close(), false),
+          () => true,
+        ),
+      'listener closed',
+    );
     // … but the mail in the middle of DATA is finished and stored.
     dialog.write(`${raw.slice(200)}\r\n.\r\n`);
     expect(await dialog.reply()).toMatch(/^250 2\.0\.0 Ok: queued as [0-9a-f-]{36}$/);

@@ -45,7 +45,8 @@ describe('outbound mail', () => {
     };
   }
 
-  const sent = (requestId: string) => world.waitForEvent<MailMessageSentEvent>(MailSubjects.messageSent, (e) => e.requestId === requestId, `message.sent ${requestId}`);
+  const sent = (requestId: string) =>
+    world.waitForEvent<MailMessageSentEvent>(MailSubjects.messageSent, (e) => e.requestId === requestId, `message.sent ${requestId}`);
   const failed = (requestId: string) =>
     world.waitForEvent<MailDeliveryFailedEvent>(MailSubjects.deliveryFailed, (e) => e.requestId === requestId, `delivery.failed ${requestId}`);
   const bySubjectToken = (token: string) => sink.mails.filter((m) => m.parsed.text?.includes(token));
@@ -83,7 +84,9 @@ describe('outbound mail', () => {
   });
 
   it('threads the citizen’s answer to our reply into the ticket', async () => {
-    const raw = fixture('reply-references-only.eml', { ACK_ID: firstReply.messageId.slice(1, -1) }).toString().replace('reply-refs-0001@', 'answer-0001@');
+    const raw = fixture('reply-references-only.eml', { ACK_ID: firstReply.messageId.slice(1, -1) })
+      .toString()
+      .replace('reply-refs-0001@', 'answer-0001@');
     const info = await world.deliver(raw, { from: ERIKA, to: '115@rostock.de' });
     const id = /queued as (\S+)/.exec(info.response)![1];
     const answer = await world.waitForEvent<MailMessageReceivedEvent>(MailSubjects.messageReceived, (e) => e.messageId === id, 'answer');
@@ -134,7 +137,9 @@ describe('outbound mail', () => {
     await world.publish(TicketEvents.replyRequested, reply);
     const event = await failed(reply.requestId);
     expect(event).toMatchObject({ ticketId: T1.ticketId, recipient: 'gibt-es-nicht@example.org', status: '5.1.1', detectedBy: 'relay' });
-    expect(await world.rows(`SELECT status, attempts FROM mail.outbound_message WHERE request_id = $1`, [reply.requestId])).toEqual([{ status: 'failed', attempts: 1 }]);
+    expect(await world.rows(`SELECT status, attempts FROM mail.outbound_message WHERE request_id = $1`, [reply.requestId])).toEqual([
+      { status: 'failed', attempts: 1 },
+    ]);
   });
 
   it('gives up after MAIL_OUTBOUND_MAX_ATTEMPTS temporary failures and says so', async () => {
@@ -167,7 +172,10 @@ describe('outbound mail', () => {
       mailMessageIds: ['<nobody-0001@mail.example.org>'],
     };
     await world.publish(TicketEvents.created, created);
-    await waitFor(async () => (await world.rows<{ state: string }>(`SELECT state FROM mail.acknowledgment WHERE message_id = $1`, [id]))[0]?.state === 'undeliverable', 'decision');
+    await waitFor(
+      async () => (await world.rows<{ state: string }>(`SELECT state FROM mail.acknowledgment WHERE message_id = $1`, [id]))[0]?.state === 'undeliverable',
+      'decision',
+    );
     expect(sink.to('nobody@example.org')).toEqual([]);
   });
 });

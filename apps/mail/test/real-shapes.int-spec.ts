@@ -49,7 +49,13 @@ describe('real client shapes over SMTP', () => {
       `SELECT from_address, from_name, subject, text_body, message_id_reused FROM mail.message WHERE id = $1`,
       [id],
     );
-    expect(row).toEqual({ from_address: expected.from, from_name: expected.fromName, subject: expected.subject, text_body: event.text, message_id_reused: false });
+    expect(row).toEqual({
+      from_address: expected.from,
+      from_name: expected.fromName,
+      subject: expected.subject,
+      text_body: event.text,
+      message_id_reused: false,
+    });
     const files = await world.rows<{ filename: string }>(`SELECT filename FROM mail.attachment WHERE message_id = $1 ORDER BY position`, [id]);
     expect(files.map((f) => f.filename)).toEqual(expected.attachments);
   });
@@ -81,7 +87,11 @@ describe('real client shapes over SMTP', () => {
     const rows = await copies();
     expect(rows).toEqual([
       { dedupe_key: 'reused-0001@mail.example.org', message_id_reused: false, text_body: 'Erste Nachricht.\n' },
-      { dedupe_key: expect.stringMatching(/^reused-0001@mail\.example\.org [0-9a-f]{64}$/), message_id_reused: true, text_body: 'Eine ganz andere Nachricht.\n' },
+      {
+        dedupe_key: expect.stringMatching(/^reused-0001@mail\.example\.org [0-9a-f]{64}$/),
+        message_id_reused: true,
+        text_body: 'Eine ganz andere Nachricht.\n',
+      },
     ]);
     const [stored] = await world.rows<{ rfc_message_id: string }>(`SELECT rfc_message_id FROM mail.message WHERE id = $1`, [second]);
     expect(stored.rfc_message_id).toBe('reused-0001@mail.example.org');

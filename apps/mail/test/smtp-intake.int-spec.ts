@@ -20,7 +20,10 @@ describe('SMTP intake', () => {
     const id = /queued as (\S+)/.exec(info.response)![1];
 
     // Committed before the 250: the rows are there at once, the event is in the outbox.
-    const [raw] = await world.rows(`SELECT mailbox, dedupe_key, source, envelope_from, envelope_to, status, length(raw) AS size FROM mail.inbound_message WHERE id = $1`, [id]);
+    const [raw] = await world.rows(
+      `SELECT mailbox, dedupe_key, source, envelope_from, envelope_to, status, length(raw) AS size FROM mail.inbound_message WHERE id = $1`,
+      [id],
+    );
     expect(raw).toEqual({
       mailbox: '115@rostock.de',
       dedupe_key: 'plain-0001@mail.example.org',
@@ -76,12 +79,16 @@ describe('SMTP intake', () => {
 
   it('stores a mail sent to two mailboxes once per mailbox, with an event each', async () => {
     await world.deliver(fixture('html-only.eml'), { to: ['115@rostock.de', 'buergerservice@landkreis-rostock.de'] });
-    const rows = await world.rows<{ mailbox: string }>(`SELECT mailbox FROM mail.inbound_message WHERE dedupe_key = 'html-only-0001@mail.example.org' ORDER BY mailbox`);
+    const rows = await world.rows<{ mailbox: string }>(
+      `SELECT mailbox FROM mail.inbound_message WHERE dedupe_key = 'html-only-0001@mail.example.org' ORDER BY mailbox`,
+    );
     expect(rows.map((r) => r.mailbox)).toEqual(['115@rostock.de', 'buergerservice@landkreis-rostock.de']);
     await waitFor(() => received().filter((e) => e.rfcMessageId === '<html-only-0001@mail.example.org>').length === 2, 'two events');
-    expect(received().find((e) => e.mailbox === 'buergerservice@landkreis-rostock.de' && e.rfcMessageId === '<html-only-0001@mail.example.org>')).toMatchObject({
-      ars: '130720000000',
-    });
+    expect(received().find((e) => e.mailbox === 'buergerservice@landkreis-rostock.de' && e.rfcMessageId === '<html-only-0001@mail.example.org>')).toMatchObject(
+      {
+        ars: '130720000000',
+      },
+    );
   });
 
   it('stores the same Message-ID delivered twice to a mailbox once, and answers 250 both times', async () => {
@@ -98,7 +105,9 @@ describe('SMTP intake', () => {
   it('gives a mail without Message-ID a stable content hash, so a second copy is a duplicate too', async () => {
     await world.deliver(fixture('no-message-id.eml'));
     // The copy that went through another relay has an extra trace header: still the same mail.
-    await world.deliver(Buffer.concat([Buffer.from('Received: from relay2.example.org by mx.rostock.de; Tue, 3 Mar 2026 18:00:05 +0100\r\n'), fixture('no-message-id.eml')]));
+    await world.deliver(
+      Buffer.concat([Buffer.from('Received: from relay2.example.org by mx.rostock.de; Tue, 3 Mar 2026 18:00:05 +0100\r\n'), fixture('no-message-id.eml')]),
+    );
     const rows = await world.rows<{ dedupe_key: string }>(`SELECT dedupe_key FROM mail.inbound_message WHERE dedupe_key LIKE '%@content-hash.d115.invalid'`);
     expect(rows).toHaveLength(1);
     expect(rows[0].dedupe_key).toMatch(/^[0-9a-f]{64}@content-hash\.d115\.invalid$/);
@@ -119,6 +128,10 @@ describe('SMTP intake', () => {
     }
     const retried = await world.deliver(fixture('inline-image.eml'));
     expect(retried.response).toMatch(/^250/);
-    await world.waitForEvent<MailMessageReceivedEvent>(MailSubjects.messageReceived, (e) => e.rfcMessageId === '<inline-0001@mail.example.org>', 'event after retry');
+    await world.waitForEvent<MailMessageReceivedEvent>(
+      MailSubjects.messageReceived,
+      (e) => e.rfcMessageId === '<inline-0001@mail.example.org>',
+      'event after retry',
+    );
   });
 });

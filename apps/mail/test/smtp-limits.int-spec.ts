@@ -22,7 +22,11 @@ describe('SMTP limits per client', () => {
   let world: MailTestWorld;
 
   beforeAll(async () => {
-    world = await MailTestWorld.create({ SMTP_MAX_CONNECTIONS_PER_CLIENT: '2', SMTP_MAX_MESSAGES_PER_MINUTE: '3', SMTP_TRUSTED_NETWORKS: '127.0.0.2/32, 2001:db8::/32' });
+    world = await MailTestWorld.create({
+      SMTP_MAX_CONNECTIONS_PER_CLIENT: '2',
+      SMTP_MAX_MESSAGES_PER_MINUTE: '3',
+      SMTP_TRUSTED_NETWORKS: '127.0.0.2/32, 2001:db8::/32',
+    });
   });
 
   /** Delivers `count` mails from the given loopback address (Linux routes all of 127/8 to lo); the reply codes. */
@@ -67,7 +71,12 @@ describe('SMTP limits per client', () => {
     const outcomes: string[] = [];
     for (const n of [1, 2, 3, 4]) {
       const raw = fixture('plain.eml').toString('latin1').replace('plain-0001@', `rate-${n}@`);
-      outcomes.push(await world.deliver(raw).then((info) => info.response.slice(0, 3)).catch((error: { response: string }) => error.response));
+      outcomes.push(
+        await world
+          .deliver(raw)
+          .then((info) => info.response.slice(0, 3))
+          .catch((error: { response: string }) => error.response),
+      );
     }
     expect(outcomes.slice(0, 3)).toEqual(['250', '250', '250']);
     expect(outcomes[3]).toMatch(/^451 4\.7\.1 Too many messages from your address, try again later/);
@@ -79,7 +88,9 @@ describe('SMTP limits per client', () => {
     const untrusted = await deliverFrom('127.0.0.3', 4, 'untrusted');
     expect(untrusted.slice(0, 3)).toEqual(['250', '250', '250']);
     expect(untrusted[3]).toMatch(/^451 4\.7\.1 /);
-    const stored = await world.rows<{ client_address: string }>(`SELECT client_address FROM mail.inbound_message WHERE dedupe_key LIKE 'trusted-%' ORDER BY dedupe_key`);
+    const stored = await world.rows<{ client_address: string }>(
+      `SELECT client_address FROM mail.inbound_message WHERE dedupe_key LIKE 'trusted-%' ORDER BY dedupe_key`,
+    );
     expect(stored).toEqual(Array.from({ length: 5 }, () => ({ client_address: '127.0.0.2' })));
   });
 });
@@ -90,9 +101,13 @@ describe('SMTP with STARTTLS and AUTH configured', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'd115-smtp-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      {
+        stdio: 'ignore',
+      },
+    );
     world = await MailTestWorld.create({
       SMTP_TLS_KEY_FILE: join(dir, 'key.pem'),
       SMTP_TLS_CERT_FILE: join(dir, 'cert.pem'),
@@ -107,7 +122,13 @@ describe('SMTP with STARTTLS and AUTH configured', () => {
   });
 
   const send = (auth?: { user: string; pass: string }, raw = fixture('plain.eml')) => {
-    const transport = createTransport({ host: '127.0.0.1', port: world.smtpPort, requireTLS: true, tls: { rejectUnauthorized: false }, ...(auth ? { auth } : {}) });
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port: world.smtpPort,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false },
+      ...(auth ? { auth } : {}),
+    });
     return transport.sendMail({ envelope: { from: 'erika.mustermann@example.org', to: '115@rostock.de' }, raw }).finally(() => transport.close());
   };
 

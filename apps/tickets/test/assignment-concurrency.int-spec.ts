@@ -55,7 +55,13 @@ describe('tickets: assignment under concurrency, three instances', () => {
     for (let i = 0; i < 3; i++) await kit.start({ DATABASE_POOL_SIZE: '6', TICKETS_SCHEDULER_TICK_MS: '50', TICKETS_DECLINE_COOLDOWN_S: '1' });
     await kit.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'general', name: 'Allgemein', reservationTimeoutSeconds: 1 });
     await kit.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'kfz', name: 'Kfz', targetExpression: 'kfz >= 1', reservationTimeoutSeconds: 1 });
-    await kit.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'rare', name: 'Plattdeutsch', targetExpression: 'lang.nds >= 2', reservationTimeoutSeconds: 1 });
+    await kit.request(TicketSubjects.queueUpsert, {
+      actor: ADMIN,
+      queueId: 'rare',
+      name: 'Plattdeutsch',
+      targetExpression: 'lang.nds >= 2',
+      reservationTimeoutSeconds: 1,
+    });
     await kit.request(TicketSubjects.ruleUpsert, { actor: ADMIN, name: 'Kfz', position: 1, when: { keywords: ['kfz'] }, queue: 'kfz' });
     await kit.request(TicketSubjects.ruleUpsert, { actor: ADMIN, name: 'Platt', position: 2, when: { keywords: ['moin'] }, queue: 'rare' });
   });
@@ -138,7 +144,9 @@ describe('tickets: assignment under concurrency, three instances', () => {
       }),
     );
     const js = kit.nc.jetstream();
-    const mails = Array.from({ length: CASES_BY_MAIL }, (_, i) => publishEvent(js, kit.env.namespace, MAIL_RECEIVED, mail({ subject: `Mail ${i}` }), '/d115/mail'));
+    const mails = Array.from({ length: CASES_BY_MAIL }, (_, i) =>
+      publishEvent(js, kit.env.namespace, MAIL_RECEIVED, mail({ subject: `Mail ${i}` }), '/d115/mail'),
+    );
     const total = CASES_BY_REQUEST + CASES_BY_MAIL;
     const answered = async () => kit.count("SELECT count(*) FROM tickets.ticket WHERE state = 'answered'");
     let done = false;

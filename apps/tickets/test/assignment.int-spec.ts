@@ -13,7 +13,14 @@ describe('tickets: routing and assignment', () => {
     await kit.start({ TICKETS_SCHEDULER_TICK_MS: '50' });
     await kit.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'kfz', name: 'Kfz', targetExpression: 'kfz >= 2', reservationTimeoutSeconds: 30 });
     await kit.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'english', name: 'English', targetExpression: 'lang.en' });
-    await kit.request(TicketSubjects.ruleUpsert, { actor: ADMIN, name: 'Kfz', position: 10, when: { keywords: ['kfz', 'zulassung'] }, queue: 'kfz', priority: 2 });
+    await kit.request(TicketSubjects.ruleUpsert, {
+      actor: ADMIN,
+      name: 'Kfz',
+      position: 10,
+      when: { keywords: ['kfz', 'zulassung'] },
+      queue: 'kfz',
+      priority: 2,
+    });
     await kit.request(TicketSubjects.ruleUpsert, {
       actor: ADMIN,
       name: 'English speakers, Ukrainian if possible',
@@ -21,14 +28,22 @@ describe('tickets: routing and assignment', () => {
       when: { languages: ['en', 'uk'] },
       queue: 'english',
       requiredSkills: { 'lang.uk': 1 },
-      escalation: [{ afterMinutes: 10, requiredSkills: {} }, { afterMinutes: 20, queue: 'general', priority: 5 }],
+      escalation: [
+        { afterMinutes: 10, requiredSkills: {} },
+        { afterMinutes: 20, queue: 'general', priority: 5 },
+      ],
     });
   });
 
   afterAll(() => kit.dispose());
 
-  const agent = (agentId: string, skills: Record<string, number>, queues: string[], capacity: Record<string, number> = { email: 2, phone: 1 }, presence: AgentPresence = 'offline') =>
-    kit.request(TicketSubjects.agentUpsert, { actor: ADMIN, agentId, name: agentId, skills, capacity, queues, presence });
+  const agent = (
+    agentId: string,
+    skills: Record<string, number>,
+    queues: string[],
+    capacity: Record<string, number> = { email: 2, phone: 1 },
+    presence: AgentPresence = 'offline',
+  ) => kit.request(TicketSubjects.agentUpsert, { actor: ADMIN, agentId, name: agentId, skills, capacity, queues, presence });
   const presence = (agentId: string, value: AgentPresence) => kit.request(TicketSubjects.agentPresence, { actor: ADMIN, agentId, presence: value });
   const create = (subject: string, extra: Record<string, unknown> = {}) =>
     kit.request(TicketSubjects.create, { actor: 'agent-intake', channel: 'email', subject, ...extra });

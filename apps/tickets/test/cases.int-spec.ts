@@ -1,10 +1,4 @@
-import {
-  ErrorCode,
-  TicketErrorCode,
-  TicketEvents,
-  TicketState,
-  TicketSubjects,
-} from '@d115/contracts';
+import { ErrorCode, TicketErrorCode, TicketEvents, TicketState, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { AGENT, TicketsKit } from './support/tickets-kit';
 
@@ -68,7 +62,9 @@ describe('tickets: cases', () => {
     const reopened = await move('open');
     expect(reopened.closedAt).toBeUndefined();
 
-    const changes = (await kit.events<{ from: string; to: string }>(TicketEvents.stateChanged, `ticket/${ticket.id}`)).map((e) => `${e.data.from}>${e.data.to}`);
+    const changes = (await kit.events<{ from: string; to: string }>(TicketEvents.stateChanged, `ticket/${ticket.id}`)).map(
+      (e) => `${e.data.from}>${e.data.to}`,
+    );
     expect(changes).toEqual(['new>open', 'open>pending_citizen', 'pending_citizen>open', 'open>answered', 'answered>closed', 'closed>open']);
   });
 
@@ -146,7 +142,12 @@ describe('tickets: cases', () => {
     const failure = await kit.failure(TicketSubjects.reply, { actor: AGENT, ticketId: ticket.id, channel: 'email', text: 'Hallo' });
     expect(failure.code).toBe(TicketErrorCode.NO_RECIPIENT);
 
-    const waiting = await kit.request(TicketSubjects.reply, { actor: AGENT, ticketId: ticket.id, text: 'Rückruf: Bitte Unterlagen nachreichen.', awaitCitizen: true });
+    const waiting = await kit.request(TicketSubjects.reply, {
+      actor: AGENT,
+      ticketId: ticket.id,
+      text: 'Rückruf: Bitte Unterlagen nachreichen.',
+      awaitCitizen: true,
+    });
     expect(waiting.state).toBe('pending_citizen');
     const detail = await kit.request(TicketSubjects.get, { actor: AGENT, ticketId: ticket.id });
     expect(detail.articles.at(-1)).toMatchObject({ kind: 'reply', channel: 'callback' });

@@ -43,11 +43,27 @@ describe('tickets: events', () => {
   it('raises all ten kinds, each valid against its contract, and publishes them', async () => {
     kit.freezeAt(new Date('2027-03-04T10:00:00+01:00'));
     await kit.request(TicketSubjects.queueUpsert, { actor: 'system:admin', queueId: 'general', name: 'Allgemein', reservationTimeoutSeconds: 10 });
-    await kit.request(TicketSubjects.agentUpsert, { actor: 'system:admin', agentId: 'a-1', name: 'A', skills: {}, capacity: { email: 1 }, queues: ['general'], presence: 'available' });
+    await kit.request(TicketSubjects.agentUpsert, {
+      actor: 'system:admin',
+      agentId: 'a-1',
+      name: 'A',
+      skills: {},
+      capacity: { email: 1 },
+      queues: ['general'],
+      presence: 'available',
+    });
     const ticket = await kit.request(TicketSubjects.create, { actor: 'a-0', channel: 'email', subject: 'Frage', citizen: { email: 'c@example.org' } });
     const offers = (agentId: string) => kit.request(TicketSubjects.reservationList, { actor: agentId, agentId });
     await waitFor(async () => (await offers('a-1')).length === 1, 'offer to a-1');
-    await kit.request(TicketSubjects.agentUpsert, { actor: 'system:admin', agentId: 'a-2', name: 'B', skills: {}, capacity: { email: 1 }, queues: ['general'], presence: 'available' });
+    await kit.request(TicketSubjects.agentUpsert, {
+      actor: 'system:admin',
+      agentId: 'a-2',
+      name: 'B',
+      skills: {},
+      capacity: { email: 1 },
+      queues: ['general'],
+      presence: 'available',
+    });
     kit.freezeAt(new Date('2027-03-04T10:00:11+01:00')); // a-1 let it expire: a-2 is next
     const [offer] = await waitFor(async () => {
       const list = await offers('a-2');

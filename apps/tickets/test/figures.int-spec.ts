@@ -13,17 +13,33 @@ describe('tickets: figures', () => {
     kit = await TicketsKit.create();
     await kit.start({ TICKETS_SCHEDULER_ENABLED: 'false' });
     for (const queueId of ['a', 'b', 'c']) await kit.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId, name: queueId.toUpperCase() });
-    await kit.request(TicketSubjects.slaPolicyUpsert, { actor: ADMIN, name: 'A per Mail', queue: 'a', channel: 'email', firstResponseMinutes: 60, resolutionMinutes: 120 });
+    await kit.request(TicketSubjects.slaPolicyUpsert, {
+      actor: ADMIN,
+      name: 'A per Mail',
+      queue: 'a',
+      channel: 'email',
+      firstResponseMinutes: 60,
+      resolutionMinutes: 120,
+    });
 
     const create = (name: string, queue: string, channel: TicketChannel) =>
-      kit.request(TicketSubjects.create, { actor: ADMIN, channel, queue, subject: name, citizen: { email: `${name}@example.org` } }).then((ticket) => (t[name] = ticket));
-    const reply = (name: string, extra: Record<string, unknown> = {}) => kit.request(TicketSubjects.reply, { actor: 'agent-1', ticketId: t[name].id, text: 'Antwort', ...extra });
+      kit
+        .request(TicketSubjects.create, { actor: ADMIN, channel, queue, subject: name, citizen: { email: `${name}@example.org` } })
+        .then((ticket) => (t[name] = ticket));
+    const reply = (name: string, extra: Record<string, unknown> = {}) =>
+      kit.request(TicketSubjects.reply, { actor: 'agent-1', ticketId: t[name].id, text: 'Antwort', ...extra });
     const move = (name: string, to: TicketState) => kit.request(TicketSubjects.transition, { actor: 'agent-1', ticketId: t[name].id, to });
 
     kit.freezeAt(at('08:30'));
     await create('t5', 'b', 'email'); // still waiting at the end
     kit.freezeAt(at('09:00'));
-    for (const [name, queue, channel] of [['t1', 'a', 'email'], ['t2', 'a', 'email'], ['t3', 'b', 'phone'], ['t4', 'a', 'email']] as const) await create(name, queue, channel);
+    for (const [name, queue, channel] of [
+      ['t1', 'a', 'email'],
+      ['t2', 'a', 'email'],
+      ['t3', 'b', 'phone'],
+      ['t4', 'a', 'email'],
+    ] as const)
+      await create(name, queue, channel);
     kit.freezeAt(at('09:30'));
     await reply('t1'); // first response and resolution in 30 min
     kit.freezeAt(at('10:00'));

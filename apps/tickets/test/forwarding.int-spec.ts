@@ -111,7 +111,11 @@ describe('tickets: forwarding', () => {
   it("brings the authority's answer back into the case through threading", async () => {
     const ticket = await create('99050012000000');
     await kit.request(TicketSubjects.forward, { actor: AGENT, ticketId: ticket.id, authorityId: ordnungsamt.id });
-    const answer = mail({ from: { address: 'Ordnungsamt@rostock.de' }, subject: `AW: [115#${ticket.number.slice(4)}] Gewerbe anmelden`, threadHint: { ticketId: ticket.id, reason: 'subject-and-references' } });
+    const answer = mail({
+      from: { address: 'Ordnungsamt@rostock.de' },
+      subject: `AW: [115#${ticket.number.slice(4)}] Gewerbe anmelden`,
+      threadHint: { ticketId: ticket.id, reason: 'subject-and-references' },
+    });
     await publishEvent(kit.nc.jetstream(), kit.env.namespace, MAIL_RECEIVED, answer, '/d115/mail');
 
     await waitFor(async () => (await kit.request(TicketSubjects.get, { actor: AGENT, ticketId: ticket.id })).state === 'open', 'case open again');

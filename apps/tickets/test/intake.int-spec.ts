@@ -19,7 +19,10 @@ describe('tickets: intake from events', () => {
 
   const publishMail = (data: object) => publishEvent(js, kit.env.namespace, MAIL_RECEIVED, data, '/d115/mail');
   const caseOfMail = (messageId: string) =>
-    waitFor(async () => (await kit.sql.query('SELECT ticket_id FROM tickets.article WHERE mail_message_id = $1', [messageId])).rows[0]?.ticket_id as string, `mail ${messageId} on a case`);
+    waitFor(
+      async () => (await kit.sql.query('SELECT ticket_id FROM tickets.article WHERE mail_message_id = $1', [messageId])).rows[0]?.ticket_id as string,
+      `mail ${messageId} on a case`,
+    );
   const detail = (ticketId: string) => kit.request(TicketSubjects.get, { actor: AGENT, ticketId });
 
   it('opens a case for a new mail and names the mail in ticket.created', async () => {
@@ -41,7 +44,7 @@ describe('tickets: intake from events', () => {
     const ticketId = await caseOfMail(received.messageId);
     await waitFor(async () => (await kit.count('SELECT count(*) FROM tickets.inbox WHERE event_id = ANY($1)', [eventIds])) === 2, 'both deliveries handled');
     expect(await kit.count('SELECT count(*) FROM tickets.article WHERE mail_message_id = $1', [received.messageId])).toBe(1);
-    expect(await kit.count("SELECT count(*) FROM tickets.ticket WHERE id = $1", [ticketId])).toBe(1);
+    expect(await kit.count('SELECT count(*) FROM tickets.ticket WHERE id = $1', [ticketId])).toBe(1);
   });
 
   it("attaches the citizen's answer to the case named by the thread hint and reopens it", async () => {
@@ -76,7 +79,12 @@ describe('tickets: intake from events', () => {
     await kit.request(TicketSubjects.reply, { actor: AGENT, ticketId, text: 'Ihre Frage ist beantwortet.' });
 
     const outOfOffice = mail({ classification: 'auto-reply', subject: 'Abwesenheitsnotiz', threadHint: { ticketId, reason: 'references' } });
-    const bounce = mail({ classification: 'bounce', from: { address: 'mailer-daemon@example.org' }, bounce: { kind: 'permanent', recipient: 'buerger@example.org' }, threadHint: { ticketId, reason: 'references' } });
+    const bounce = mail({
+      classification: 'bounce',
+      from: { address: 'mailer-daemon@example.org' },
+      bounce: { kind: 'permanent', recipient: 'buerger@example.org' },
+      threadHint: { ticketId, reason: 'references' },
+    });
     const stray = mail({ classification: 'auto-reply', subject: 'Out of office' });
     await publishMail(outOfOffice);
     await publishMail(bounce);
@@ -84,7 +92,10 @@ describe('tickets: intake from events', () => {
 
     expect(await caseOfMail(outOfOffice.messageId)).toBe(ticketId);
     expect(await caseOfMail(bounce.messageId)).toBe(ticketId);
-    await waitFor(async () => (await kit.count('SELECT count(*) FROM tickets.unattached_mail WHERE mail_message_id = $1', [stray.messageId])) === 1, 'stray auto-reply kept');
+    await waitFor(
+      async () => (await kit.count('SELECT count(*) FROM tickets.unattached_mail WHERE mail_message_id = $1', [stray.messageId])) === 1,
+      'stray auto-reply kept',
+    );
     const ticket = await detail(ticketId);
     expect(ticket.state).toBe('answered');
     expect(ticket.articles.map((a) => a.classification ?? a.kind)).toEqual(['normal', 'email_out', 'auto-reply', 'bounce']);
@@ -111,9 +122,16 @@ describe('tickets: intake from events', () => {
     for (const event of [callback, callback, resolved, forwarded]) await publishEvent(js, kit.env.namespace, CALL_WRAPPED_UP, event, '/d115/telephony');
 
     await waitFor(async () => (await kit.count("SELECT count(*) FROM tickets.inbox WHERE consumer = 'tickets-call-wrapped-up'")) === 4, 'all calls handled');
-    const { rows } = await kit.sql.query("SELECT id, subject, citizen_phone, citizen_preferred_channel, leika_key, origin_ref FROM tickets.ticket WHERE channel = 'phone' ORDER BY created_at");
+    const { rows } = await kit.sql.query(
+      "SELECT id, subject, citizen_phone, citizen_preferred_channel, leika_key, origin_ref FROM tickets.ticket WHERE channel = 'phone' ORDER BY created_at",
+    );
     expect(rows.map((r) => r.origin_ref)).toEqual([`call:${callback.callId}`, `call:${forwarded.callId}`]);
-    expect(rows[0]).toMatchObject({ subject: 'Rückrufbitte: Bürger bittet um Rückruf wegen Wohngeld.', citizen_phone: '+49 381 7654321', citizen_preferred_channel: 'callback', leika_key: '99107004000000' });
+    expect(rows[0]).toMatchObject({
+      subject: 'Rückrufbitte: Bürger bittet um Rückruf wegen Wohngeld.',
+      citizen_phone: '+49 381 7654321',
+      citizen_preferred_channel: 'callback',
+      leika_key: '99107004000000',
+    });
     expect(rows[1].subject).toBe('Weiterleitung: Gewerbeanmeldung, zuständig Ordnungsamt');
     const ticket = await detail(rows[0].id);
     expect(ticket.articles).toEqual([expect.objectContaining({ kind: 'call_note', author: 'agent-phone-1', text: callback.note })]);

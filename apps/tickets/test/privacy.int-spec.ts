@@ -20,10 +20,21 @@ describe('tickets: privacy', () => {
 
   async function closedCase(at: Date): Promise<TicketView> {
     kit.freezeAt(new Date(at.getTime() - 3600_000));
-    const received = mail({ from: { address: 'erika@example.org', name: 'Erika Mustermann' }, subject: 'Erika Mustermann, Musterweg 1: Wohngeld', text: 'Ich, Erika, wohne im Musterweg 1.' });
+    const received = mail({
+      from: { address: 'erika@example.org', name: 'Erika Mustermann' },
+      subject: 'Erika Mustermann, Musterweg 1: Wohngeld',
+      text: 'Ich, Erika, wohne im Musterweg 1.',
+    });
     await publishEvent(kit.nc.jetstream(), kit.env.namespace, MAIL_RECEIVED, received, '/d115/mail');
-    const ticketId = await waitFor(async () => (await kit.sql.query('SELECT ticket_id FROM tickets.article WHERE mail_message_id = $1', [received.messageId])).rows[0]?.ticket_id as string, 'case from mail');
-    await kit.request(TicketSubjects.update, { actor: 'agent-1', ticketId, citizen: { name: 'Erika Mustermann', email: 'erika@example.org', phone: '0381 123' } });
+    const ticketId = await waitFor(
+      async () => (await kit.sql.query('SELECT ticket_id FROM tickets.article WHERE mail_message_id = $1', [received.messageId])).rows[0]?.ticket_id as string,
+      'case from mail',
+    );
+    await kit.request(TicketSubjects.update, {
+      actor: 'agent-1',
+      ticketId,
+      citizen: { name: 'Erika Mustermann', email: 'erika@example.org', phone: '0381 123' },
+    });
     await kit.request(TicketSubjects.addNote, { actor: 'agent-1', ticketId, text: 'Frau Mustermann ruft morgen an.' });
     await kit.request(TicketSubjects.reply, { actor: 'agent-1', ticketId, text: 'Sehr geehrte Frau Mustermann, …' });
     kit.freezeAt(at);
@@ -50,7 +61,7 @@ describe('tickets: privacy', () => {
       expect(article).not.toHaveProperty('to');
       expect(article.author).not.toContain('@');
     }
-    const personal = await kit.sql.query("SELECT DISTINCT old_value, new_value FROM tickets.audit_entry WHERE ticket_id = $1 AND personal", [old.id]);
+    const personal = await kit.sql.query('SELECT DISTINCT old_value, new_value FROM tickets.audit_entry WHERE ticket_id = $1 AND personal', [old.id]);
     expect(personal.rows).toEqual([{ old_value: '[anonymisiert]', new_value: '[anonymisiert]' }]);
     const leftovers = await kit.sql.query(
       `SELECT 'ticket' AS t FROM tickets.ticket WHERE id = $1 AND (row_to_json(ticket.*)::text ~* 'mustermann|erika|musterweg')

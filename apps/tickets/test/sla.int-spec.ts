@@ -68,7 +68,8 @@ describe('tickets: SLA clock', () => {
     const tickets = await Promise.all(Array.from({ length: 40 }, () => create({ queue: 'fast' })));
     kit.freezeAt(new Date('2027-03-10T11:30:00+01:00')); // past 2 h resolution (and 1 h first response)
     await waitFor(
-      async () => (await kit.count(`SELECT count(*) FROM tickets.sla_clock WHERE breached_at IS NULL AND ticket_id = ANY($1)`, [tickets.map((t) => t.id)])) === 0,
+      async () =>
+        (await kit.count(`SELECT count(*) FROM tickets.sla_clock WHERE breached_at IS NULL AND ticket_id = ANY($1)`, [tickets.map((t) => t.id)])) === 0,
       'all clocks breached',
     );
     const { rows } = await kit.sql.query(

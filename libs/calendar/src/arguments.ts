@@ -22,11 +22,7 @@ export function durationOf(minutes: number, name: string, { positive = false } =
   return ms;
 }
 
-export function localDayArgument(
-  value: Date | string,
-  name: string,
-  instantToDay: (instant: number) => EpochDay,
-): EpochDay {
+export function localDayArgument(value: Date | string, name: string, instantToDay: (instant: number) => EpochDay): EpochDay {
   if (typeof value === 'string') {
     const day = parseIsoDate(value);
     if (day === undefined) throw invalidArgument(`${name} must be "YYYY-MM-DD", got ${JSON.stringify(value)}`);

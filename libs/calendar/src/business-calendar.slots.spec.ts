@@ -2,11 +2,13 @@ import { BusinessCalendar } from './business-calendar';
 import { CalendarErrorCode } from './calendar.exception';
 
 const at = (text: string) => new Date(text);
-const pairs = (slots: { start: Date; end: Date }[]) =>
-  slots.map(({ start, end }) => [start.toISOString().slice(11, 16), end.toISOString().slice(11, 16)]);
+const pairs = (slots: { start: Date; end: Date }[]) => slots.map(({ start, end }) => [start.toISOString().slice(11, 16), end.toISOString().slice(11, 16)]);
 
 // A Bürgerbüro in Berlin: Mon–Fri 08:00–12:00 and 13:00–16:00 (lunch break).
-const lunchBreak = [{ from: '08:00', to: '12:00' }, { from: '13:00', to: '16:00' }];
+const lunchBreak = [
+  { from: '08:00', to: '12:00' },
+  { from: '13:00', to: '16:00' },
+];
 const office = new BusinessCalendar({
   state: 'BE',
   weeklyHours: { mon: lunchBreak, tue: lunchBreak, wed: lunchBreak, thu: lunchBreak, fri: lunchBreak },
@@ -72,11 +74,7 @@ describe('slots', () => {
     const slots = sut.slots({ from: at('2026-05-13T00:00:00+02:00'), to: at('2026-05-19T00:00:00+02:00'), durationMinutes: 600 });
 
     // Wed 13, (Ascension Thu 14 closed), Fri 15, (weekend), Mon 18.
-    expect(slots.map((slot) => slot.start.toISOString())).toEqual([
-      '2026-05-13T06:00:00.000Z',
-      '2026-05-15T06:00:00.000Z',
-      '2026-05-18T06:00:00.000Z',
-    ]);
+    expect(slots.map((slot) => slot.start.toISOString())).toEqual(['2026-05-13T06:00:00.000Z', '2026-05-15T06:00:00.000Z', '2026-05-18T06:00:00.000Z']);
   });
 
   it('refuses zero durations and runaway ranges with a typed error', () => {

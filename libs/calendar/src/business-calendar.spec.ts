@@ -54,7 +54,10 @@ describe('BusinessCalendar queries', () => {
   });
 
   it('lists intervals around a lunch break and across a DST switch-over', () => {
-    const lunchBreak = [{ from: '08:00', to: '12:00' }, { from: '13:00', to: '16:00' }];
+    const lunchBreak = [
+      { from: '08:00', to: '12:00' },
+      { from: '13:00', to: '16:00' },
+    ];
     const office = new BusinessCalendar({ state: 'MV', weeklyHours: { fri: lunchBreak, mon: lunchBreak } });
 
     const intervals = office.openIntervals(at('2026-03-27T00:00:00+01:00'), at('2026-03-31T00:00:00+02:00'));
@@ -76,9 +79,7 @@ describe('BusinessCalendar queries', () => {
 
     const intervals = roundTheClock.openIntervals(at('2026-03-28T12:00:00Z'), at('2026-03-30T12:00:00Z'));
 
-    expect(intervals.map(({ start, end }) => [iso(start), iso(end)])).toEqual([
-      ['2026-03-28T12:00:00.000Z', '2026-03-30T12:00:00.000Z'],
-    ]);
+    expect(intervals.map(({ start, end }) => [iso(start), iso(end)])).toEqual([['2026-03-28T12:00:00.000Z', '2026-03-30T12:00:00.000Z']]);
   });
 
   it('rejects invalid arguments with a typed error', () => {
@@ -107,9 +108,7 @@ describe('BusinessCalendar config', () => {
     }));
     const sut = new BusinessCalendar({ state: 'MV', weeklyHours: { mon: [{ from: '08:00', to: '12:00' }] }, overrides: mondays });
 
-    expect(() => sut.nextOpening(at('2026-06-08T00:00:00+02:00'))).toThrow(
-      expect.objectContaining({ code: CalendarErrorCode.NoOpening }),
-    );
+    expect(() => sut.nextOpening(at('2026-06-08T00:00:00+02:00'))).toThrow(expect.objectContaining({ code: CalendarErrorCode.NoOpening }));
     expect(sut.openIntervals(at('2026-06-08T00:00:00+02:00'), at('2029-06-08T00:00:00+02:00'))).toEqual([]);
   });
 

@@ -65,9 +65,7 @@ export class BusinessCalendar {
   /** Open hours include their opening minute and exclude their closing minute. */
   isOpenAt(at: Date): boolean {
     const instant = instantOf(at, 'at');
-    return this.schedule
-      .spansOn(this.schedule.localDayOf(instant))
-      .some((span) => span.start <= instant && instant < span.end);
+    return this.schedule.spansOn(this.schedule.localDayOf(instant)).some((span) => span.start <= instant && instant < span.end);
   }
 
   /** `at` itself when open, else the start of the next open hours. */
@@ -112,8 +110,6 @@ export class BusinessCalendar {
     if (!Number.isInteger(maxSlots) || maxSlots < 1) {
       throw new CalendarException(CalendarErrorCode.InvalidArgument, 'maxSlots must be a whole number >= 1');
     }
-    return slotsInSpans(this.schedule.spansFrom(range.from, range.to), range.from, range.to, duration, step, maxSlots).map(
-      toInterval,
-    );
+    return slotsInSpans(this.schedule.spansFrom(range.from, range.to), range.from, range.to, duration, step, maxSlots).map(toInterval);
   }
 }

@@ -29,14 +29,7 @@ import {
   UpsertRoutingRuleRequest,
   UpsertSlaPolicyRequest,
 } from './tickets/configuration.requests';
-import {
-  BacklogReply,
-  CurrentFiguresRequest,
-  HandlingTimesReply,
-  OccupancyReply,
-  PeriodFiguresRequest,
-  SlaFiguresReply,
-} from './tickets/figures.requests';
+import { BacklogReply, CurrentFiguresRequest, HandlingTimesReply, OccupancyReply, PeriodFiguresRequest, SlaFiguresReply } from './tickets/figures.requests';
 import { AnonymizeReply, AnonymizeRequest } from './tickets/privacy.requests';
 import {
   AddNoteRequest,

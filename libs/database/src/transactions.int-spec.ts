@@ -12,7 +12,13 @@ describe('Transactions', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create(['telephony']);
-    dataSource = createServiceDataSource({ url: env.databaseUrl('telephony'), schema: 'telephony', applicationName: 'transactions-spec', entities: [], migrations: [] });
+    dataSource = createServiceDataSource({
+      url: env.databaseUrl('telephony'),
+      schema: 'telephony',
+      applicationName: 'transactions-spec',
+      entities: [],
+      migrations: [],
+    });
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE IF NOT EXISTS tx_probe (n int)');
     sut = await new Transactions(dataSource, (error) => errors.push(error)).attach();

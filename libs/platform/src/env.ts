@@ -105,10 +105,12 @@ export class InvalidConfigurationError extends Error {
 
 /** Reads and validates the environment into a typed object; names every bad or missing variable. */
 export function validateEnv<T extends object>(cls: new () => T, source: Record<string, string | undefined>): T {
-  const known = new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((m) => m.propertyName));
-  const present = Object.fromEntries(
-    Object.entries(source).filter(([key, value]) => known.has(key) && value !== undefined && value !== ''),
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(cls, '', true, false)
+      .map((m) => m.propertyName),
   );
+  const present = Object.fromEntries(Object.entries(source).filter(([key, value]) => known.has(key) && value !== undefined && value !== ''));
   const env = plainToInstance(cls, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {

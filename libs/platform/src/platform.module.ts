@@ -51,7 +51,12 @@ export interface PlatformOptions {
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const { env, service } = options;
-    const info: ServiceInfo = { service, version: options.version, instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, startedAt: Date.now() };
+    const info: ServiceInfo = {
+      service,
+      version: options.version,
+      instance: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      startedAt: Date.now(),
+    };
     const namespace = new Namespace(env.D115_NAMESPACE);
 
     const providers: Provider[] = [

@@ -19,20 +19,34 @@ async function counts(sql: Client, query: string, prefix: string): Promise<Map<s
 }
 
 /** Waits until tickets has opened `count` cases from this run's mails and every consumer is caught up. */
-export async function waitUntilSettled(env: TestEnvironment, sql: Client, nc: NatsConnection, prefix: string, count: number, timeoutMs = 90_000): Promise<void> {
+export async function waitUntilSettled(
+  env: TestEnvironment,
+  sql: Client,
+  nc: NatsConnection,
+  prefix: string,
+  count: number,
+  timeoutMs = 90_000,
+): Promise<void> {
   await waitFor(
-    async () => Number((await sql.query(`SELECT count(*)::int AS c FROM tickets.article WHERE trim(both '<>' from rfc_message_id) LIKE $1`, [`${prefix}-%`])).rows[0].c) >= count,
+    async () =>
+      Number(
+        (await sql.query(`SELECT count(*)::int AS c FROM tickets.article WHERE trim(both '<>' from rfc_message_id) LIKE $1`, [`${prefix}-%`])).rows[0].c,
+      ) >= count,
     `${count} cases opened from the mails`,
     { timeoutMs, intervalMs: 100 },
   );
   const jsm = await nc.jetstreamManager();
-  await waitFor(async () => {
-    if (Number((await sql.query('SELECT count(*)::int AS c FROM mail.outbox WHERE published_at IS NULL')).rows[0].c) > 0) return false;
-    for await (const consumer of jsm.consumers.list(env.streamName('EVENTS'))) {
-      if (consumer.num_pending > 0 || consumer.num_ack_pending > 0) return false;
-    }
-    return true;
-  }, 'outboxes published and consumers caught up', { timeoutMs: 30_000, intervalMs: 100 });
+  await waitFor(
+    async () => {
+      if (Number((await sql.query('SELECT count(*)::int AS c FROM mail.outbox WHERE published_at IS NULL')).rows[0].c) > 0) return false;
+      for await (const consumer of jsm.consumers.list(env.streamName('EVENTS'))) {
+        if (consumer.num_pending > 0 || consumer.num_ack_pending > 0) return false;
+      }
+      return true;
+    },
+    'outboxes published and consumers caught up',
+    { timeoutMs: 30_000, intervalMs: 100 },
+  );
 }
 
 export async function mailOutcome(env: TestEnvironment, sql: Client, nc: NatsConnection, prefix: string): Promise<MailOutcome> {

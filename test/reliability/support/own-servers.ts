@@ -113,7 +113,11 @@ export class OwnPostgres {
     signal(pid, 'SIGSTOP'); // no new backends while we collect the ones there are
     let children: number[] = [];
     try {
-      children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).toString().split('\n').map(Number).filter(Boolean);
+      children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
+        .toString()
+        .split('\n')
+        .map(Number)
+        .filter(Boolean);
     } catch {
       // ps exits non-zero when there are none
     }
@@ -145,7 +149,13 @@ export class OwnPostgres {
 
   private postmasterPid(): number | undefined {
     try {
-      return Number(execFileSync('head', ['-1', join(this.data, 'postmaster.pid')]).toString().trim()) || undefined;
+      return (
+        Number(
+          execFileSync('head', ['-1', join(this.data, 'postmaster.pid')])
+            .toString()
+            .trim(),
+        ) || undefined
+      );
     } catch {
       return undefined;
     }

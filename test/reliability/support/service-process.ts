@@ -38,10 +38,14 @@ export class ServiceProcess {
     child.stderr!.on('data', keep);
     this.child = child;
     this.starts++;
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`${this.service} exited with ${child.exitCode}:\n${this.output()}`);
-      return (await this.health()) === 200;
-    }, `${this.service} ready`, { timeoutMs: 60000, intervalMs: 25 }).catch((error) => {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${this.service} exited with ${child.exitCode}:\n${this.output()}`);
+        return (await this.health()) === 200;
+      },
+      `${this.service} ready`,
+      { timeoutMs: 60000, intervalMs: 25 },
+    ).catch((error) => {
       throw new Error(`${(error as Error).message}\n--- last output of ${this.service} ---\n${this.output()}`);
     });
   }

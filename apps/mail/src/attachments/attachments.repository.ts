@@ -45,9 +45,21 @@ export class AttachmentsRepository {
   /** Stores the files (content in the blob store) of any number of messages. */
   async insertMany(manager: EntityManager, attachments: NewAttachment[]): Promise<void> {
     if (attachments.length === 0) return;
-    const keys = await this.blobs.putMany(manager, attachments.map((a) => ({ content: a.content, sha256: a.entity.sha256 })));
+    const keys = await this.blobs.putMany(
+      manager,
+      attachments.map((a) => ({ content: a.content, sha256: a.entity.sha256 })),
+    );
     const rows = attachments.map(({ entity }, i) => [
-      entity.id, entity.messageId, entity.position, entity.filename, entity.contentType, entity.size, entity.sha256, entity.contentId, entity.inline, keys[i],
+      entity.id,
+      entity.messageId,
+      entity.position,
+      entity.filename,
+      entity.contentType,
+      entity.size,
+      entity.sha256,
+      entity.contentId,
+      entity.inline,
+      keys[i],
     ]);
     await insertRows(manager, 'attachment', COLUMNS, rows);
   }

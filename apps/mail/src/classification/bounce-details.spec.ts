@@ -9,16 +9,47 @@ function bounceMail(text: string, header: Record<string, string> = {}, attachmen
   return aParsedMail({ text, header, attachments, subject: 'Undelivered Mail Returned to Sender', from: { address: 'mailer-daemon@mx.example.org' } });
 }
 
-const sut = (text: string, header?: Record<string, string>, attachments?: ParsedMail['attachments']) => readBounceDetails(readEvidence(bounceMail(text, header, attachments), context));
+const sut = (text: string, header?: Record<string, string>, attachments?: ParsedMail['attachments']) =>
+  readBounceDetails(readEvidence(bounceMail(text, header, attachments), context));
 
 describe('readBounceDetails', () => {
   it.each([
-    ['Postfix', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <a@example.org>: User unknown (in reply to RCPT TO command)', 'a@example.org', 'permanent', '5.1.1'],
-    ['qmail', "<a@example.org>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 Sorry, no mailbox here by that name.\nGiving up on 192.0.2.1.", 'a@example.org', 'permanent', undefined],
-    ['Exim', '  a@example.org\n    host mx.example.org [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<a@example.org>:\n    452 4.2.2 Mailbox full', 'a@example.org', 'temporary', '4.2.2'],
-    ['Exchange', "Delivery has failed to these recipients or groups:\n\na@example.org\nThe mailbox is unavailable.\n\nRemote Server returned '550 5.2.1 mailbox disabled'", 'a@example.org', 'permanent', '5.2.1'],
+    [
+      'Postfix',
+      '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <a@example.org>: User unknown (in reply to RCPT TO command)',
+      'a@example.org',
+      'permanent',
+      '5.1.1',
+    ],
+    [
+      'qmail',
+      '<a@example.org>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 Sorry, no mailbox here by that name.\nGiving up on 192.0.2.1.',
+      'a@example.org',
+      'permanent',
+      undefined,
+    ],
+    [
+      'Exim',
+      '  a@example.org\n    host mx.example.org [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<a@example.org>:\n    452 4.2.2 Mailbox full',
+      'a@example.org',
+      'temporary',
+      '4.2.2',
+    ],
+    [
+      'Exchange',
+      "Delivery has failed to these recipients or groups:\n\na@example.org\nThe mailbox is unavailable.\n\nRemote Server returned '550 5.2.1 mailbox disabled'",
+      'a@example.org',
+      'permanent',
+      '5.2.1',
+    ],
     ['Gmail', "Your message wasn't delivered to a@example.org because the address couldn't be found.", 'a@example.org', 'permanent', undefined],
-    ['Sendmail', '   ----- The following addresses had permanent fatal errors -----\n<a@example.org>\n    (reason: Service unavailable)', 'a@example.org', 'permanent', undefined],
+    [
+      'Sendmail',
+      '   ----- The following addresses had permanent fatal errors -----\n<a@example.org>\n    (reason: Service unavailable)',
+      'a@example.org',
+      'permanent',
+      undefined,
+    ],
     ['a delay', 'Delivery to a@example.org has been delayed; we will keep trying.', 'a@example.org', 'temporary', undefined],
   ])('reads %s text: recipient, kind and status', (_, text, recipient, kind, status) => {
     const details = sut(text);
@@ -44,13 +75,17 @@ describe('readBounceDetails', () => {
   });
 
   it('stops reading at the copy of the original message', () => {
-    const details = sut('Mail could not be delivered.\n\n------ This is a copy of the message, including all the headers. ------\nTo: someone@example.org\nMessage-ID: <reply-7@rostock.de>\n');
+    const details = sut(
+      'Mail could not be delivered.\n\n------ This is a copy of the message, including all the headers. ------\nTo: someone@example.org\nMessage-ID: <reply-7@rostock.de>\n',
+    );
     expect(details.failedRecipients).toEqual([]);
     expect(details.originalMessageId).toBe('reply-7@rostock.de');
   });
 
   it('reads an SES bounce notification', () => {
-    const details = sut('{"notificationType":"Bounce","bounce":{"bounceType":"Transient","bouncedRecipients":[{"emailAddress":"a@example.org","status":"4.2.2"}]}}');
+    const details = sut(
+      '{"notificationType":"Bounce","bounce":{"bounceType":"Transient","bouncedRecipients":[{"emailAddress":"a@example.org","status":"4.2.2"}]}}',
+    );
     expect(details.failedRecipients).toEqual([{ recipient: 'a@example.org', kind: 'temporary', status: '4.2.2' }]);
   });
 });

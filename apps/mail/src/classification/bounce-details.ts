@@ -36,7 +36,9 @@ export function readBounceDetails(e: MailEvidence): BounceDetails {
 
 function fromDeliveryStatus(e: MailEvidence, text: string): FailedRecipient[] | undefined {
   for (const found of e.statuses) {
-    const failed = found.status.recipients.filter((r) => r.recipient && (r.action ? r.action === 'failed' || r.action === 'delayed' : /^[45]/.test(r.status ?? '')));
+    const failed = found.status.recipients.filter(
+      (r) => r.recipient && (r.action ? r.action === 'failed' || r.action === 'delayed' : /^[45]/.test(r.status ?? '')),
+    );
     if (failed.length === 0) continue;
     return failed.map((r) => {
       let kind = bounceKind(r);
@@ -57,12 +59,19 @@ function fromSesNotification(body: string): FailedRecipient[] | undefined {
   if (!/"notificationType"\s*:\s*"Bounce"/.test(body)) return undefined;
   const json = body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1);
   try {
-    const notice = JSON.parse(json) as { bounce?: { bounceType?: string; bouncedRecipients?: { emailAddress?: string; status?: string; diagnosticCode?: string }[] } };
+    const notice = JSON.parse(json) as {
+      bounce?: { bounceType?: string; bouncedRecipients?: { emailAddress?: string; status?: string; diagnosticCode?: string }[] };
+    };
     const type = notice.bounce?.bounceType;
     const kind: Kind = type === 'Permanent' ? 'permanent' : type === 'Transient' ? 'temporary' : 'unknown';
     return (notice.bounce?.bouncedRecipients ?? [])
       .filter((r) => addressIn(r.emailAddress))
-      .map((r) => ({ recipient: addressIn(r.emailAddress)!, kind, ...(r.status ? { status: r.status } : {}), ...(r.diagnosticCode ? { diagnostic: r.diagnosticCode } : {}) }));
+      .map((r) => ({
+        recipient: addressIn(r.emailAddress)!,
+        kind,
+        ...(r.status ? { status: r.status } : {}),
+        ...(r.diagnosticCode ? { diagnostic: r.diagnosticCode } : {}),
+      }));
   } catch {
     return undefined;
   }
@@ -93,7 +102,7 @@ function candidatesIn(text: string, ignored: Set<string>): string[] {
     const before = text.slice(Math.max(0, match.index! - 40), match.index!);
     if (ignored.has(address) || SYSTEM_LOCAL_PART.test(address.split('@')[0])) continue;
     if (/(message-id|in-reply-to|references|x-postfix-sender|from|sender|return-path)\s*:\s*(rfc822;\s*)?$/i.test(before)) continue;
-    if (/[$]|^[0-9a-f.\-]{16,}@/i.test(address)) continue;
+    if (/[$]|^[0-9a-f.-]{16,}@/i.test(address)) continue;
     all.push({ address, strong: atLineStart(text, match.index!) || STRONG_CONTEXT.test(before) });
   }
   const strong = all.filter((c) => c.strong);
@@ -126,7 +135,10 @@ function textAfter(text: string, recipient: string, others: string[] = []): stri
   const at = lower.indexOf(recipient);
   if (at < 0) return '';
   const start = at + recipient.length;
-  const ends = others.filter((o) => o !== recipient).map((o) => lower.indexOf(o, start)).filter((i) => i >= 0);
+  const ends = others
+    .filter((o) => o !== recipient)
+    .map((o) => lower.indexOf(o, start))
+    .filter((i) => i >= 0);
   return text.slice(start, Math.min(start + 600, ...ends));
 }
 

@@ -34,7 +34,10 @@ export function parseDeliveryStatus(body: string): DeliveryStatus {
       const diagnostic = valueAfterType(fields.get('diagnostic-code'));
       result.recipients.push({
         recipient,
-        action: fields.get('action')?.toLowerCase().split(/[\s(;]/)[0],
+        action: fields
+          .get('action')
+          ?.toLowerCase()
+          .split(/[\s(;]/)[0],
         status: ENHANCED_STATUS.exec(fields.get('status') ?? '')?.[0] ?? ENHANCED_STATUS.exec(diagnostic ?? '')?.[0],
         diagnostic,
       });

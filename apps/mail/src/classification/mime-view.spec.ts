@@ -4,7 +4,8 @@ const raw = (text: string) => Buffer.from(text.replace(/\n/g, '\r\n'), 'latin1')
 
 describe('readMimeMessage', () => {
   it('reads nested multiparts, transfer encodings, charsets and messages inside messages', () => {
-    const inner = 'From: MAILER-DAEMON@mx.example.org\nTo: Petra <petra@amt.example.de>\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\nZustellung fehlgeschlagen f=FCr a@example.org\n';
+    const inner =
+      'From: MAILER-DAEMON@mx.example.org\nTo: Petra <petra@amt.example.de>\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\nZustellung fehlgeschlagen f=FCr a@example.org\n';
     const sut = readMimeMessage(
       raw(
         'From: it@example.de\nSubject: WG: Bounce\nContent-Type: multipart/mixed; boundary="outer"\n\npreamble\n--outer\nContent-Type: multipart/alternative; boundary="alt"\n\n--alt\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n' +
@@ -19,7 +20,12 @@ describe('readMimeMessage', () => {
     expect(sut.leaves[2].text).toBe('');
     const nested = sut.leaves[3].message!;
     expect(nested.leaves[0].text).toContain('Zustellung fehlgeschlagen für a@example.org');
-    expect(asParsedMail(nested)).toMatchObject({ from: { address: 'mailer-daemon@mx.example.org' }, to: [{ address: 'petra@amt.example.de' }], subject: 'Undelivered Mail Returned to Sender', text: expect.stringContaining('für') });
+    expect(asParsedMail(nested)).toMatchObject({
+      from: { address: 'mailer-daemon@mx.example.org' },
+      to: [{ address: 'petra@amt.example.de' }],
+      subject: 'Undelivered Mail Returned to Sender',
+      text: expect.stringContaining('für'),
+    });
   });
 
   it('gives a multipart/report its report parts', () => {
@@ -31,6 +37,10 @@ describe('readMimeMessage', () => {
       ),
     );
     expect(sut.from).toEqual({ address: 'mailer-daemon@mx.example.org', name: 'Mail Delivery System' });
-    expect(sut.report).toMatchObject({ reportType: 'delivery-status', status: expect.stringContaining('Action: failed'), originalHeaders: [{ name: 'Message-ID', value: '<orig@example.org>' }] });
+    expect(sut.report).toMatchObject({
+      reportType: 'delivery-status',
+      status: expect.stringContaining('Action: failed'),
+      originalHeaders: [{ name: 'Message-ID', value: '<orig@example.org>' }],
+    });
   });
 });

@@ -15,13 +15,7 @@ const STAGING_TABLE = 'pg_temp.d115_large_value';
  * Buffers above LARGE_VALUE_BYTES (a large raw mail or attachment) do not
  * travel inside the statement: they are staged piece by piece first.
  */
-export async function insertRows<R = unknown>(
-  manager: EntityManager,
-  table: string,
-  columns: string[],
-  rows: unknown[][],
-  suffix = '',
-): Promise<R[]> {
+export async function insertRows<R = unknown>(manager: EntityManager, table: string, columns: string[], rows: unknown[][], suffix = ''): Promise<R[]> {
   const staged = await stageLargeValues(manager, rows);
   const returned: R[] = [];
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
@@ -32,7 +26,9 @@ export async function insertRows<R = unknown>(
       const placeholders = row.map((value) => {
         const stagedId = Buffer.isBuffer(value) ? staged.get(value) : undefined;
         values.push(stagedId ?? value);
-        return stagedId === undefined ? `$${values.length}` : `(SELECT string_agg(part, ''::bytea ORDER BY seq) FROM ${STAGING_TABLE} WHERE id = $${values.length})`;
+        return stagedId === undefined
+          ? `$${values.length}`
+          : `(SELECT string_agg(part, ''::bytea ORDER BY seq) FROM ${STAGING_TABLE} WHERE id = $${values.length})`;
       });
       return `(${placeholders.join(', ')})`;
     });

@@ -14,7 +14,21 @@ export interface StoredInbound {
   messageIdReused: boolean;
 }
 
-const INBOUND_COLUMNS = ['id', 'mailbox', 'dedupe_key', 'content_hash', 'source', 'envelope_from', 'envelope_to', 'client_address', 'size', 'raw', 'status', 'quarantine_reason', 'processed_at'];
+const INBOUND_COLUMNS = [
+  'id',
+  'mailbox',
+  'dedupe_key',
+  'content_hash',
+  'source',
+  'envelope_from',
+  'envelope_to',
+  'client_address',
+  'size',
+  'raw',
+  'status',
+  'quarantine_reason',
+  'processed_at',
+];
 
 @Injectable()
 export class IntakeRepository {
@@ -48,10 +62,27 @@ export class IntakeRepository {
 
   private async insertIgnoringDuplicates(manager: EntityManager, inbound: NewInbound[]): Promise<string[]> {
     const rows = inbound.map((m) => [
-      m.id, m.mailbox, m.dedupeKey, m.contentHash, m.source, m.envelopeFrom, m.envelopeTo, m.clientAddress, m.raw.length, m.raw, m.status, m.quarantineReason,
+      m.id,
+      m.mailbox,
+      m.dedupeKey,
+      m.contentHash,
+      m.source,
+      m.envelopeFrom,
+      m.envelopeTo,
+      m.clientAddress,
+      m.raw.length,
+      m.raw,
+      m.status,
+      m.quarantineReason,
       m.status === 'stored' ? new Date() : null,
     ]);
-    const stored = await insertRows<{ id: string }>(manager, 'inbound_message', INBOUND_COLUMNS, rows, 'ON CONFLICT (mailbox, dedupe_key) DO NOTHING RETURNING id');
+    const stored = await insertRows<{ id: string }>(
+      manager,
+      'inbound_message',
+      INBOUND_COLUMNS,
+      rows,
+      'ON CONFLICT (mailbox, dedupe_key) DO NOTHING RETURNING id',
+    );
     return stored.map((row) => row.id);
   }
 
@@ -73,7 +104,9 @@ export class IntakeRepository {
   }
 
   async markStored(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE inbound_message SET status = 'stored', quarantine_reason = NULL, attempts = attempts + 1, processed_at = now() WHERE id = $1`, [id]);
+    await manager.query(`UPDATE inbound_message SET status = 'stored', quarantine_reason = NULL, attempts = attempts + 1, processed_at = now() WHERE id = $1`, [
+      id,
+    ]);
   }
 
   async markStillQuarantined(manager: EntityManager, id: string, reason: string): Promise<void> {

@@ -8,14 +8,25 @@ import { MailboxDirectory } from './mailbox.directory';
 describe('loadMailboxes', () => {
   it('serves the demo mailbox of Rostock when nothing is configured', () => {
     expect(loadMailboxes(undefined)).toEqual([
-      expect.objectContaining({ address: '115@rostock.de', replyFrom: '115@rostock.de', ars: '130030000000', displayName: 'Bürgerservice 115 – Hansestadt Rostock' }),
+      expect.objectContaining({
+        address: '115@rostock.de',
+        replyFrom: '115@rostock.de',
+        ars: '130030000000',
+        displayName: 'Bürgerservice 115 – Hansestadt Rostock',
+      }),
     ]);
   });
 
   it('reads JSON from the variable or from a file, with defaults filled in', () => {
-    const json = JSON.stringify([{ address: 'Buergerservice@Kreis.example', displayName: 'Kreis', imap: { host: 'imap.kreis.example', user: 'u', password: 'p' } }]);
+    const json = JSON.stringify([
+      { address: 'Buergerservice@Kreis.example', displayName: 'Kreis', imap: { host: 'imap.kreis.example', user: 'u', password: 'p' } },
+    ]);
     const [fromVariable] = loadMailboxes(json);
-    expect(fromVariable).toMatchObject({ address: 'buergerservice@kreis.example', acknowledgment: { enabled: true }, imap: { port: 993, folder: 'INBOX', afterImport: 'move', idle: true } });
+    expect(fromVariable).toMatchObject({
+      address: 'buergerservice@kreis.example',
+      acknowledgment: { enabled: true },
+      imap: { port: 993, folder: 'INBOX', afterImport: 'move', idle: true },
+    });
     const dir = mkdtempSync(join(tmpdir(), 'mailboxes-'));
     try {
       writeFileSync(join(dir, 'mailboxes.json'), json);
@@ -40,7 +51,14 @@ describe('loadMailboxes', () => {
 });
 
 describe('MailboxDirectory', () => {
-  const sut = new MailboxDirectory(loadMailboxes(JSON.stringify([{ address: '115@rostock.de', displayName: 'R', replyFrom: 'noreply-115@rostock.de' }, { address: 'b@kreis.example', displayName: 'K' }])));
+  const sut = new MailboxDirectory(
+    loadMailboxes(
+      JSON.stringify([
+        { address: '115@rostock.de', displayName: 'R', replyFrom: 'noreply-115@rostock.de' },
+        { address: 'b@kreis.example', displayName: 'K' },
+      ]),
+    ),
+  );
 
   it('finds mailboxes by address or reply-from, ignoring case', () => {
     expect(sut.find('115@ROSTOCK.de')?.displayName).toBe('R');

@@ -36,7 +36,14 @@ const COLUMNS: [keyof NewMessage, string, ('json' | undefined)?][] = [
 export class MessagesRepository {
   async insertMany(manager: EntityManager, messages: NewMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const rows = messages.map((message) => COLUMNS.map(([key, , kind]) => (kind === 'json' && message[key] !== null ? JSON.stringify(message[key]) : message[key])));
-    await insertRows(manager, 'message', COLUMNS.map(([, column]) => column), rows);
+    const rows = messages.map((message) =>
+      COLUMNS.map(([key, , kind]) => (kind === 'json' && message[key] !== null ? JSON.stringify(message[key]) : message[key])),
+    );
+    await insertRows(
+      manager,
+      'message',
+      COLUMNS.map(([, column]) => column),
+      rows,
+    );
   }
 }

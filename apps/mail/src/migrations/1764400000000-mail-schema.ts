@@ -172,7 +172,18 @@ export class MailSchema1764400000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = migrationSchema(queryRunner);
-    for (const table of ['imap_cursor', 'undeliverable_address', 'acknowledgment', 'outbound_message', 'thread_message', 'ticket', 'attachment', 'blob', 'message', 'inbound_message']) {
+    for (const table of [
+      'imap_cursor',
+      'undeliverable_address',
+      'acknowledgment',
+      'outbound_message',
+      'thread_message',
+      'ticket',
+      'attachment',
+      'blob',
+      'message',
+      'inbound_message',
+    ]) {
       await queryRunner.query(`DROP TABLE ${s}.${table}`);
     }
   }

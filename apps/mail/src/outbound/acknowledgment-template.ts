@@ -33,7 +33,9 @@ export function renderAcknowledgment(mailbox: MailboxConfig, values: Acknowledgm
   };
   const fill = (template: string) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => placeholders[name] ?? whole);
   return {
-    subject: fill(mailbox.acknowledgment.subject ?? DEFAULT_ACKNOWLEDGMENT_SUBJECT).replace(/\s+/g, ' ').slice(0, 900),
+    subject: fill(mailbox.acknowledgment.subject ?? DEFAULT_ACKNOWLEDGMENT_SUBJECT)
+      .replace(/\s+/g, ' ')
+      .slice(0, 900),
     text: fill(mailbox.acknowledgment.text ?? DEFAULT_ACKNOWLEDGMENT_TEXT),
   };
 }

@@ -11,8 +11,23 @@ export type NewOutbound = Omit<
 >;
 
 const OUTBOUND_COLUMNS = [
-  'id', 'kind', 'request_id', 'ticket_id', 'ticket_number', 'mailbox', 'from_address', 'from_name', 'to_addresses', 'cc_addresses',
-  'subject', 'text_body', 'rfc_message_id', 'in_reply_to', 'reference_ids', 'extra_headers', 'attachment_ids',
+  'id',
+  'kind',
+  'request_id',
+  'ticket_id',
+  'ticket_number',
+  'mailbox',
+  'from_address',
+  'from_name',
+  'to_addresses',
+  'cc_addresses',
+  'subject',
+  'text_body',
+  'rfc_message_id',
+  'in_reply_to',
+  'reference_ids',
+  'extra_headers',
+  'attachment_ids',
 ];
 
 @Injectable()
@@ -24,9 +39,23 @@ export class OutboundRepository {
        VALUES (${OUTBOUND_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'queued')
        ON CONFLICT (request_id) DO NOTHING RETURNING 1`,
       [
-        mail.id, mail.kind, mail.requestId, mail.ticketId, mail.ticketNumber, mail.mailbox, mail.fromAddress, mail.fromName,
-        JSON.stringify(mail.toAddresses), JSON.stringify(mail.ccAddresses), mail.subject, mail.textBody, mail.rfcMessageId,
-        mail.inReplyTo, mail.referenceIds, JSON.stringify(mail.extraHeaders), mail.attachmentIds,
+        mail.id,
+        mail.kind,
+        mail.requestId,
+        mail.ticketId,
+        mail.ticketNumber,
+        mail.mailbox,
+        mail.fromAddress,
+        mail.fromName,
+        JSON.stringify(mail.toAddresses),
+        JSON.stringify(mail.ccAddresses),
+        mail.subject,
+        mail.textBody,
+        mail.rfcMessageId,
+        mail.inReplyTo,
+        mail.referenceIds,
+        JSON.stringify(mail.extraHeaders),
+        mail.attachmentIds,
       ],
     );
     return rows.length > 0;
@@ -100,7 +129,11 @@ export class OutboundRepository {
       .find({ where: { rfcMessageId: In(rfcMessageIds), state: 'awaiting-ticket' }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async decideAcknowledgment(manager: EntityManager, messageId: string, decision: { state: AcknowledgmentState; ticketId: string; outboundId?: string }): Promise<void> {
+  async decideAcknowledgment(
+    manager: EntityManager,
+    messageId: string,
+    decision: { state: AcknowledgmentState; ticketId: string; outboundId?: string },
+  ): Promise<void> {
     await manager.query(`UPDATE acknowledgment SET state = $2, ticket_id = $3, outbound_id = $4, decided_at = now() WHERE message_id = $1`, [
       messageId,
       decision.state,

@@ -54,7 +54,11 @@ export class OutboundWorker implements OnApplicationBootstrap, BeforeApplication
       try {
         const due = await this.transactions.run((manager) => this.repository.claimDue(manager, BATCH, LEASE_MS));
         claimed = due.length;
-        await Promise.all(due.map((mail) => this.deliver.execute(this.relay!, mail).catch((error) => this.logger.error({ err: error, outboundId: mail.id }, 'delivery failed unexpectedly'))));
+        await Promise.all(
+          due.map((mail) =>
+            this.deliver.execute(this.relay!, mail).catch((error) => this.logger.error({ err: error, outboundId: mail.id }, 'delivery failed unexpectedly')),
+          ),
+        );
       } catch (error) {
         this.logger.error({ err: error }, 'outbound queue pass failed');
       }

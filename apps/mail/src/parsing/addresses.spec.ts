@@ -12,7 +12,9 @@ describe('addresses', () => {
   });
 
   it('takes a comment as the name, flattens groups and drops entries without an address', () => {
-    expect(parseAddressField('MAILER-DAEMON@mx.example.org (Mail Delivery System)')).toEqual([{ address: 'mailer-daemon@mx.example.org', name: 'Mail Delivery System' }]);
+    expect(parseAddressField('MAILER-DAEMON@mx.example.org (Mail Delivery System)')).toEqual([
+      { address: 'mailer-daemon@mx.example.org', name: 'Mail Delivery System' },
+    ]);
     expect(parseAddressField('undisclosed-recipients:;')).toEqual([]);
     expect(parseAddressField('Team: a@x.org, b@x.org;, kein-name')).toEqual([{ address: 'a@x.org' }, { address: 'b@x.org' }]);
   });

@@ -21,7 +21,11 @@ export function parseAddressField(value: string | undefined): MailAddress[] {
   for (const entry of entries) {
     const address = withoutNul(decodeEncodedWords(entry.address ?? '').trim()).toLowerCase();
     if (!USABLE_ADDRESS.test(address)) continue;
-    const name = withoutNul(decodeEncodedWords(entry.name ?? '')).replace(/\s+/g, ' ').trim().replace(/^"(.*)"$|^'(.*)'$/, '$1$2').trim();
+    const name = withoutNul(decodeEncodedWords(entry.name ?? ''))
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^"(.*)"$|^'(.*)'$/, '$1$2')
+      .trim();
     result.push({ address, ...(name && name.toLowerCase() !== address ? { name } : {}) });
   }
   return result;

@@ -1,6 +1,7 @@
 import { attachmentName, uniqueNames } from './attachment-names';
 
-const part = (over: Partial<Parameters<typeof attachmentName>[0]>) => attachmentName({ contentType: 'application/octet-stream', content: Buffer.alloc(0), ...over });
+const part = (over: Partial<Parameters<typeof attachmentName>[0]>) =>
+  attachmentName({ contentType: 'application/octet-stream', content: Buffer.alloc(0), ...over });
 
 describe('attachment names', () => {
   it('keeps a name the part has', () => {
@@ -16,7 +17,9 @@ describe('attachment names', () => {
   it('names an attached mail by its subject, else its description, else "Mail"', () => {
     const mail = Buffer.from('From: a@x\r\nSubject: =?utf-8?Q?Terminbest=C3=A4tigung?=\r\n\r\nText');
     expect(part({ contentType: 'message/rfc822', content: mail, description: 'Undelivered Message' })).toBe('Terminbestätigung.eml');
-    expect(part({ contentType: 'message/rfc822', content: Buffer.from('From: a@x\r\n\r\nx'), description: 'Undelivered Message' })).toBe('Undelivered Message.eml');
+    expect(part({ contentType: 'message/rfc822', content: Buffer.from('From: a@x\r\n\r\nx'), description: 'Undelivered Message' })).toBe(
+      'Undelivered Message.eml',
+    );
     expect(part({ contentType: 'message/rfc822', content: Buffer.from('x') })).toBe('Mail.eml');
   });
 

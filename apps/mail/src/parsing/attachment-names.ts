@@ -64,6 +64,9 @@ export function uniqueNames(names: string[]): string[] {
 
 function clean(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  const decoded = withoutNul(repairRawUtf8(decodeEncodedWords(name))).replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  const decoded = withoutNul(repairRawUtf8(decodeEncodedWords(name)))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return decoded || undefined;
 }

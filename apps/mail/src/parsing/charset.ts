@@ -20,7 +20,10 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
  * mail), and undecodable bytes become U+FFFD.
  */
 export function decodeBytes(bytes: Uint8Array, label: string | undefined): string {
-  const charset = (label ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const charset = (label ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (charset && !/^(utf-?8|us-?ascii|ascii)$/.test(charset)) {
     const decoder = decoderFor(charset);
     if (decoder) return decoder.decode(bytes);
@@ -51,7 +54,15 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
 }
 
 // GB2312 mail is GBK (or GB18030) in practice: decode with the superset, as mail clients do.
-const ALIASES: Record<string, string> = { 'ks_c_5601-1987': 'euc-kr', 'iso-8859-8-i': 'iso-8859-8', gb2312: 'gb18030', 'gb_2312-80': 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030' };
+const ALIASES: Record<string, string> = {
+  'ks_c_5601-1987': 'euc-kr',
+  'iso-8859-8-i': 'iso-8859-8',
+  gb2312: 'gb18030',
+  'gb_2312-80': 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+};
 
 interface Decoder {
   decode(bytes: Uint8Array): string;
@@ -74,8 +85,8 @@ const windows1252: Decoder = {
 
 // 0x80–0x9F of windows-1252; undefined positions stay as they are.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c,
+  0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
 
 /**

@@ -49,7 +49,11 @@ describe('header decoding', () => {
     const gbk = Buffer.from([0xc0, 0xee, 0xc4, 0xc8]); // 李娜 in GBK
     const raw = Buffer.concat([Buffer.from('From: '), gbk, Buffer.from(' <l@x>\r\nContent-Type: text/plain; charset=GBK\r\n\r\nx')]);
     expect(headerValue(readHeaders(raw), 'from')).toBe('李娜 <l@x>');
-    const multipart = Buffer.concat([Buffer.from('Subject: '), gbk, Buffer.from('\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset="gb2312"\r\n\r\nx\r\n--b--\r\n')]);
+    const multipart = Buffer.concat([
+      Buffer.from('Subject: '),
+      gbk,
+      Buffer.from('\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset="gb2312"\r\n\r\nx\r\n--b--\r\n'),
+    ]);
     expect(headerValue(readHeaders(multipart), 'subject')).toBe('李娜');
   });
 
@@ -64,7 +68,13 @@ describe('header decoding', () => {
   });
 
   it('decodes raw 8-bit headers line by line: UTF-8 where valid, the fallback elsewhere', () => {
-    const raw = Buffer.concat([Buffer.from('From: "'), Buffer.from('Jörg', 'latin1'), Buffer.from('" <j@x>\r\nSubject: '), Buffer.from('Grüße', 'utf8'), Buffer.from('\r\n\r\nx')]);
+    const raw = Buffer.concat([
+      Buffer.from('From: "'),
+      Buffer.from('Jörg', 'latin1'),
+      Buffer.from('" <j@x>\r\nSubject: '),
+      Buffer.from('Grüße', 'utf8'),
+      Buffer.from('\r\n\r\nx'),
+    ]);
     expect(readHeaders(raw)).toEqual([
       { name: 'From', value: '"Jörg" <j@x>' },
       { name: 'Subject', value: 'Grüße' },

@@ -105,7 +105,7 @@ const ESC_JIS = Buffer.from([0x1b, 0x24]);
 /** Line by line: one client's raw UTF-8 subject next to another's raw Latin-1 name both come out right. */
 function decodeLines(block: Buffer, fallback: string): string {
   const lines: string[] = [];
-  for (let start = 0; start <= block.length; ) {
+  for (let start = 0; start <= block.length;) {
     const end = block.indexOf(0x0a, start);
     const line = block.subarray(start, end < 0 ? block.length : end);
     // Raw ISO-2022-JP (escape sequences, 7-bit) is how Japanese clients write unencoded headers.

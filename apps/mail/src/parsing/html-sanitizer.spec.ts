@@ -16,7 +16,9 @@ describe('sanitizeMailHtml', () => {
   });
 
   it('keeps links safe to click', () => {
-    expect(sanitizeMailHtml('<a href="https://www.rostock.de">x</a>')).toBe('<a href="https://www.rostock.de" rel="noopener noreferrer nofollow" target="_blank">x</a>');
+    expect(sanitizeMailHtml('<a href="https://www.rostock.de">x</a>')).toBe(
+      '<a href="https://www.rostock.de" rel="noopener noreferrer nofollow" target="_blank">x</a>',
+    );
     expect(sanitizeMailHtml('<a href="javascript:alert(1)">x</a>')).toBe('<a rel="noopener noreferrer nofollow" target="_blank">x</a>');
   });
 });

@@ -1,10 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'style'),
-    'img', 'font', 'center', 'u', 's', 'strike',
-  ],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'style'), 'img', 'font', 'center', 'u', 's', 'strike'],
   allowedAttributes: {
     a: ['href', 'name', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'title', 'width', 'height'],

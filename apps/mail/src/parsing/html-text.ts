@@ -26,23 +26,25 @@ export function htmlToText(html: string): string {
   // Inside <pre> the line breaks are the sender's: kept aside from the whitespace folding.
   const structure = sanitizeHtml(html, STRUCTURE).replace(/<pre>([\s\S]*?)<\/pre>/gi, (_, text: string) => `<pre>${text.replace(/\r?\n/g, PRE_BREAK)}</pre>`);
   const blockTag = new RegExp(`</?(?:${BLOCKS.join('|')})\\s*/?>`, 'gi');
-  return structure
-    .replace(/\s+/g, ' ')
-    .replaceAll(PRE_BREAK, '\n')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p\s*>/gi, PARAGRAPH)
-    .replace(blockTag, BLOCK)
-    // Where blocks end and begin, one line break; two where a paragraph ends.
-    .replace(/[\u0001\u0002 ]*[\u0001\u0002][\u0001\u0002 ]*/g, (run) => (run.includes(PARAGRAPH) ? '\n\n' : '\n'))
-    .replace(/<\/?t[dh]\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => decodeEntity(code) ?? entity)
-    .replace(/\u00a0/g, ' ')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    structure
+      .replace(/\s+/g, ' ')
+      .replaceAll(PRE_BREAK, '\n')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/p\s*>/gi, PARAGRAPH)
+      .replace(blockTag, BLOCK)
+      // Where blocks end and begin, one line break; two where a paragraph ends.
+      .replace(/[\u0001\u0002 ]*[\u0001\u0002][\u0001\u0002 ]*/g, (run) => (run.includes(PARAGRAPH) ? '\n\n' : '\n'))
+      .replace(/<\/?t[dh]\s*>/gi, ' ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => decodeEntity(code) ?? entity)
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 function decodeEntity(code: string): string | undefined {

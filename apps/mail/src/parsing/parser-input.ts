@@ -44,7 +44,8 @@ function relabel(entity: Buffer, { depth, mayBeAttachment }: Place): Buffer {
     const eol = entity[end] === 0x0d ? '\r\n' : '\n';
     let adjusted = mayBeAttachment ? asAttachmentWhenNamed(head, contentType, eol) : head;
     // Valid UTF-8 decodes the same either way: only text that is not gets the label.
-    if (!isValidUtf8(decodeTransfer(entity.subarray(end), fieldValue(head, 'content-transfer-encoding')))) adjusted = withGuessLabel(adjusted, contentType, eol);
+    if (!isValidUtf8(decodeTransfer(entity.subarray(end), fieldValue(head, 'content-transfer-encoding'))))
+      adjusted = withGuessLabel(adjusted, contentType, eol);
     return adjusted === head ? entity : Buffer.concat([Buffer.from(adjusted, 'latin1'), entity.subarray(end)]);
   }
   const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))/i.exec(contentType ?? '');
@@ -118,6 +119,7 @@ function withGuessLabel(head: string, contentType: string | undefined, eol: stri
   if (label !== undefined && label !== '' && !CLAIMS_UTF8_OR_ASCII.test(label)) return head;
   const field = new RegExp(`^content-type[ \\t]*:[^\\n]*(?:\\n[ \\t][^\\n]*)*`, 'im').exec(head)!;
   const original = field[0].replace(/\r$/, '');
-  const replaced = label === undefined ? `${original}; charset=${GUESS_CHARSET}` : original.replace(/(charset\s*=\s*)(?:"[^"]*"|[^\s;]*)/i, `$1${GUESS_CHARSET}`);
+  const replaced =
+    label === undefined ? `${original}; charset=${GUESS_CHARSET}` : original.replace(/(charset\s*=\s*)(?:"[^"]*"|[^\s;]*)/i, `$1${GUESS_CHARSET}`);
   return head.slice(0, field.index) + replaced + head.slice(field.index + original.length);
 }

@@ -35,7 +35,8 @@ describe('splitQuotedText', () => {
   });
 
   it('keeps the text whole when the sender wrote below the quote', () => {
-    const below = 'Hallo,\n\nAm 02.03.2026 um 10:15 schrieb Bürgerservice 115 <115@rostock.de>:\n> Welche Hausnummer?\n\nEs ist die Nummer 14, direkt neben der Apotheke am Markt.';
+    const below =
+      'Hallo,\n\nAm 02.03.2026 um 10:15 schrieb Bürgerservice 115 <115@rostock.de>:\n> Welche Hausnummer?\n\nEs ist die Nummer 14, direkt neben der Apotheke am Markt.';
     expect(splitQuotedText(below)).toEqual({ text: below });
   });
 

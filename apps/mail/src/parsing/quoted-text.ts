@@ -15,7 +15,8 @@ const INTRODUCERS: RegExp[] = [
   /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Originalnachricht|Original-Nachricht)\s*-{2,}/i,
   /^(Am|On)\s.{4,200}\s(schrieb|wrote|hat .{0,80} geschrieben)\s?.{0,200}:\s*$/i,
 ];
-const FORWARD = /^-{2,}\s*(Weitergeleitete Nachricht|Forwarded message|Original-Nachricht weitergeleitet)\s*-{2,}|^Begin forwarded message:|^Anfang der weitergeleiteten Nachricht:/i;
+const FORWARD =
+  /^-{2,}\s*(Weitergeleitete Nachricht|Forwarded message|Original-Nachricht weitergeleitet)\s*-{2,}|^Begin forwarded message:|^Anfang der weitergeleiteten Nachricht:/i;
 /** A separator line directly above an Outlook header block belongs to the history. */
 const SEPARATOR = /^(_{5,}|-{5,})\s*$/;
 const OUTLOOK_FROM = /^\*?(Von|From)\s?:\*?\s+\S/i;
@@ -74,7 +75,11 @@ function writtenBelowQuote(history: string[]): boolean {
     if (line.startsWith('>')) last = i;
   });
   if (last < 0) return false;
-  const below = history.slice(last + 1).join(' ').split(/\s+/).filter(Boolean);
+  const below = history
+    .slice(last + 1)
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean);
   return below.length >= 5;
 }
 

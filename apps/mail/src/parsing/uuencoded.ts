@@ -6,9 +6,20 @@ export interface UuencodedFile {
 
 // Uuencoding carries no type: the usual ones by extension, else octet-stream.
 const TYPES: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', tif: 'image/tiff', tiff: 'image/tiff', bmp: 'image/bmp',
-  pdf: 'application/pdf', txt: 'text/plain', zip: 'application/zip', doc: 'application/msword', xls: 'application/vnd.ms-excel',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  bmp: 'image/bmp',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  zip: 'application/zip',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 const BEGIN = /^begin +([0-7]{3,4}) +(.+?)\s*$/;
@@ -44,7 +55,10 @@ export function extractUuencoded(text: string): { text: string; files: Uuencoded
  * as it is when it does not decode.
  */
 export function decodeUuencodedPart(content: Buffer): Buffer {
-  const lines = content.toString('latin1').split('\n').map((line) => line.replace(/\r$/, ''));
+  const lines = content
+    .toString('latin1')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''));
   const begin = lines.findIndex((line) => BEGIN.test(line));
   const from = begin >= 0 ? begin + 1 : 0;
   const end = lines.findIndex((line, i) => i >= from && /^end\s*$/.test(line));

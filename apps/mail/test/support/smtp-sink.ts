@@ -40,7 +40,12 @@ export class SmtpSink {
             parsed,
             header: (name) => {
               const line = lines.find((l) => l.key === name.toLowerCase())?.line;
-              return line ? line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim() : undefined;
+              return line
+                ? line
+                    .slice(line.indexOf(':') + 1)
+                    .replace(/\r?\n[ \t]+/g, ' ')
+                    .trim()
+                : undefined;
             },
           });
           callback();

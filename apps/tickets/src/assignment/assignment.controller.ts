@@ -1,13 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  AcceptReservationRequest,
-  ListReservationsRequest,
-  RejectReservationRequest,
-  ReplyOf,
-  TakeNextRequest,
-  TicketSubjects,
-} from '@d115/contracts';
+import { AcceptReservationRequest, ListReservationsRequest, RejectReservationRequest, ReplyOf, TakeNextRequest, TicketSubjects } from '@d115/contracts';
 import { AcceptReservationUsecase } from './usecases/accept-reservation/accept-reservation.usecase';
 import { ListReservationsUsecase } from './usecases/list-reservations/list-reservations.usecase';
 import { RejectReservationUsecase } from './usecases/reject-reservation/reject-reservation.usecase';

@@ -26,10 +26,9 @@ export interface CaseChoice {
 @Injectable()
 export class AssignmentRepository {
   async lockAgent(manager: EntityManager, id: string, options: { skipLocked: boolean }): Promise<Agent | null> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT * FROM agent WHERE id = $1 FOR UPDATE${options.skipLocked ? ' SKIP LOCKED' : ''}`,
-      [id],
-    );
+    const rows: Record<string, unknown>[] = await manager.query(`SELECT * FROM agent WHERE id = $1 FOR UPDATE${options.skipLocked ? ' SKIP LOCKED' : ''}`, [
+      id,
+    ]);
     return rows[0] ? hydrate(manager, Agent, rows[0]) : null;
   }
 
@@ -142,10 +141,10 @@ export class AssignmentRepository {
   }
 
   async releaseLoad(manager: EntityManager, agentId: string, channel: TicketChannel): Promise<void> {
-    await manager.query(
-      `UPDATE agent SET load = jsonb_set(load, ARRAY[$2::text], to_jsonb(greatest(0, coalesce((load ->> $2)::int, 0) - 1))) WHERE id = $1`,
-      [agentId, channel],
-    );
+    await manager.query(`UPDATE agent SET load = jsonb_set(load, ARRAY[$2::text], to_jsonb(greatest(0, coalesce((load ->> $2)::int, 0) - 1))) WHERE id = $1`, [
+      agentId,
+      channel,
+    ]);
   }
 
   async markDispatchChecked(manager: EntityManager, agentId: string, at: Date): Promise<void> {

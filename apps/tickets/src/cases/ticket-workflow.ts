@@ -59,7 +59,16 @@ export class TicketWorkflow {
       patch.closedAt = null;
     }
     const updated = await this.cases.patch(manager, ticket.id, patch, at);
-    await this.audit.record(manager, { ticketId: ticket.id, subjectId: ticket.id, actor, action: 'state-changed', field: 'state', oldValue: from, newValue: to, at });
+    await this.audit.record(manager, {
+      ticketId: ticket.id,
+      subjectId: ticket.id,
+      actor,
+      action: 'state-changed',
+      field: 'state',
+      oldValue: from,
+      newValue: to,
+      at,
+    });
     await this.outbox.append<TicketStateChangedEvent>(manager, {
       subject: TicketEvents.stateChanged,
       about: eventAbout('ticket', ticket.id),
@@ -124,7 +133,15 @@ export class TicketWorkflow {
     await this.outbox.append<TicketUpdatedEvent>(manager, {
       subject: TicketEvents.updated,
       about: eventAbout('ticket', ticket.id),
-      data: { ticketId: ticket.id, number: ticket.number, version: updated.version, fields: [field], queue: updated.queueId, priority: updated.priority, actor },
+      data: {
+        ticketId: ticket.id,
+        number: ticket.number,
+        version: updated.version,
+        fields: [field],
+        queue: updated.queueId,
+        priority: updated.priority,
+        actor,
+      },
     });
     return updated;
   }

@@ -1,11 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  CurrentFiguresRequest,
-  PeriodFiguresRequest,
-  ReplyOf,
-  TicketSubjects,
-} from '@d115/contracts';
+import { CurrentFiguresRequest, PeriodFiguresRequest, ReplyOf, TicketSubjects } from '@d115/contracts';
 import { BacklogFiguresUsecase } from './usecases/backlog-figures/backlog-figures.usecase';
 import { HandlingTimeFiguresUsecase } from './usecases/handling-time-figures/handling-time-figures.usecase';
 import { OccupancyFiguresUsecase } from './usecases/occupancy-figures/occupancy-figures.usecase';

@@ -61,7 +61,11 @@ export class FiguresRepository {
     );
   }
 
-  async breaches(manager: EntityManager, period: Period, limit: number): Promise<{ ticket_id: string; number: string; metric: SlaMetric; queue: string; breached_at: Date }[]> {
+  async breaches(
+    manager: EntityManager,
+    period: Period,
+    limit: number,
+  ): Promise<{ ticket_id: string; number: string; metric: SlaMetric; queue: string; breached_at: Date }[]> {
     return manager.query(
       `SELECT c.ticket_id, t.number, c.metric, t.queue_id AS queue, c.breached_at
        FROM sla_clock c JOIN ticket t ON t.id = c.ticket_id

@@ -34,7 +34,11 @@ export class PrivacyRepository {
   }
 
   /** Closed before the cutoff, not yet anonymised; claimed with SKIP LOCKED. */
-  async claimDue(manager: EntityManager, cutoff: Date, limit: number): Promise<{ id: string; number: string; queue_id: string; priority: number; version: number }[]> {
+  async claimDue(
+    manager: EntityManager,
+    cutoff: Date,
+    limit: number,
+  ): Promise<{ id: string; number: string; queue_id: string; priority: number; version: number }[]> {
     return manager.query(
       `SELECT id, number, queue_id, priority, version FROM ticket
        WHERE state = 'closed' AND anonymized_at IS NULL AND closed_at < $1

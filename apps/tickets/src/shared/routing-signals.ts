@@ -7,9 +7,7 @@ import { Subject } from 'rxjs';
  * instance) left behind.
  */
 export type RoutingSignal =
-  | { kind: 'case-waiting'; ticketId: string }
-  | { kind: 'agent-free'; agentId: string }
-  | { kind: 'agent-unavailable'; agentId: string };
+  { kind: 'case-waiting'; ticketId: string } | { kind: 'agent-free'; agentId: string } | { kind: 'agent-unavailable'; agentId: string };
 
 @Injectable()
 export class RoutingSignals {

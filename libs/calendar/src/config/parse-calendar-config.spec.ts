@@ -39,23 +39,29 @@ describe('parseCalendarConfig', () => {
     const config = sut({
       state: 'BY',
       region: 'A',
-      weeklyHours: { tue: [{ from: '13:00', to: '24:00' }, { from: '08:00', to: '13:00' }] },
+      weeklyHours: {
+        tue: [
+          { from: '13:00', to: '24:00' },
+          { from: '08:00', to: '13:00' },
+        ],
+      },
       overrides: [
         { date: '2026-06-05', closed: true, name: 'Betriebsausflug' },
         { date: '2026-12-24', hours: [{ from: '08:00', to: '12:00' }] },
       ],
     });
 
-    expect(config.weekly[2]).toEqual([{ start: 480, end: 780 }, { start: 780, end: 1440 }]);
+    expect(config.weekly[2]).toEqual([
+      { start: 480, end: 780 },
+      { start: 780, end: 1440 },
+    ]);
     expect(config.region).toBe('A');
     expect(config.closedDays.get(parseIsoDate('2026-06-05')!)).toBe('Betriebsausflug');
     expect(config.specialHours.get(parseIsoDate('2026-12-24')!)).toEqual([{ start: 480, end: 720 }]);
   });
 
   it('rejects an unknown time zone', () => {
-    expect(issuesOf({ state: 'MV', timeZone: 'Europe/Rostock' })).toEqual([
-      'timeZone "Europe/Rostock" is not a known IANA time zone',
-    ]);
+    expect(issuesOf({ state: 'MV', timeZone: 'Europe/Rostock' })).toEqual(['timeZone "Europe/Rostock" is not a known IANA time zone']);
   });
 
   it.each([
@@ -68,16 +74,17 @@ describe('parseCalendarConfig', () => {
   });
 
   it('rejects inverted and empty intervals', () => {
-    expect(issuesOf({ state: 'MV', weeklyHours: weekdays('18:00', '08:00') })).toEqual([
-      'weeklyHours.mon[0] 18:00–08:00 does not end after it starts',
-    ]);
-    expect(issuesOf({ state: 'MV', weeklyHours: weekdays('08:00', '08:00') })).toEqual([
-      'weeklyHours.mon[0] 08:00–08:00 does not end after it starts',
-    ]);
+    expect(issuesOf({ state: 'MV', weeklyHours: weekdays('18:00', '08:00') })).toEqual(['weeklyHours.mon[0] 18:00–08:00 does not end after it starts']);
+    expect(issuesOf({ state: 'MV', weeklyHours: weekdays('08:00', '08:00') })).toEqual(['weeklyHours.mon[0] 08:00–08:00 does not end after it starts']);
   });
 
   it('rejects overlapping intervals', () => {
-    const weeklyHours = { fri: [{ from: '12:00', to: '16:00' }, { from: '08:00', to: '12:30' }] };
+    const weeklyHours = {
+      fri: [
+        { from: '12:00', to: '16:00' },
+        { from: '08:00', to: '12:30' },
+      ],
+    };
 
     expect(issuesOf({ state: 'MV', weeklyHours })).toEqual(['weeklyHours.fri: 08:00–12:30 overlaps 12:00–16:00']);
   });
@@ -116,9 +123,7 @@ describe('parseCalendarConfig', () => {
 
   it('rejects misspelt keys rather than silently using defaults', () => {
     expect(issuesOf({ state: 'MV', weeklyhours: {} })).toEqual(['unknown key "weeklyhours"']);
-    expect(issuesOf({ state: 'MV', weeklyHours: { monday: [] } })).toEqual([
-      'weeklyHours.monday is not a weekday; use sun, mon, tue, wed, thu, fri, sat',
-    ]);
+    expect(issuesOf({ state: 'MV', weeklyHours: { monday: [] } })).toEqual(['weeklyHours.monday is not a weekday; use sun, mon, tue, wed, thu, fri, sat']);
   });
 
   it('rejects a calendar that is never open', () => {

@@ -2,15 +2,7 @@ import { CalendarErrorCode, CalendarException } from '../calendar.exception';
 import { knownRegions, knownStates } from '../holidays/holiday-table';
 import { EpochDay, parseIsoDate } from '../time-zone/local-date';
 import { isKnownTimeZone } from '../time-zone/zoned-time';
-import {
-  CalendarConfig,
-  DEFAULT_TIME_ZONE,
-  DEFAULT_WEEKLY_HOURS,
-  MinuteRange,
-  ResolvedCalendarConfig,
-  WEEKDAYS,
-  Weekday,
-} from './calendar-config';
+import { CalendarConfig, DEFAULT_TIME_ZONE, DEFAULT_WEEKLY_HOURS, MinuteRange, ResolvedCalendarConfig, WEEKDAYS, Weekday } from './calendar-config';
 import { isRecord } from './is-record';
 import { parseTimeRanges } from './time-range';
 
@@ -40,11 +32,7 @@ export function parseCalendarConfig(input: CalendarConfig): ResolvedCalendarConf
 }
 
 function invalid(issues: string[]): CalendarException {
-  return new CalendarException(
-    CalendarErrorCode.InvalidConfig,
-    `Invalid calendar config: ${issues.join('; ')}`,
-    issues,
-  );
+  return new CalendarException(CalendarErrorCode.InvalidConfig, `Invalid calendar config: ${issues.join('; ')}`, issues);
 }
 
 function parseTimeZone(value: unknown, issues: string[]): string {
@@ -66,9 +54,7 @@ function parseWeeklyHours(value: unknown, issues: string[]): MinuteRange[][] {
       issues.push(`weeklyHours.${key} is not a weekday; use ${WEEKDAYS.join(', ')}`);
     }
   }
-  const weekly = WEEKDAYS.map((day) =>
-    source[day] === undefined ? [] : parseTimeRanges(source[day], `weeklyHours.${day}`, issues),
-  );
+  const weekly = WEEKDAYS.map((day) => (source[day] === undefined ? [] : parseTimeRanges(source[day], `weeklyHours.${day}`, issues)));
   // A calendar that never opens would send deadline searches into the void.
   if (issues.length === 0 && weekly.every((ranges) => ranges.length === 0)) {
     issues.push('weeklyHours has no open hours at all');
@@ -76,11 +62,7 @@ function parseWeeklyHours(value: unknown, issues: string[]): MinuteRange[][] {
   return weekly;
 }
 
-function parseStateAndRegion(
-  state: unknown,
-  region: unknown,
-  issues: string[],
-): { state: string; region?: string } {
+function parseStateAndRegion(state: unknown, region: unknown, issues: string[]): { state: string; region?: string } {
   const states = knownStates();
   if (typeof state !== 'string' || !Object.hasOwn(states, state)) {
     // date-holidays silently falls back to nationwide holidays for an unknown state.
@@ -92,17 +74,13 @@ function parseStateAndRegion(
   if (typeof region !== 'string' || !Object.hasOwn(regions, region)) {
     const known = Object.keys(regions);
     issues.push(
-      `region ${JSON.stringify(region)} is not a region of ${state}` +
-        (known.length > 0 ? `; use one of ${known.join(', ')}` : `; ${state} has no regions`),
+      `region ${JSON.stringify(region)} is not a region of ${state}` + (known.length > 0 ? `; use one of ${known.join(', ')}` : `; ${state} has no regions`),
     );
   }
   return { state, region: String(region) };
 }
 
-function parseOverrides(
-  value: unknown,
-  issues: string[],
-): { closedDays: Map<EpochDay, string>; specialHours: Map<EpochDay, MinuteRange[]> } {
+function parseOverrides(value: unknown, issues: string[]): { closedDays: Map<EpochDay, string>; specialHours: Map<EpochDay, MinuteRange[]> } {
   const closedDays = new Map<EpochDay, string>();
   const specialHours = new Map<EpochDay, MinuteRange[]>();
   if (value === undefined) return { closedDays, specialHours };

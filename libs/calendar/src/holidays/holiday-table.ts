@@ -29,9 +29,7 @@ export class HolidayTable {
 
   constructor(state: string, region?: string) {
     const options = { types: ['public' as const], languages: 'de' };
-    this.source = region
-      ? new Holidays(COUNTRY, state, region, options)
-      : new Holidays(COUNTRY, state, options);
+    this.source = region ? new Holidays(COUNTRY, state, region, options) : new Holidays(COUNTRY, state, options);
   }
 
   /** The holiday name on `day`, or undefined on a working day. */

@@ -72,10 +72,7 @@ export class OpeningSchedule {
       const spans = this.spansOn(day);
       closedInARow = spans.length === 0 ? closedInARow + 1 : 0;
       if (!join && closedInARow > MAX_CLOSED_DAYS_IN_A_ROW) {
-        throw new CalendarException(
-          CalendarErrorCode.NoOpening,
-          `No opening in the ${MAX_CLOSED_DAYS_IN_A_ROW} days up to ${formatIsoDate(day)}`,
-        );
+        throw new CalendarException(CalendarErrorCode.NoOpening, `No opening in the ${MAX_CLOSED_DAYS_IN_A_ROW} days up to ${formatIsoDate(day)}`);
       }
       for (const span of spans) {
         if (span.end <= from) continue;

@@ -42,10 +42,7 @@ export class D115Error extends Error {
 
   static isPayload(value: unknown): value is ErrorPayload {
     return (
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as ErrorPayload).code === 'string' &&
-      typeof (value as ErrorPayload).message === 'string'
+      typeof value === 'object' && value !== null && typeof (value as ErrorPayload).code === 'string' && typeof (value as ErrorPayload).message === 'string'
     );
   }
 }

@@ -16,11 +16,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * Unknown properties are refused, so a typo in an outside system's payload is
  * reported instead of silently ignored.
  */
-export async function validatePayload<T extends object>(
-  cls: ClassConstructor<T>,
-  plain: unknown,
-  options: { allowUnknown?: boolean } = {},
-): Promise<T> {
+export async function validatePayload<T extends object>(cls: ClassConstructor<T>, plain: unknown, options: { allowUnknown?: boolean } = {}): Promise<T> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     throw new D115Error(ErrorCode.VALIDATION_FAILED, `${cls.name}: payload must be a JSON object`, [
       { path: '', constraints: ['payload must be a JSON object'] },

@@ -27,4 +27,3 @@ export interface ResponsibleAuthority {
 export interface FindResponsibleAuthorityReply {
   authorities: ResponsibleAuthority[];
 }
-

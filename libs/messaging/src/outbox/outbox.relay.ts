@@ -218,9 +218,7 @@ export class OutboxRelay {
       );
       if (rows.length === 0) break;
       await this.publish(rows);
-      await this.client!.query(`UPDATE ${this.options.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
-        rows.map((row) => row.seq),
-      ]);
+      await this.client!.query(`UPDATE ${this.options.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((row) => row.seq)]);
       metrics.outboxPublished.inc(rows.length);
       total += rows.length;
       if (rows.length < batchSize) break;

@@ -9,10 +9,7 @@ export interface ReadinessCheck {
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 /** Runs all checks in parallel with a deadline each; a check that throws or hangs is down. */
-export async function runChecks(
-  checks: readonly ReadinessCheck[],
-  timeoutMs = 2000,
-): Promise<{ ready: boolean; checks: Record<string, CheckStatus> }> {
+export async function runChecks(checks: readonly ReadinessCheck[], timeoutMs = 2000): Promise<{ ready: boolean; checks: Record<string, CheckStatus> }> {
   const results = await Promise.all(
     checks.map(async (check) => {
       let timer: NodeJS.Timeout | undefined;

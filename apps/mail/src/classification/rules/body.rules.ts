@@ -13,30 +13,48 @@ export const MTA_PHRASES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'qmail', pattern: /This is the qmail-send program|I'm afraid I wasn't able to deliver your message/i },
   {
     name: 'exim',
-    pattern: /This message was created automatically by mail delivery software|A message that you sent (could not be delivered|has not yet been delivered) to one or more of its recipients|SMTP error from remote (mail )?server (after|for)/i,
+    pattern:
+      /This message was created automatically by mail delivery software|A message that you sent (could not be delivered|has not yet been delivered) to one or more of its recipients|SMTP error from remote (mail )?server (after|for)/i,
   },
   {
     name: 'sendmail',
-    pattern: /(?<!-)-{3,} ?The following addresses had (permanent fatal errors|delivery problems|transient non-fatal errors) ?-{3,}|(?<!-)-{3,} ?Transcript of session follows ?-{3,}|THIS IS A WARNING MESSAGE ONLY/i,
+    pattern:
+      /(?<!-)-{3,} ?The following addresses had (permanent fatal errors|delivery problems|transient non-fatal errors) ?-{3,}|(?<!-)-{3,} ?Transcript of session follows ?-{3,}|THIS IS A WARNING MESSAGE ONLY/i,
   },
   { name: 'courier', pattern: /This is a delivery status notification from \S+, running the Courier mail server/i },
-  { name: 'opensmtpd', pattern: /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail|An error has occurred while attempting to deliver a message for the following list of recipients/i },
+  {
+    name: 'opensmtpd',
+    pattern:
+      /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail|An error has occurred while attempting to deliver a message for the following list of recipients/i,
+  },
   { name: 'dragonfly', pattern: /This is the DragonFly Mail Agent|There was an error delivering your mail to/i },
   {
     name: 'exchange',
     pattern:
       /Delivery has failed to these recipients or (groups|distribution lists)|Diagnostic information for administrators|Your message did not reach some or all of the intended recipients|did not reach the following recipient\(s\)|Remote Server returned '[45]\d\d|Your message to \S+ couldn't be delivered|Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen|Diagnoseinformationen für Administratoren|La remise aux destinataires ou groupes suivants a échoué|Informations de diagnostic pour les administrateurs|Votre message n'a pas pu être remis à/i,
   },
-  { name: 'domino', pattern: /Your message [\s\S]{0,600}? was not delivered to: |Ihre Nachricht [\s\S]{0,600}? wurde nicht zugestellt an: |The following recipient\(s\) cannot be reached/i },
+  {
+    name: 'domino',
+    pattern:
+      /Your message [\s\S]{0,600}? was not delivered to: |Ihre Nachricht [\s\S]{0,600}? wurde nicht zugestellt an: |The following recipient\(s\) cannot be reached/i,
+  },
   {
     name: 'gmail',
-    pattern: /Your message wasn't delivered to|\*\* (Address not found|Message not delivered|Message blocked) \*\*|Delivery to the following recipients? (failed|has been delayed)|The response from the remote server was:/i,
+    pattern:
+      /Your message wasn't delivered to|\*\* (Address not found|Message not delivered|Message blocked) \*\*|Delivery to the following recipients? (failed|has been delayed)|The response from the remote server was:/i,
   },
   { name: 'yahoo', pattern: /Sorry, we were unable to deliver your message to the following address|This message was not delivered to \S+ because/i },
   { name: 'ses', pattern: /An error occurred while trying to deliver the mail to the following recipients/i },
   { name: 'sendgrid', pattern: /This is an automatically generated message from SendGrid/i },
-  { name: 'trendmicro-mcafee', pattern: /Unable to deliver message to <[^>]+>|Sent <<< RCPT TO|(?<!-)-{2,} ?The following addresses had delivery problems ?-{2,}/i },
-  { name: 'kddi-ezweb', pattern: /Could not be delivered to: <[^>]+>|The user\(s\) account is (disabled|temporarily over quota|temporarily limited)|Each of the following recipients was rejected by a remote mail server/i },
+  {
+    name: 'trendmicro-mcafee',
+    pattern: /Unable to deliver message to <[^>]+>|Sent <<< RCPT TO|(?<!-)-{2,} ?The following addresses had delivery problems ?-{2,}/i,
+  },
+  {
+    name: 'kddi-ezweb',
+    pattern:
+      /Could not be delivered to: <[^>]+>|The user\(s\) account is (disabled|temporarily over quota|temporarily limited)|Each of the following recipients was rejected by a remote mail server/i,
+  },
   { name: 'mailru', pattern: /Это письмо создано автоматически сервером Mail\.Ru|не может быть доставлено одному или нескольким получателям/i },
   { name: 'japanese', pattern: /(以下の|下記の)?(宛先|アドレス)[^。]{0,30}(配信|送信)(でき|に失敗|不能)|メールを配信できませんでした|配信に失敗しました/ },
   { name: 'sendmail-original', pattern: /The original message was received at .{5,80} from |(?<!-)-{2,} ?The following addresses had delivery errors ?-{2,}/i },
@@ -53,9 +71,9 @@ export const MTA_PHRASES: readonly { name: string; pattern: RegExp }[] = [
 /** Wording of delivery failures that a person may use too; with a system sender it is enough. */
 export const BOUNCE_TEXT = new RegExp(
   [
-    '(could|can)( ?no|\')t be delivered',
-    'couldn\'t be delivered',
-    '(was|wasn\'t|were|has not been|have not been) (not )?delivered',
+    "(could|can)( ?no|')t be delivered",
+    "couldn't be delivered",
+    "(was|wasn't|were|has not been|have not been) (not )?delivered",
     'undeliverable',
     'delivery (has )?failed',
     'delivery failure',
@@ -70,7 +88,7 @@ export const BOUNCE_TEXT = new RegExp(
     'nicht zugestellt werden',
     'unzustellbar',
     'zustellung (ist )?fehlgeschlagen',
-    'n\'a pas pu (être )?(remis|distribué|délivré)',
+    "n'a pas pu (être )?(remis|distribué|délivré)",
     'impossible de (remettre|délivrer|distribuer)',
     'non remis',
     'не доставлено|не удалось доставить|не может быть доставлено',

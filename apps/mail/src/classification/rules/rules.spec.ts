@@ -21,23 +21,33 @@ const DELIVERED_DSN = 'Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rf
 describe('structure rules', () => {
   it('delivery-status-failure: a failed or delayed recipient in the report, an attachment or the text', () => {
     expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-status', status: FAILED_DSN } }))).toContain('failed');
-    expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-stauts', status: FAILED_DSN.replace('failed', 'delayed') } }))).toContain('delayed');
+    expect(
+      fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-stauts', status: FAILED_DSN.replace('failed', 'delayed') } })),
+    ).toContain('delayed');
     expect(fires(structure.deliveryStatusFailure, mail({ attachments: [attachment('message/delivery-status', FAILED_DSN)] }))).toBeDefined();
     expect(fires(structure.deliveryStatusFailure, mail({ text: `Your mail failed.\n\n${FAILED_DSN}` }))).toBeUndefined();
     expect(fires(structure.inlineDeliveryStatus, mail({ text: `Your mail failed.\n\n${FAILED_DSN}` }))).toBe('delivery status fields in the text');
-    expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-status' } }))).toBe('delivery status report without a successful recipient');
+    expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-status' } }))).toBe(
+      'delivery status report without a successful recipient',
+    );
     expect(fires(structure.deliveryStatusFailure, mail({ report: { reportType: 'delivery-status', status: DELIVERED_DSN } }))).toBeUndefined();
     expect(fires(structure.deliveryStatusFailure, mail({ text: 'Final-Recipient is a word I made up. Action: none.' }))).toBeUndefined();
   });
 
   it('delivery-status-success: delivered, relayed or expanded only', () => {
-    expect(fires(structure.deliveryStatusSuccess, mail({ report: { reportType: 'delivery-status', status: DELIVERED_DSN } }))).toBe('delivery status without failure (actions: delivered)');
-    expect(fires(structure.deliveryStatusSuccess, mail({ report: { reportType: 'delivery-status', status: `${DELIVERED_DSN}\n${FAILED_DSN}` } }))).toBeUndefined();
+    expect(fires(structure.deliveryStatusSuccess, mail({ report: { reportType: 'delivery-status', status: DELIVERED_DSN } }))).toBe(
+      'delivery status without failure (actions: delivered)',
+    );
+    expect(
+      fires(structure.deliveryStatusSuccess, mail({ report: { reportType: 'delivery-status', status: `${DELIVERED_DSN}\n${FAILED_DSN}` } })),
+    ).toBeUndefined();
   });
 
   it('feedback-report: ARF by report type, by part, or an SES complaint', () => {
     expect(fires(structure.feedbackReport, mail({ report: { reportType: 'feedback-report' } }))).toBe('report-type feedback-report');
-    expect(fires(structure.feedbackReport, mail({ attachments: [attachment('message/feedback-report', 'Feedback-Type: abuse\nVersion: 1\n')] }))).toBe('message/feedback-report part');
+    expect(fires(structure.feedbackReport, mail({ attachments: [attachment('message/feedback-report', 'Feedback-Type: abuse\nVersion: 1\n')] }))).toBe(
+      'message/feedback-report part',
+    );
     expect(fires(structure.feedbackReport, mail({ text: '{"notificationType":"Complaint","complaint":{}}' }))).toBe('Amazon SES complaint notification');
     expect(fires(structure.feedbackReport, mail({ header: { 'X-HmXmrOriginalRecipient': '<a@hotmail.example>' } }))).toBe('Microsoft JMRP complaint');
     expect(fires(structure.feedbackReport, mail({ text: 'Feedback-Type: abuse\nUser-Agent: x\nVersion: 1\n' }))).toBe('feedback report fields in the text');
@@ -52,7 +62,8 @@ describe('structure rules', () => {
   });
 
   it('sieve-reject: an automatic MDN that refuses the message is a failure, not a read receipt', () => {
-    const status = 'Reporting-UA: imap.example.org; Dovecot\nFinal-Recipient: rfc822; a@example.org\nDisposition: automatic-action/MDN-sent-automatically; deleted\n';
+    const status =
+      'Reporting-UA: imap.example.org; Dovecot\nFinal-Recipient: rfc822; a@example.org\nDisposition: automatic-action/MDN-sent-automatically; deleted\n';
     const rejected = mail({ subject: 'Automatically rejected mail', report: { reportType: 'disposition-notification', status } });
     expect(fires(structure.sieveReject, rejected)).toBe('message refused (Sieve reject)');
     expect(fires(structure.readReceipt, rejected)).toBeUndefined();
@@ -66,7 +77,9 @@ describe('structure rules', () => {
   });
 
   it('ses-bounce-notification: SNS JSON with bounced recipients', () => {
-    expect(fires(structure.sesBounceNotification, mail({ text: '{"notificationType":"Bounce","bounce":{"bouncedRecipients":[]}}' }))).toBe('Amazon SES bounce notification');
+    expect(fires(structure.sesBounceNotification, mail({ text: '{"notificationType":"Bounce","bounce":{"bouncedRecipients":[]}}' }))).toBe(
+      'Amazon SES bounce notification',
+    );
     expect(fires(structure.sesBounceNotification, mail({ text: '{"notificationType":"Delivery"}' }))).toBeUndefined();
   });
 
@@ -88,20 +101,30 @@ describe('structure rules', () => {
 });
 
 describe('sender rules', () => {
-  it.each(['mailer-daemon@mx.example.org', 'MAILER_DAEMON@example.org', 'postmaster@example.org', 'mdaemon@example.org', 'post_master@vtext.example', 'bounces@example.org', 'microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@contoso.com', 'mailer-daemon'])(
-    'system-sender-address: %s',
-    (address) => expect(fires(sender.systemSenderAddress, mail({ from: { address: address.toLowerCase() } }))).toBe(`system sender ${address.toLowerCase()}`),
+  it.each([
+    'mailer-daemon@mx.example.org',
+    'MAILER_DAEMON@example.org',
+    'postmaster@example.org',
+    'mdaemon@example.org',
+    'post_master@vtext.example',
+    'bounces@example.org',
+    'microsoftexchange329e71ec88ae4615bbc36ab6ce41109e@contoso.com',
+    'mailer-daemon',
+  ])('system-sender-address: %s', (address) =>
+    expect(fires(sender.systemSenderAddress, mail({ from: { address: address.toLowerCase() } }))).toBe(`system sender ${address.toLowerCase()}`),
   );
 
   it.each(['noreply@example.org', 'erika@example.org', 'postmaster-office@example.org'])('system-sender-address: not %s', (address) =>
     expect(fires(sender.systemSenderAddress, mail({ from: { address } }))).toBeUndefined(),
   );
 
-  it.each(['Mail Delivery System', 'Mail Delivery Subsystem', 'MAILER-DAEMON', 'Microsoft Outlook', 'Postmaster', 'Internet Mail Delivery'])('system-sender-name: "%s"', (name) =>
-    expect(fires(sender.systemSenderName, mail({ from: { address: 'x@example.org', name } }))).toBe(`system sender name "${name}"`),
+  it.each(['Mail Delivery System', 'Mail Delivery Subsystem', 'MAILER-DAEMON', 'Microsoft Outlook', 'Postmaster', 'Internet Mail Delivery'])(
+    'system-sender-name: "%s"',
+    (name) => expect(fires(sender.systemSenderName, mail({ from: { address: 'x@example.org', name } }))).toBe(`system sender name "${name}"`),
   );
 
-  it('system-sender-name: not a person', () => expect(fires(sender.systemSenderName, mail({ from: { address: 'x@example.org', name: 'Erika Mustermann' } }))).toBeUndefined());
+  it('system-sender-name: not a person', () =>
+    expect(fires(sender.systemSenderName, mail({ from: { address: 'x@example.org', name: 'Erika Mustermann' } }))).toBeUndefined());
 
   it('null-envelope-sender and null-return-path', () => {
     expect(fires(sender.nullEnvelopeSender, mail(), { ...context, envelopeFrom: '' })).toBe('null envelope sender <>');
@@ -176,10 +199,17 @@ describe('subject rules', () => {
     'Onbestelbaar: Ihre Anfrage',
   ])('bounce-subject: %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBe('bounce subject'));
 
-  it.each(['Frage zum Wohngeld', 'Zustellung meines Pakets', 'Re: Ihre Anfrage', 'Delivery Status Notification (Success)', 'Delivery Status Notification (Relay)'])('bounce-subject: not %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBeUndefined());
+  it.each([
+    'Frage zum Wohngeld',
+    'Zustellung meines Pakets',
+    'Re: Ihre Anfrage',
+    'Delivery Status Notification (Success)',
+    'Delivery Status Notification (Relay)',
+  ])('bounce-subject: not %s', (subject) => expect(fires(bounceSubject, mail({ subject }))).toBeUndefined());
 
-  it.each(['Automatische Antwort: Ihre Anfrage', 'Automatic reply: x', 'Abwesenheitsnotiz: x', 'Réponse automatique : x', 'Out of Office: x'])('out-of-office-subject: %s', (subject) =>
-    expect(fires(outOfOfficeSubject, mail({ subject }))).toBe('out-of-office subject'),
+  it.each(['Automatische Antwort: Ihre Anfrage', 'Automatic reply: x', 'Abwesenheitsnotiz: x', 'Réponse automatique : x', 'Out of Office: x'])(
+    'out-of-office-subject: %s',
+    (subject) => expect(fires(outOfOfficeSubject, mail({ subject }))).toBe('out-of-office subject'),
   );
 
   it.each(['Re: x', 'AW: x', 'SV: x', 'Antw: x'])('reply-subject: %s', (subject) => expect(fires(replySubject, mail({ subject }))).toBe('reply subject'));
@@ -228,9 +258,13 @@ describe('body rules', () => {
     expect(fires(rule, mail())).toBeUndefined();
   });
 
-  it.each(['Your message could not be delivered.', 'Ihre Nachricht konnte nicht zugestellt werden.', "Le message n'a pas pu être remis.", '550 User unknown', 'Mailbox full'])('bounce-text: %s', (text) =>
-    expect(fires(bounceText, mail({ text }))).toBe('delivery failure wording'),
-  );
+  it.each([
+    'Your message could not be delivered.',
+    'Ihre Nachricht konnte nicht zugestellt werden.',
+    "Le message n'a pas pu être remis.",
+    '550 User unknown',
+    'Mailbox full',
+  ])('bounce-text: %s', (text) => expect(fires(bounceText, mail({ text }))).toBe('delivery failure wording'));
 
   it('bounce-text: not ordinary mail', () => expect(fires(bounceText, mail({ text: 'Mein Paket kam nicht an, wer ist zuständig?' }))).toBeUndefined());
 
@@ -243,7 +277,9 @@ describe('body rules', () => {
 
   it('own-words: eight words or more above the forwarded part, not MTA wording', () => {
     const question = 'Meine Mail an das Amt kommt zurück, welche Adresse ist richtig?';
-    expect(fires(ownWords, mail({ subject: 'Fwd: Undelivered Mail', text: question, quotedText: 'This is the mail system at host x.' }))).toMatch(/^the sender wrote \d+ words of their own$/);
+    expect(fires(ownWords, mail({ subject: 'Fwd: Undelivered Mail', text: question, quotedText: 'This is the mail system at host x.' }))).toMatch(
+      /^the sender wrote \d+ words of their own$/,
+    );
     expect(fires(ownWords, mail({ subject: 'Fwd: Undelivered Mail', text: 'Siehe unten', quotedText: 'This is the mail system at host x.' }))).toBeUndefined();
     expect(fires(ownWords, mail({ text: question }))).toBeUndefined();
     const gatewayNotice = 'The attached message was returned to its sender by a mail server.';

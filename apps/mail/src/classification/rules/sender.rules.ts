@@ -70,4 +70,12 @@ export const noReplySender: ClassificationRule = {
   test: (e) => (/^(no-?reply|do-?not-?reply|donotreply)([-_.+].*)?$/i.test(localPart(e.fromAddress)) ? `no-reply sender ${e.fromAddress}` : undefined),
 };
 
-export const SENDER_RULES: readonly ClassificationRule[] = [systemSenderAddress, systemSenderName, nullEnvelopeSender, nullReturnPath, noSender, ownAddress, noReplySender];
+export const SENDER_RULES: readonly ClassificationRule[] = [
+  systemSenderAddress,
+  systemSenderName,
+  nullEnvelopeSender,
+  nullReturnPath,
+  noSender,
+  ownAddress,
+  noReplySender,
+];

@@ -81,7 +81,10 @@ export const sieveReject: ClassificationRule = {
 
 function isSieveReject(e: MailEvidence): boolean {
   const disposition = e.dispositionNotification ?? '';
-  return /automatic-action\/MDN-sent-automatically\s*;\s*(deleted|denied)/i.test(disposition) && /reject|refus|abgelehnt|zurückgewiesen/i.test(`${e.subject} ${e.flatBody}`);
+  return (
+    /automatic-action\/MDN-sent-automatically\s*;\s*(deleted|denied)/i.test(disposition) &&
+    /reject|refus|abgelehnt|zurückgewiesen/i.test(`${e.subject} ${e.flatBody}`)
+  );
 }
 
 /**

@@ -22,7 +22,7 @@ export const BOUNCE_SUBJECT = new RegExp(
     'mail failed',
     '\\bbounced?\\b',
     'mail system error',
-    'message (could not be|couldn\'t be|not|was not) delivered',
+    "message (could not be|couldn't be|not|was not) delivered",
     'mail could not be delivered',
     'could not (send|deliver) (your )?(message|mail)',
     'delivery (has been )?delayed',

@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { MessageSpool, SpoolDirectory } from './message-spool';
 
 /** The data as a stream of chunks of `size` bytes, as the SMTP data stream delivers it. */
-const chunked = (data: Buffer, size: number) => Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
+const chunked = (data: Buffer, size: number) =>
+  Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
 
 describe('MessageSpool', () => {
   let directory: SpoolDirectory;

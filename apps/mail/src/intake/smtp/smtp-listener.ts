@@ -145,7 +145,11 @@ export class SmtpListener implements OnApplicationBootstrap, BeforeApplicationSh
     if (this.counted.delete(session.id)) this.limits.closeConnection(session.remoteAddress);
   }
 
-  private onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, callback: (err: Error | null | undefined, response?: { user?: string }) => void): void {
+  private onAuth(
+    auth: SMTPServerAuthentication,
+    _session: SMTPServerSession,
+    callback: (err: Error | null | undefined, response?: { user?: string }) => void,
+  ): void {
     const expected = auth.username ? this.users.get(auth.username) : undefined;
     const given = Buffer.from(auth.password ?? '');
     const ok = expected !== undefined && given.length === Buffer.byteLength(expected) && timingSafeEqual(given, Buffer.from(expected));

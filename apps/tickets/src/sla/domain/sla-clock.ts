@@ -78,7 +78,16 @@ export class SlaClockMath {
     const consumedMinutes = this.elapsed(clock, at);
     const breachedNow = !clock.breachedAt && consumedMinutes >= clock.targetMinutes;
     return {
-      clock: { ...clock, status: 'stopped', consumedMinutes, runningSince: null, warnAt: null, dueAt: null, metAt: at, breachedAt: breachedNow ? at : clock.breachedAt },
+      clock: {
+        ...clock,
+        status: 'stopped',
+        consumedMinutes,
+        runningSince: null,
+        warnAt: null,
+        dueAt: null,
+        metAt: at,
+        breachedAt: breachedNow ? at : clock.breachedAt,
+      },
       breachedNow,
     };
   }

@@ -82,7 +82,10 @@ describe('ClassifyMessageUsecase', () => {
 
   it('recognises a bounce that is not RFC 3464 by its system sender and subject', () => {
     const mail = mailWith({ From: 'MAILER-DAEMON@old.example.org' }, 'Mail delivery failed: returning message to sender');
-    expect(sut.execute({ ...mail, from: { address: 'mailer-daemon@old.example.org' } }, context)).toMatchObject({ classification: 'bounce', bounce: { kind: 'unknown' } });
+    expect(sut.execute({ ...mail, from: { address: 'mailer-daemon@old.example.org' } }, context)).toMatchObject({
+      classification: 'bounce',
+      bounce: { kind: 'unknown' },
+    });
   });
 
   it.each([

@@ -100,7 +100,15 @@ export class IngestMessageUsecase {
       for (const [i, item] of items.entries()) {
         if (!item.parsed.ok) continue;
         for (const row of rows[i].filter((r) => stored.has(r.id))) {
-          toRecord.push({ id: row.id, rfcMessageId: item.rfcMessageId, mailbox: row.mailboxConfig, source: item.input.source, mail: item.parsed.mail, envelopeFrom: item.input.envelope.from, messageIdReused: stored.get(row.id)?.messageIdReused });
+          toRecord.push({
+            id: row.id,
+            rfcMessageId: item.rfcMessageId,
+            mailbox: row.mailboxConfig,
+            source: item.input.source,
+            mail: item.parsed.mail,
+            envelopeFrom: item.input.envelope.from,
+            messageIdReused: stored.get(row.id)?.messageIdReused,
+          });
         }
       }
       const recorded = await this.record.execute(manager, toRecord);

@@ -70,8 +70,14 @@ export class RecordMessageUsecase {
     const plans: Plan[] = [];
     for (const input of inputs) plans.push(await this.plan(manager, input));
 
-    await this.messages.insertMany(manager, plans.map((p) => p.message));
-    await this.attachments.insertMany(manager, plans.flatMap((p) => p.attachments));
+    await this.messages.insertMany(
+      manager,
+      plans.map((p) => p.message),
+    );
+    await this.attachments.insertMany(
+      manager,
+      plans.flatMap((p) => p.attachments),
+    );
     await this.threading.rememberMessages(
       manager,
       plans.map((p) => ({
@@ -85,9 +91,20 @@ export class RecordMessageUsecase {
     for (const plan of plans) await this.consequences(manager, plan);
     await this.planAcknowledgment.execute(
       manager,
-      plans.map((p) => ({ messageId: p.input.id, rfcMessageId: p.input.rfcMessageId, mailbox: p.input.mailbox, mail: p.input.mail, classification: p.result.classification, hint: p.hint, envelopeFrom: p.input.envelopeFrom })),
+      plans.map((p) => ({
+        messageId: p.input.id,
+        rfcMessageId: p.input.rfcMessageId,
+        mailbox: p.input.mailbox,
+        mail: p.input.mail,
+        classification: p.result.classification,
+        hint: p.hint,
+        envelopeFrom: p.input.envelopeFrom,
+      })),
     );
-    await this.outbox.append(manager, plans.map((p) => ({ subject: MailSubjects.messageReceived, data: p.event, about: eventAbout('message', p.input.id) })));
+    await this.outbox.append(
+      manager,
+      plans.map((p) => ({ subject: MailSubjects.messageReceived, data: p.event, about: eventAbout('message', p.input.id) })),
+    );
     return plans.map((p) => ({ classification: p.result.classification, hint: p.hint }));
   }
 
@@ -131,7 +148,13 @@ export class RecordMessageUsecase {
       newCase: hint?.newCase ?? false,
       messageIdReused: input.messageIdReused ?? false,
     };
-    const event = toReceivedEvent({ ...input, attachments: attachments.map((a) => a.entity), classification: result.classification, bounce: result.bounce, hint });
+    const event = toReceivedEvent({
+      ...input,
+      attachments: attachments.map((a) => a.entity),
+      classification: result.classification,
+      bounce: result.bounce,
+      hint,
+    });
     return { input, result, hint, message, attachments, event };
   }
 

@@ -76,7 +76,10 @@ export class DeliverOutboundUsecase {
     await this.transactions.run(async (manager) => {
       await this.repository.markFailed(manager, mail.id, reason);
       const recipients = [...mail.toAddresses, ...mail.ccAddresses].map((a) => a.address);
-      await this.outbox.append(manager, recipients.map((recipient) => this.failedEvent(mail, recipient, reason, failure.status)));
+      await this.outbox.append(
+        manager,
+        recipients.map((recipient) => this.failedEvent(mail, recipient, reason, failure.status)),
+      );
     });
     this.logger.error({ outboundId: mail.id, reason }, 'outbound mail failed for good');
     outboundMetrics.sent.inc({ kind: mail.kind, outcome: 'failed' });

@@ -42,14 +42,16 @@ export class PlanAcknowledgmentUsecase {
       inputs.flatMap((input, i) => {
         const recipient = planned[i];
         if (!recipient) return [];
-        return [{
-          messageId: input.messageId,
-          mailbox: input.mailbox.address,
-          rfcMessageId: input.rfcMessageId,
-          recipient: recipient.address,
-          recipientName: recipient.name ?? null,
-          subject: input.mail.subject,
-        }];
+        return [
+          {
+            messageId: input.messageId,
+            mailbox: input.mailbox.address,
+            rfcMessageId: input.rfcMessageId,
+            recipient: recipient.address,
+            recipientName: recipient.name ?? null,
+            subject: input.mail.subject,
+          },
+        ];
       }),
     );
     return planned.map(Boolean);

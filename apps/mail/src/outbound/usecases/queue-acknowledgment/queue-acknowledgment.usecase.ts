@@ -78,7 +78,13 @@ export class QueueAcknowledgmentUsecase {
       extraHeaders: { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', 'X-Loop': mailbox.address },
       attachmentIds: [],
     });
-    await this.threading.rememberMessage(manager, { rfcMessageId, ticketId: event.ticketId, direction: 'out', mailbox: mailbox.address, sender: sender.address });
+    await this.threading.rememberMessage(manager, {
+      rfcMessageId,
+      ticketId: event.ticketId,
+      direction: 'out',
+      mailbox: mailbox.address,
+      sender: sender.address,
+    });
     await this.repository.decideAcknowledgment(manager, ack.messageId, { ...decided, state: 'queued', outboundId });
   }
 }

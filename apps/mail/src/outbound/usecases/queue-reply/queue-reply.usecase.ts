@@ -54,6 +54,12 @@ export class QueueReplyUsecase {
     if (!queued) return;
     const recipients = [...request.to, ...(request.cc ?? [])].map((a) => a.address);
     await this.threading.upsertTicket(manager, { ticketId: request.ticketId, number: request.ticketNumber, participants: recipients });
-    await this.threading.rememberMessage(manager, { rfcMessageId, ticketId: request.ticketId, direction: 'out', mailbox: mailbox.address, sender: sender.address });
+    await this.threading.rememberMessage(manager, {
+      rfcMessageId,
+      ticketId: request.ticketId,
+      direction: 'out',
+      mailbox: mailbox.address,
+      sender: sender.address,
+    });
   }
 }

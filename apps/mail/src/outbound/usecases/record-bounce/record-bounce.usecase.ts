@@ -48,7 +48,8 @@ export class RecordBounceUsecase {
         },
       });
     }
-    if (original) await this.repository.noteBounce(manager, original.id, `bounced: ${permanent.map((p) => `${p.recipient} ${p.status ?? ''}`.trim()).join(', ')}`);
+    if (original)
+      await this.repository.noteBounce(manager, original.id, `bounced: ${permanent.map((p) => `${p.recipient} ${p.status ?? ''}`.trim()).join(', ')}`);
     await this.outbox.append(manager, events);
   }
 }

@@ -60,7 +60,11 @@ describe('field agreement on real helpdesk mail shapes', () => {
     }
     const total = results.reduce((sum, r) => sum + Object.keys(r.fields).length, 0);
     const agreed = results.reduce((sum, r) => sum + Object.values(r.fields).filter(Boolean).length, 0);
-    const misses = results.flatMap((r) => Object.entries(r.fields).filter(([, ok]) => !ok).map(([field]) => `${r.name}: ${field}`));
+    const misses = results.flatMap((r) =>
+      Object.entries(r.fields)
+        .filter(([, ok]) => !ok)
+        .map(([field]) => `${r.name}: ${field}`),
+    );
     process.stdout.write(
       `field agreement: ${agreed}/${total} = ${((100 * agreed) / total).toFixed(1)} % on ${results.length} mails` +
         `${misses.length ? `\n  disagree: ${misses.join('\n  disagree: ')}` : ''}\n`,
@@ -76,7 +80,11 @@ describe('field agreement on real helpdesk mail shapes', () => {
   });
 
   it('agrees on every field of every mail', () => {
-    const misses = results.flatMap((r) => Object.entries(r.fields).filter(([, ok]) => !ok).map(([field]) => `${r.name}: ${field}`));
+    const misses = results.flatMap((r) =>
+      Object.entries(r.fields)
+        .filter(([, ok]) => !ok)
+        .map(([field]) => `${r.name}: ${field}`),
+    );
     expect(misses).toEqual([]);
   });
 

@@ -107,7 +107,8 @@ describe('ParseMessageUsecase', () => {
   });
 
   it('takes the text from the HTML when the text part is only a stub', async () => {
-    const html = '<p>Sehr geehrte Damen und Herren, ich habe eine Frage zur Gelben Tonne: Sie wurde seit drei Wochen nicht geleert, obwohl sie am Dienstag an der Straße stand.</p>';
+    const html =
+      '<p>Sehr geehrte Damen und Herren, ich habe eine Frage zur Gelben Tonne: Sie wurde seit drei Wochen nicht geleert, obwohl sie am Dienstag an der Straße stand.</p>';
     const raw = Buffer.from(
       'From: a@example.org\r\nTo: 115@rostock.de\r\nSubject: x\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n' +
         `--b\r\nContent-Type: text/plain\r\n\r\nPlease use an HTML mail client.\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--b--\r\n`,

@@ -49,7 +49,16 @@ export class ParseMessageUsecase {
   private async parse(raw: Buffer, fields: RawHeader[], headers: RawHeader[]): Promise<ParsedMail> {
     // `Iconv` takes a decoder constructor at runtime; the typings describe an instance.
     // Delivery-status parts and attached mails stay attachments (ignoreEmbedded: also those marked inline).
-    const options = { Iconv: BestEffortIconv, keepCidLinks: true, skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, ignoreEmbedded: true, skipHtmlToText: true };
+    const options = {
+      Iconv: BestEffortIconv,
+      keepCidLinks: true,
+      skipImageLinks: true,
+      skipTextLinks: true,
+      skipTextToHtml: true,
+      keepDeliveryStatus: true,
+      ignoreEmbedded: true,
+      skipHtmlToText: true,
+    };
     const parsed = await simpleParser(forParser(raw), options as unknown as Parameters<typeof simpleParser>[1]);
     const rawHtml = typeof parsed.html === 'string' && parsed.html.trim() ? parsed.html : undefined;
     const uuencoded = extractUuencoded(withoutNul(parsed.text ?? ''));

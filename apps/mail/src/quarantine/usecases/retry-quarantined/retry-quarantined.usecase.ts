@@ -37,7 +37,15 @@ export class RetryQuarantinedUsecase {
       // A mailbox removed from the configuration since keeps its address; settings come from the default.
       const mailbox = this.mailboxes.find(inbound.mailbox) ?? { ...this.mailboxes.default, address: inbound.mailbox };
       await this.record.execute(manager, [
-        { id: inbound.id, rfcMessageId: rfcMessageIdOfKey(inbound.dedupeKey), mailbox, source: inbound.source, mail: parsed.mail, envelopeFrom: inbound.envelopeFrom ?? undefined, messageIdReused: rfcMessageIdOfKey(inbound.dedupeKey) !== inbound.dedupeKey },
+        {
+          id: inbound.id,
+          rfcMessageId: rfcMessageIdOfKey(inbound.dedupeKey),
+          mailbox,
+          source: inbound.source,
+          mail: parsed.mail,
+          envelopeFrom: inbound.envelopeFrom ?? undefined,
+          messageIdReused: rfcMessageIdOfKey(inbound.dedupeKey) !== inbound.dedupeKey,
+        },
       ]);
       await this.repository.markStored(manager, inbound.id);
       this.logger.info({ id: inbound.id, mailbox: inbound.mailbox }, 'quarantined mail processed');

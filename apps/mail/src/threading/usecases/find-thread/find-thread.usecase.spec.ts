@@ -92,11 +92,15 @@ describe('FindThreadUsecase', () => {
   });
 
   it('attaches automated mail by references whoever sent it, and bounces by the original Message-ID', async () => {
-    await expect(sut.execute(manager, mail({ inReplyTo: 'ack-123@rostock.de', sender: 'm.schmidt@amt.example', classification: 'auto-reply' }))).resolves.toEqual({
+    await expect(
+      sut.execute(manager, mail({ inReplyTo: 'ack-123@rostock.de', sender: 'm.schmidt@amt.example', classification: 'auto-reply' })),
+    ).resolves.toEqual({
       ...refHint(),
       reason: 'references',
     });
-    await expect(sut.execute(manager, mail({ originalMessageId: 'ack-123@rostock.de', sender: 'mailer-daemon@mx', classification: 'bounce' }))).resolves.toEqual({
+    await expect(
+      sut.execute(manager, mail({ originalMessageId: 'ack-123@rostock.de', sender: 'mailer-daemon@mx', classification: 'bounce' })),
+    ).resolves.toEqual({
       ...refHint(),
       reason: 'references',
     });

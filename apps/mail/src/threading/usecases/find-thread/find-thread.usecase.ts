@@ -36,9 +36,7 @@ export class FindThreadUsecase {
 
   async execute(manager: EntityManager, input: FindThreadInput): Promise<ThreadHint | undefined> {
     const number = this.tag.find(input.subject);
-    const ids = [input.originalMessageId, input.inReplyTo, ...input.references.slice(-MAX_REFERENCES).reverse()].filter(
-      (id): id is string => Boolean(id),
-    );
+    const ids = [input.originalMessageId, input.inReplyTo, ...input.references.slice(-MAX_REFERENCES).reverse()].filter((id): id is string => Boolean(id));
     const byReference = (await this.repository.findByMessageIds(manager, [...new Set(ids)]))[0];
 
     if (number) {

@@ -51,7 +51,14 @@ export class ExpireReservationsUsecase implements OnModuleInit {
       if (!reservation || reservation.status !== 'pending' || reservation.expiresAt > at) return false;
       await this.repository.decide(manager, reservation.id, 'expired', at, 'not accepted in time');
       await this.steps.unreserve(manager, reservation, at);
-      await this.audit.record(manager, { ticketId, subjectId: ticketId, actor: 'system:routing', action: 'reservation-expired', oldValue: reservation.agentId, at });
+      await this.audit.record(manager, {
+        ticketId,
+        subjectId: ticketId,
+        actor: 'system:routing',
+        action: 'reservation-expired',
+        oldValue: reservation.agentId,
+        at,
+      });
       await this.outbox.append<TicketReservationExpiredEvent>(manager, {
         subject: TicketEvents.reservationExpired,
         about: eventAbout('ticket', ticketId),

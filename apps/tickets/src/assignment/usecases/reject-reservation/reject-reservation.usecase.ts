@@ -26,7 +26,15 @@ export class RejectReservationUsecase {
       const { ticket, reservation } = await this.steps.lockOfferForDecision(manager, cmd.reservationId, cmd.actor, at);
       await this.repository.decide(manager, reservation.id, 'rejected', at, cmd.reason);
       await this.steps.unreserve(manager, reservation, at);
-      await this.audit.record(manager, { ticketId: ticket.id, subjectId: ticket.id, actor: cmd.actor, action: 'reservation-rejected', oldValue: reservation.agentId, newValue: cmd.reason, at });
+      await this.audit.record(manager, {
+        ticketId: ticket.id,
+        subjectId: ticket.id,
+        actor: cmd.actor,
+        action: 'reservation-rejected',
+        oldValue: reservation.agentId,
+        newValue: cmd.reason,
+        at,
+      });
       this.transactions.afterCommit(manager, () => {
         this.signals.caseWaiting(ticket.id);
         this.signals.agentFree(reservation.agentId);

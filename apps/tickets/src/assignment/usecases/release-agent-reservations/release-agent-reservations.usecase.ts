@@ -31,7 +31,14 @@ export class ReleaseAgentReservationsUsecase {
         const at = this.clock.now();
         await this.repository.decide(manager, reservation.id, 'cancelled', at, `agent ${agent?.presence ?? 'gone'}`);
         await this.steps.unreserve(manager, reservation, at);
-        await this.audit.record(manager, { ticketId: offer.ticketId, subjectId: offer.ticketId, actor: 'system:routing', action: 'reservation-cancelled', oldValue: agentId, at });
+        await this.audit.record(manager, {
+          ticketId: offer.ticketId,
+          subjectId: offer.ticketId,
+          actor: 'system:routing',
+          action: 'reservation-cancelled',
+          oldValue: agentId,
+          at,
+        });
         this.transactions.afterCommit(manager, () => this.signals.caseWaiting(offer.ticketId));
         return true;
       });

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { eventAbout, MailAddressDto, ReplyChannel, ReplyRequestedEvent, ReplyToTicketRequest, TicketErrorCode, TicketEvents, TicketView } from '@d115/contracts';
+import {
+  eventAbout,
+  MailAddressDto,
+  ReplyChannel,
+  ReplyRequestedEvent,
+  ReplyToTicketRequest,
+  TicketErrorCode,
+  TicketEvents,
+  TicketView,
+} from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';

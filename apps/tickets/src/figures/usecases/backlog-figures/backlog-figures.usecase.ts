@@ -15,7 +15,10 @@ export class BacklogFiguresUsecase {
 
   async execute(query: CurrentFiguresRequest): Promise<BacklogReply> {
     const now = this.clock.now();
-    const [rows, waiting] = await Promise.all([this.figures.backlog(this.transactions.manager, query.queue), this.figures.waiting(this.transactions.manager, query.queue)]);
+    const [rows, waiting] = await Promise.all([
+      this.figures.backlog(this.transactions.manager, query.queue),
+      this.figures.waiting(this.transactions.manager, query.queue),
+    ]);
     const view = (row: WaitingRow): WaitingCase => ({
       ticketId: row.ticketId,
       number: row.number,

@@ -20,7 +20,13 @@ export class OccupancyFiguresUsecase {
     const capacity = rows.reduce((sum, row) => sum + row.capacity, 0);
     return {
       asOf: this.clock.now().toISOString(),
-      agents: rows.map((row) => ({ agentId: row.id, presence: row.presence, load: row.load, capacity: row.capacity, occupancy: ratio(row.load, row.capacity) })),
+      agents: rows.map((row) => ({
+        agentId: row.id,
+        presence: row.presence,
+        load: row.load,
+        capacity: row.capacity,
+        occupancy: ratio(row.load, row.capacity),
+      })),
       total: { load, capacity, occupancy: ratio(load, capacity) },
     };
   }

@@ -25,7 +25,13 @@ export class SlaFiguresUsecase {
         const breached = row?.breached ?? 0;
         return { metric, total: onTime + breached, onTime, breached, onTimeRate: ratio(onTime, onTime + breached) };
       }),
-      breaches: breaches.map((row) => ({ ticketId: row.ticket_id, number: row.number, metric: row.metric, queue: row.queue, breachedAt: row.breached_at.toISOString() })),
+      breaches: breaches.map((row) => ({
+        ticketId: row.ticket_id,
+        number: row.number,
+        metric: row.metric,
+        queue: row.queue,
+        breachedAt: row.breached_at.toISOString(),
+      })),
     };
   }
 }

@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  D115Error,
-  ErrorCode,
-  FindResponsibleAuthorityRequest,
-  ForwardTicketRequest,
-  KnowledgeSubjects,
-  TicketErrorCode,
-} from '@d115/contracts';
+import { D115Error, ErrorCode, FindResponsibleAuthorityRequest, ForwardTicketRequest, KnowledgeSubjects, TicketErrorCode } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { childLogger } from '@d115/observability';
 import { ENV } from '@d115/platform';

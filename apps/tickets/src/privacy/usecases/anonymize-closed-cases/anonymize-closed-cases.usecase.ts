@@ -67,14 +67,29 @@ export class AnonymizeClosedCasesUsecase implements OnModuleInit {
         if (due.length === 0) return 0;
         if (anonymized === 0) await this.privacy.startRun(manager, { id: runId, actor: cmd.actor, cutoff, at: started });
         const at = this.clock.now();
-        await this.privacy.anonymize(manager, due.map((ticket) => ticket.id), at);
-        await this.audit.record(manager, due.map((ticket) => ({ ticketId: ticket.id, subjectId: ticket.id, actor: cmd.actor, action: 'anonymized', newValue: runId, at })));
+        await this.privacy.anonymize(
+          manager,
+          due.map((ticket) => ticket.id),
+          at,
+        );
+        await this.audit.record(
+          manager,
+          due.map((ticket) => ({ ticketId: ticket.id, subjectId: ticket.id, actor: cmd.actor, action: 'anonymized', newValue: runId, at })),
+        );
         await this.outbox.append<TicketUpdatedEvent>(
           manager,
           due.map((ticket) => ({
             subject: TicketEvents.updated,
             about: eventAbout('ticket', ticket.id),
-            data: { ticketId: ticket.id, number: ticket.number, version: ticket.version + 1, fields: ['anonymized'], queue: ticket.queue_id, priority: ticket.priority, actor: cmd.actor },
+            data: {
+              ticketId: ticket.id,
+              number: ticket.number,
+              version: ticket.version + 1,
+              fields: ['anonymized'],
+              queue: ticket.queue_id,
+              priority: ticket.priority,
+              actor: cmd.actor,
+            },
           })),
         );
         return due.length;

@@ -37,7 +37,10 @@ export class RouteCaseUsecase {
 
   async execute(manager: EntityManager, input: RouteCaseInput): Promise<RoutingDecision> {
     const rule = firstMatchingRule(await this.rules.enabledRules(manager), input);
-    const known = await this.queues.existing(manager, [input.queue, input.queueHint].filter((q): q is string => !!q));
+    const known = await this.queues.existing(
+      manager,
+      [input.queue, input.queueHint].filter((q): q is string => !!q),
+    );
     if (input.queue && !known.has(input.queue)) {
       throw new TicketsException(TicketErrorCode.QUEUE_NOT_FOUND, `queue ${input.queue} does not exist`);
     }
