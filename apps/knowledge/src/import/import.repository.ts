@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CatalogueImportedEvent, ImportCounts, ImportFormat, KnowledgeEvents, RejectedRecord } from '@d115/contracts';
+import { OutboxWriter } from '@d115/messaging';
+import { Transactions } from '../shared/transactions';
+import { OrganisationUnitRow, ResponsibilityRow, ServiceRow } from './record-validation';
+
+export interface ImportBatch {
+  services: ServiceRow[];
+  units: OrganisationUnitRow[];
+  responsibilities: ResponsibilityRow[];
+  rejected: RejectedRecord[];
+}
+
+export interface BatchOutcome {
+  services: number;
+  units: number;
+  responsibilities: number;
+  /** Responsibilities whose service or unit is not (yet) in the catalogue. */
+  unresolved: { row: ResponsibilityRow; missing: 'service' | 'organisation unit' }[];
+  leikaKeys: string[];
+}
+
+/** Last one wins within a batch (one multi-row upsert may not touch a row twice). */
+function lastByKey<T>(rows: T[], key: (row: T) => string): T[] {
+  return [...new Map(rows.map((row) => [key(row), row])).values()];
+}
+
+/**
+ * Writes import batches: every batch (upserts and the rejections found in it) is
+ * one transaction, so a record is applied whole or not at all. All SQL of the
+ * import lives here.
+ */
+@Injectable()
+export class ImportRepository {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async startRun(file: string, format: ImportFormat, source: string): Promise<{ id: string; startedAt: Date }> {
+    const run = { id: uuidv7(), startedAt: new Date() };
+    await this.transactions.manager.query(
+      `INSERT INTO import_run (id, file, format, source, status, started_at) VALUES ($1, $2, $3, $4, 'running', $5)`,
+      [run.id, file, format, source, run.startedAt],
+    );
+    return run;
+  }
+
+  applyBatch(runId: string, source: string, batch: ImportBatch): Promise<BatchOutcome> {
+    return this.transactions.run(async (manager) => {
+      const leikaKeys = await this.upsertServices(manager, batch.services);
+      await this.upsertUnits(manager, batch.units);
+      const { applied, unresolved } = await this.upsertResponsibilities(manager, source, batch.responsibilities);
+      await this.reject(manager, runId, batch.rejected);
+      return { services: batch.services.length, units: batch.units.length, responsibilities: applied, unresolved, leikaKeys };
+    });
+  }
+
+  /** Rejections alone (a batch that failed as a whole is retried record by record). */
+  rejectOnly(runId: string, rejected: RejectedRecord[]): Promise<void> {
+    return this.transactions.run((manager) => this.reject(manager, runId, rejected));
+  }
+
+  /** Closes the run and raises `catalogue.imported` in the same transaction. */
+  finishRun(event: CatalogueImportedEvent, rejectedCount: number): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      await manager.query(`UPDATE import_run SET status = $2, applied = $3, rejected_count = $4, finished_at = $5 WHERE id = $1`, [
+        event.runId,
+        event.status,
+        JSON.stringify(event.applied satisfies ImportCounts),
+        rejectedCount,
+        event.finishedAt,
+      ]);
+      await this.outbox.append<CatalogueImportedEvent>(manager, { subject: KnowledgeEvents.catalogueImported, about: `import/${event.runId}`, data: event });
+    });
+  }
+
+  async catalogueIsEmpty(): Promise<boolean> {
+    const [row] = await this.transactions.manager.query(`SELECT NOT EXISTS (SELECT 1 FROM service) AS empty`);
+    return row.empty === true;
+  }
+
+  private async upsertServices(manager: EntityManager, rows: ServiceRow[]): Promise<string[]> {
+    const unique = lastByKey(rows, (row) => row.catalogueKey);
+    if (unique.length === 0) return [];
+    const payload = unique.map((row) => ({
+      id: uuidv7(),
+      catalogue_key: row.catalogueKey,
+      leika_key: row.leikaKey,
+      source: row.source,
+      source_id: row.sourceId,
+      name: row.name,
+      synonyms: row.synonyms,
+      keywords: row.keywords,
+      modules: row.modules,
+      online_services: row.onlineServices,
+      appointment_bookable: row.appointmentBookable,
+      valid_from: row.validFrom,
+      valid_until: row.validUntil,
+      plain_text: row.plainText,
+    }));
+    await manager.query(
+      `INSERT INTO service (id, catalogue_key, leika_key, source, source_id, name, synonyms, keywords, modules, online_services,
+                            appointment_bookable, valid_from, valid_until, plain_text)
+       SELECT r.id, r.catalogue_key, r.leika_key, r.source, r.source_id, r.name,
+              ARRAY(SELECT jsonb_array_elements_text(r.synonyms)), ARRAY(SELECT jsonb_array_elements_text(r.keywords)),
+              r.modules, r.online_services, r.appointment_bookable, r.valid_from, r.valid_until, r.plain_text
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, catalogue_key text, leika_key text, source text, source_id text, name text,
+            synonyms jsonb, keywords jsonb, modules jsonb, online_services jsonb, appointment_bookable boolean,
+            valid_from date, valid_until date, plain_text text)
+       ON CONFLICT (catalogue_key) DO UPDATE SET
+         source = EXCLUDED.source, source_id = EXCLUDED.source_id, name = EXCLUDED.name, synonyms = EXCLUDED.synonyms,
+         keywords = EXCLUDED.keywords, modules = EXCLUDED.modules, online_services = EXCLUDED.online_services,
+         appointment_bookable = EXCLUDED.appointment_bookable, valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
+         plain_text = EXCLUDED.plain_text, updated_at = now()`,
+      [JSON.stringify(payload)],
+    );
+    return unique.flatMap((row) => (row.leikaKey ? [row.leikaKey] : []));
+  }
+
+  private async upsertUnits(manager: EntityManager, rows: OrganisationUnitRow[]): Promise<void> {
+    const unique = lastByKey(rows, (row) => row.catalogueKey);
+    if (unique.length === 0) return;
+    const payload = unique.map((row) => ({
+      id: uuidv7(),
+      catalogue_key: row.catalogueKey,
+      source: row.source,
+      source_id: row.sourceId,
+      name: row.name,
+      email: row.email,
+      phone: row.phone,
+      address: row.address,
+      address_text: row.addressText,
+      opening_hours: row.openingHours,
+      opening_hours_note: row.openingHoursNote,
+    }));
+    await manager.query(
+      `INSERT INTO organisation_unit (id, catalogue_key, source, source_id, name, email, phone, address, address_text, opening_hours, opening_hours_note)
+       SELECT r.id, r.catalogue_key, r.source, r.source_id, r.name, r.email, r.phone, r.address, r.address_text, r.opening_hours, r.opening_hours_note
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, catalogue_key text, source text, source_id text, name text, email text, phone text,
+            address jsonb, address_text text, opening_hours jsonb, opening_hours_note text)
+       ON CONFLICT (catalogue_key) DO UPDATE SET
+         name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone, address = EXCLUDED.address, address_text = EXCLUDED.address_text,
+         opening_hours = EXCLUDED.opening_hours, opening_hours_note = EXCLUDED.opening_hours_note, updated_at = now()`,
+      [JSON.stringify(payload)],
+    );
+  }
+
+  private async upsertResponsibilities(
+    manager: EntityManager,
+    source: string,
+    rows: ResponsibilityRow[],
+  ): Promise<{ applied: number; unresolved: BatchOutcome['unresolved'] }> {
+    if (rows.length === 0) return { applied: 0, unresolved: [] };
+    const refs = rows.map((row, i) => ({ i, leika: row.serviceLeikaKey, source_id: row.serviceSourceId, unit_key: row.unitKey }));
+    const resolved: { i: number; service_id: string | null; unit_id: string | null }[] = await manager.query(
+      `SELECT r.i,
+              COALESCE((SELECT s.id FROM service s WHERE s.leika_key = r.leika),
+                       (SELECT s.id FROM service s WHERE r.source_id IS NOT NULL AND s.source = $2 AND s.source_id = r.source_id ORDER BY s.created_at LIMIT 1),
+                       (SELECT s.id FROM service s WHERE s.leika_key = r.source_id)) AS service_id,
+              (SELECT u.id FROM organisation_unit u WHERE u.catalogue_key = r.unit_key) AS unit_id
+       FROM jsonb_to_recordset($1::jsonb) AS r(i int, leika text, source_id text, unit_key text)`,
+      [JSON.stringify(refs), source],
+    );
+    const unresolved: BatchOutcome['unresolved'] = [];
+    const ready: Record<string, unknown>[] = [];
+    for (const { i, service_id, unit_id } of resolved) {
+      const row = rows[i];
+      if (!service_id) unresolved.push({ row, missing: 'service' });
+      else if (!unit_id) unresolved.push({ row, missing: 'organisation unit' });
+      else
+        ready.push({
+          id: uuidv7(),
+          service_id,
+          organisation_unit_id: unit_id,
+          region_ars: row.regionArs,
+          region_prefix: row.regionPrefix,
+          source,
+          appointment_bookable: row.appointmentBookable,
+          appointment_url: row.appointmentUrl,
+        });
+    }
+    const unique = lastByKey(ready, (row) => `${row.service_id}|${row.organisation_unit_id}|${row.region_ars}`);
+    if (unique.length > 0) {
+      await manager.query(
+        `INSERT INTO responsibility (id, service_id, organisation_unit_id, region_ars, region_prefix, source, appointment_bookable, appointment_url)
+         SELECT r.id, r.service_id, r.organisation_unit_id, r.region_ars, r.region_prefix, r.source, r.appointment_bookable, r.appointment_url
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, service_id uuid, organisation_unit_id uuid, region_ars text, region_prefix text,
+              source text, appointment_bookable boolean, appointment_url text)
+         ON CONFLICT (service_id, organisation_unit_id, region_ars) DO UPDATE SET
+           appointment_bookable = EXCLUDED.appointment_bookable, appointment_url = EXCLUDED.appointment_url, source = EXCLUDED.source, updated_at = now()`,
+        [JSON.stringify(unique)],
+      );
+    }
+    return { applied: ready.length, unresolved };
+  }
+
+  private async reject(manager: EntityManager, runId: string, rejected: RejectedRecord[]): Promise<void> {
+    if (rejected.length === 0) return;
+    await manager.query(
+      `INSERT INTO import_rejection (run_id, kind, source_id, position, reason)
+       SELECT $1, r.kind, r.source_id, r.position, r.reason FROM jsonb_to_recordset($2::jsonb) AS r(kind text, source_id text, position text, reason text)`,
+      [runId, JSON.stringify(rejected.map((r) => ({ kind: r.kind, source_id: r.sourceId ?? null, position: r.position ?? null, reason: r.reason })))],
+    );
+  }
+}

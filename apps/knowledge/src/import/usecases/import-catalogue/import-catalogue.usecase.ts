@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogueImportedEvent, ImportCounts, ImportReport, RejectedRecord } from '@d115/contracts';
+import { childLogger } from '@d115/observability';
+import { CatalogueFormat, CatalogueRecord } from '../../catalogue-record';
+import { BatchOutcome, ImportBatch, ImportRepository } from '../../import.repository';
+import { checkOrganisationUnit, checkResponsibility, checkService, ResponsibilityRow } from '../../record-validation';
+
+export interface ImportCommand {
+  /** Shown in the report and the event; the parser reads it. */
+  file: string;
+  format: CatalogueFormat;
+  /** Namespace of the records' own ids (`d115-demo-rostock`, `dldb-berlin`). */
+  source: string;
+  /** Records per transaction. */
+  batchSize?: number;
+}
+
+const LISTED_REJECTIONS = 1000;
+const LISTED_LEIKA_KEYS = 1000;
+
+/**
+ * Streams a catalogue file into the database: records are validated one by one
+ * (a bad one is reported with its reason and skipped), written in batches of
+ * `batchSize` per transaction, and the run ends with `catalogue.imported`.
+ * Responsibilities whose service or unit comes later in the file are retried
+ * once the whole file is read. Memory stays flat: only one batch and the
+ * still-unresolved responsibilities are held.
+ */
+@Injectable()
+export class ImportCatalogueUsecase {
+  private readonly logger = childLogger('import');
+
+  constructor(private readonly store: ImportRepository) {}
+
+  async execute(cmd: ImportCommand): Promise<ImportReport> {
+    const batchSize = cmd.batchSize ?? 500;
+    const run = await this.store.startRun(cmd.file, cmd.format.format, cmd.source);
+    const applied: ImportCounts = { services: 0, organisationUnits: 0, responsibilities: 0, rejected: 0 };
+    const rejected: RejectedRecord[] = [];
+    const leikaKeys = new Set<string>();
+    let pending: ResponsibilityRow[] = [];
+    let partial = false;
+    let batch = emptyBatch();
+    let records = 0;
+
+    const reject = (entry: RejectedRecord) => {
+      applied.rejected++;
+      if (rejected.length < LISTED_REJECTIONS) rejected.push(entry);
+      batch.rejected.push(entry);
+    };
+    const count = (outcome: BatchOutcome) => {
+      applied.services += outcome.services;
+      applied.organisationUnits += outcome.units;
+      applied.responsibilities += outcome.responsibilities;
+      for (const key of outcome.leikaKeys) if (leikaKeys.size <= LISTED_LEIKA_KEYS) leikaKeys.add(key);
+    };
+    const flush = async () => {
+      const current = batch;
+      batch = emptyBatch();
+      const outcome = await this.applyOrSplit(run.id, cmd.source, current, reject);
+      count(outcome);
+      pending.push(...outcome.unresolved.map((u) => u.row));
+      if (batch.rejected.length) {
+        await this.store.rejectOnly(run.id, batch.rejected);
+        batch.rejected = [];
+      }
+    };
+
+    for await (const record of cmd.format.records(cmd.file)) {
+      this.take(record, cmd.source, batch, reject, () => (partial = true));
+      if (++records % batchSize === 0) await flush();
+    }
+    await flush();
+
+    // Forward references: a responsibility read before its service or unit.
+    if (pending.length > 0) {
+      const retry = pending;
+      pending = [];
+      for (let i = 0; i < retry.length; i += batchSize) {
+        batch.responsibilities = retry.slice(i, i + batchSize);
+        const outcome = await this.applyOrSplit(run.id, cmd.source, batch, reject);
+        batch = emptyBatch();
+        count(outcome);
+        for (const { row, missing } of outcome.unresolved) {
+          const ref = missing === 'service' ? (row.serviceLeikaKey ?? row.serviceSourceId) : row.unitKey.slice(cmd.source.length + 1);
+          reject({ kind: 'responsibility', sourceId: row.label, position: row.position, reason: `references an unknown ${missing} "${ref}"` });
+        }
+        await this.store.rejectOnly(run.id, batch.rejected);
+        batch = emptyBatch();
+      }
+    }
+
+    const finishedAt = new Date();
+    const event: CatalogueImportedEvent = {
+      runId: run.id,
+      format: cmd.format.format,
+      source: cmd.source,
+      file: cmd.file,
+      status: partial ? 'partial' : 'completed',
+      applied,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      ...(leikaKeys.size <= LISTED_LEIKA_KEYS ? { leikaKeys: [...leikaKeys] } : {}),
+    };
+    await this.store.finishRun(event, applied.rejected);
+    this.logger.info({ runId: run.id, file: cmd.file, ...applied, status: event.status }, 'catalogue imported');
+    return {
+      runId: run.id,
+      file: cmd.file,
+      format: cmd.format.format,
+      source: cmd.source,
+      status: event.status,
+      applied,
+      rejected,
+      rejectedNotListed: applied.rejected - rejected.length,
+      startedAt: event.startedAt,
+      finishedAt: event.finishedAt,
+    };
+  }
+
+  private take(record: CatalogueRecord, source: string, batch: ImportBatch, reject: (entry: RejectedRecord) => void, markPartial: () => void): void {
+    switch (record.kind) {
+      case 'rejected':
+        if (record.record === 'file') markPartial();
+        reject({ kind: record.record, sourceId: record.sourceId, position: record.position, reason: record.reason });
+        return;
+      case 'service': {
+        const checked = checkService(record, source);
+        if (checked.ok) batch.services.push(checked.value);
+        else reject({ kind: 'service', sourceId: record.sourceId, position: record.position, reason: checked.reason });
+        return;
+      }
+      case 'organisationUnit': {
+        const checked = checkOrganisationUnit(record, source);
+        if (checked.ok) batch.units.push(checked.value);
+        else reject({ kind: 'organisationUnit', sourceId: record.sourceId, position: record.position, reason: checked.reason });
+        return;
+      }
+      case 'responsibility': {
+        const checked = checkResponsibility(record, source);
+        if (checked.ok) batch.responsibilities.push(checked.value);
+        else
+          reject({
+            kind: 'responsibility',
+            sourceId: `${record.service.leikaKey ?? record.service.sourceId} × ${record.organisationUnitSourceId}`,
+            position: record.position,
+            reason: checked.reason,
+          });
+        return;
+      }
+    }
+  }
+
+  /**
+   * One transaction for the batch; when the database refuses it (a value no
+   * check foresaw), each record again on its own, so only the bad one is rejected.
+   */
+  private async applyOrSplit(runId: string, source: string, batch: ImportBatch, reject: (entry: RejectedRecord) => void): Promise<BatchOutcome> {
+    try {
+      return await this.store.applyBatch(runId, source, batch);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'batch refused; applying its records one by one');
+      const total: BatchOutcome = { services: 0, units: 0, responsibilities: 0, unresolved: [], leikaKeys: [] };
+      await this.store.rejectOnly(runId, batch.rejected);
+      const singles: ImportBatch[] = [
+        ...batch.services.map((s) => ({ ...emptyBatch(), services: [s] })),
+        ...batch.units.map((u) => ({ ...emptyBatch(), units: [u] })),
+        ...batch.responsibilities.map((r) => ({ ...emptyBatch(), responsibilities: [r] })),
+      ];
+      for (const single of singles) {
+        try {
+          const outcome = await this.store.applyBatch(runId, source, single);
+          total.services += outcome.services;
+          total.units += outcome.units;
+          total.responsibilities += outcome.responsibilities;
+          total.unresolved.push(...outcome.unresolved);
+          total.leikaKeys.push(...outcome.leikaKeys);
+        } catch (single_error) {
+          const [kind, sourceId] = single.services[0]
+            ? ['service', single.services[0].sourceId]
+            : single.units[0]
+              ? ['organisationUnit', single.units[0].sourceId]
+              : ['responsibility', single.responsibilities[0].label];
+          reject({ kind, sourceId, reason: `refused by the database: ${(single_error as Error).message}` });
+        }
+      }
+      return total;
+    }
+  }
+}
+
+function emptyBatch(): ImportBatch {
+  return { services: [], units: [], responsibilities: [], rejected: [] };
+}
