@@ -23,7 +23,7 @@ describe('knowledge: d115 catalogue import and lookups', () => {
         expect.stringMatching(/^organisationUnit schlecht: invalid opening hours/),
         expect.stringMatching(/^responsibility .*: invalid ARS "1300x"/),
         expect.stringMatching(/^responsibility gibt-es-nicht .*: references an unknown service "gibt-es-nicht"/),
-        expect.stringMatching(/^responsibility 99900001000000 × niemand .*: references an unknown organisation unit "niemand"/),
+        expect.stringMatching(/^responsibility ausweis × niemand .*: references an unknown organisation unit "niemand"/),
       ]),
     );
     const stored = await kit.rows(`SELECT count(*)::int AS n FROM knowledge.import_rejection WHERE run_id = $1`, [report.runId]);
