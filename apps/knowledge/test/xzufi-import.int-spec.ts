@@ -18,12 +18,13 @@ describe('knowledge: XZuFi import', () => {
   it('imports leistungen and organisationseinheiten under any prefix, rejecting what is wrong', async () => {
     const report = await kit.import(fixture('leistungen.xzufi.xml'), { batchSize: 2 });
     expect(report).toMatchObject({ format: 'xzufi', source: 'xzufi', status: 'completed' });
-    expect(report.applied).toEqual({ services: 3, organisationUnits: 1, responsibilities: 3, rejected: 3 });
+    expect(report.applied).toEqual({ services: 3, organisationUnits: 1, responsibilities: 3, rejected: 4 });
     expect(report.rejected).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'service', sourceId: 'LB-1003', reason: expect.stringContaining('invalid LeiKa key "99900X"') }),
         expect.objectContaining({ kind: 'service', reason: expect.stringContaining('namespace "http://xoev.de/schemata/xzufi/2_1_0"') }),
         expect.objectContaining({ kind: 'responsibility', reason: 'references an unknown service "LB-UNBEKANNT"' }),
+        expect.objectContaining({ kind: 'onlineService', sourceId: 'OD-1 → LB-NIRGENDS', reason: 'references an unknown service "LB-NIRGENDS"' }),
       ]),
     );
   });
@@ -43,6 +44,14 @@ describe('knowledge: XZuFi import', () => {
       address: 'Neuer Markt 3, 18055 Rostock',
       openingHoursNote: 'Mo–Fr 8–12 Uhr',
     });
+  });
+
+  it('attaches an onlinedienst to the leistungen it names, before and after it in the file, once', async () => {
+    await kit.import(fixture('leistungen.xzufi.xml'), { batchSize: 1 }); // LB-1004 in a later batch than the onlinedienst
+    for (const leikaKey of ['99900101000000', '99900104000000']) {
+      const reply = await kit.request<GetServiceReply>(KnowledgeSubjects.getService, { leikaKey });
+      expect(reply.service.onlineServices).toEqual([{ title: 'Online anmelden', url: 'https://online.example.org/anmelden' }]);
+    }
   });
 
   it('resolves a zustaendigkeit whose leistung comes later in the file, and AGS regions', async () => {

@@ -11,7 +11,7 @@ export function toServiceDescriptionView(service: Service): ServiceDescriptionVi
     synonyms: service.synonyms,
     keywords: service.keywords,
     modules: service.modules,
-    onlineServices: service.onlineServices,
+    onlineServices: service.onlineServices.map(({ title, url }) => ({ title, url })),
     appointmentBookable: service.appointmentBookable,
     ...(service.validFrom ? { validFrom: service.validFrom } : {}),
     ...(service.validUntil ? { validUntil: service.validUntil } : {}),

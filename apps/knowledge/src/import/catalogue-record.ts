@@ -48,6 +48,16 @@ export interface ResponsibilityRecord {
   position?: string;
 }
 
+/** An Onlinedienst: a link attached to a service named by its id in the same source (or its LeiKa key). */
+export interface OnlineServiceRecord {
+  kind: 'onlineService';
+  sourceId: string;
+  serviceSourceIds: string[];
+  title: string;
+  url: string;
+  position?: string;
+}
+
 /** Something the parser could not turn into a record, or the file ending early (`kind: 'file'`). */
 export interface RejectedInput {
   kind: 'rejected';
@@ -57,7 +67,7 @@ export interface RejectedInput {
   reason: string;
 }
 
-export type CatalogueRecord = ServiceRecord | OrganisationUnitRecord | ResponsibilityRecord | RejectedInput;
+export type CatalogueRecord = ServiceRecord | OrganisationUnitRecord | ResponsibilityRecord | OnlineServiceRecord | RejectedInput;
 
 /** One format: turns a file into a stream of records, never throwing for bad content. */
 export interface CatalogueFormat {

@@ -4,12 +4,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { CatalogueImportedEvent, ImportCounts, ImportFormat, KnowledgeEvents, RejectedRecord } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { Transactions } from '../shared/transactions';
-import { OrganisationUnitRow, ResponsibilityRow, ServiceRow } from './record-validation';
+import { OnlineLinkRow, OrganisationUnitRow, ResponsibilityRow, ServiceRow } from './record-validation';
 
 export interface ImportBatch {
   services: ServiceRow[];
   units: OrganisationUnitRow[];
   responsibilities: ResponsibilityRow[];
+  links: OnlineLinkRow[];
   rejected: RejectedRecord[];
 }
 
@@ -19,6 +20,8 @@ export interface BatchOutcome {
   responsibilities: number;
   /** Responsibilities whose service or unit is not (yet) in the catalogue. */
   unresolved: { row: ResponsibilityRow; missing: 'service' | 'organisation unit' }[];
+  /** Onlinedienst links whose service is not (yet) in the catalogue. */
+  unresolvedLinks: OnlineLinkRow[];
   leikaKeys: string[];
 }
 
@@ -53,8 +56,9 @@ export class ImportRepository {
       const leikaKeys = await this.upsertServices(manager, batch.services);
       await this.upsertUnits(manager, batch.units);
       const { applied, unresolved } = await this.upsertResponsibilities(manager, source, batch.responsibilities);
+      const unresolvedLinks = await this.attachLinks(manager, source, batch.links);
       await this.reject(manager, runId, batch.rejected);
-      return { services: batch.services.length, units: batch.units.length, responsibilities: applied, unresolved, leikaKeys };
+      return { services: batch.services.length, units: batch.units.length, responsibilities: applied, unresolved, unresolvedLinks, leikaKeys };
     });
   }
 
@@ -112,7 +116,11 @@ export class ImportRepository {
             valid_from date, valid_until date, plain_text text)
        ON CONFLICT (catalogue_key) DO UPDATE SET
          source = EXCLUDED.source, source_id = EXCLUDED.source_id, name = EXCLUDED.name, synonyms = EXCLUDED.synonyms,
-         keywords = EXCLUDED.keywords, modules = EXCLUDED.modules, online_services = EXCLUDED.online_services,
+         keywords = EXCLUDED.keywords, modules = EXCLUDED.modules,
+         -- links an onlinedienst attached survive the re-import of their leistung
+         online_services = EXCLUDED.online_services || COALESCE(
+           (SELECT jsonb_agg(link) FROM jsonb_array_elements(service.online_services) link
+            WHERE link ? 'onlinedienst' AND NOT EXCLUDED.online_services @> jsonb_build_array(jsonb_build_object('url', link->'url'))), '[]'::jsonb),
          appointment_bookable = EXCLUDED.appointment_bookable, valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
          plain_text = EXCLUDED.plain_text, updated_at = now()`,
       [JSON.stringify(payload)],
@@ -195,6 +203,31 @@ export class ImportRepository {
       );
     }
     return { applied: ready.length, unresolved };
+  }
+
+  /** Adds each link to its service's online services, once per URL. Returns the links whose service is unknown. */
+  private async attachLinks(manager: EntityManager, source: string, links: OnlineLinkRow[]): Promise<OnlineLinkRow[]> {
+    if (links.length === 0) return [];
+    const rows: { i: number }[] = await manager.query(
+      `WITH l AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(i int, source_id text, title text, url text, onlinedienst text)),
+            target AS (
+              SELECT l.i, l.title, l.url, l.onlinedienst,
+                     COALESCE((SELECT s.id FROM service s WHERE s.source = $2 AND s.source_id = l.source_id ORDER BY s.created_at LIMIT 1),
+                              (SELECT s.id FROM service s WHERE s.leika_key = l.source_id)) AS service_id
+              FROM l),
+            per_service AS (
+              SELECT service_id, jsonb_agg(DISTINCT jsonb_build_object('title', title, 'url', url, 'onlinedienst', onlinedienst)) AS links
+              FROM target WHERE service_id IS NOT NULL GROUP BY service_id),
+            updated AS (
+              UPDATE service s SET updated_at = now(), online_services = s.online_services || COALESCE(
+                (SELECT jsonb_agg(link) FROM jsonb_array_elements(p.links) link
+                 WHERE NOT s.online_services @> jsonb_build_array(jsonb_build_object('url', link->'url'))), '[]'::jsonb)
+              FROM per_service p WHERE s.id = p.service_id
+              RETURNING s.id)
+       SELECT i FROM target WHERE service_id IS NULL`,
+      [JSON.stringify(links.map((link, i) => ({ i, source_id: link.serviceSourceId, title: link.title, url: link.url, onlinedienst: link.onlineServiceId }))), source],
+    );
+    return rows.map((row) => links[row.i]);
   }
 
   private async reject(manager: EntityManager, runId: string, rejected: RejectedRecord[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { ARS, LEIKA_KEY, OnlineServiceLink, OpeningHoursEntry, ServiceTextModules, TEXT_MODULE_NAMES } from '@d115/contracts';
 import { significantPrefix } from '../catalogue/domain/ars';
 import { plainText, sanitiseHtml } from '../catalogue/domain/html';
-import { AddressRecord, OrganisationUnitRecord, ResponsibilityRecord, ServiceRecord } from './catalogue-record';
+import { AddressRecord, OnlineServiceRecord, OrganisationUnitRecord, ResponsibilityRecord, ServiceRecord } from './catalogue-record';
 
 /** A record ready to store, or the reason it is not. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -44,6 +44,15 @@ export interface ResponsibilityRow {
   appointmentBookable: boolean | null;
   appointmentUrl: string | null;
   /** For the rejection report when the references do not resolve. */
+  position?: string;
+  label: string;
+}
+
+export interface OnlineLinkRow {
+  onlineServiceId: string;
+  serviceSourceId: string;
+  title: string;
+  url: string;
   position?: string;
   label: string;
 }
@@ -152,5 +161,15 @@ export function checkResponsibility(record: ResponsibilityRecord, source: string
       position: record.position,
       label: `${leikaKey ?? sourceId} × ${record.organisationUnitSourceId} × ${record.ars}`,
     },
+  };
+}
+
+export function checkOnlineService(record: OnlineServiceRecord): Checked<OnlineLinkRow[]> {
+  if (!/^https?:\/\//.test(record.url ?? '')) return { ok: false, reason: `onlinedienst without an http(s) link` };
+  if (record.serviceSourceIds.length === 0) return { ok: false, reason: 'onlinedienst names no leistung' };
+  const title = record.title?.trim() || record.url;
+  return {
+    ok: true,
+    value: record.serviceSourceIds.map((serviceSourceId) => ({ onlineServiceId: record.sourceId, serviceSourceId, title, url: record.url, position: record.position, label: `${record.sourceId} → ${serviceSourceId}` })),
   };
 }

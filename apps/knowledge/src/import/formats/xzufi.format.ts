@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { ImportFormat, ServiceTextModules } from '@d115/contracts';
 import { normaliseArs } from '../../catalogue/domain/ars';
-import { CatalogueFormat, CatalogueRecord, OrganisationUnitRecord, ResponsibilityRecord, ServiceRecord } from '../catalogue-record';
+import { CatalogueFormat, CatalogueRecord, OnlineServiceRecord, OrganisationUnitRecord, ResponsibilityRecord, ServiceRecord } from '../catalogue-record';
 import { child, childrenNamed, codeOf, descendants, innerHtml, node, textOf, XmlNode } from './xml-tree';
 
 export const XZUFI_NAMESPACE = 'http://xoev.de/schemata/xzufi/2_2_0';
@@ -124,7 +124,7 @@ export class XzufiFormat implements CatalogueFormat {
       const position = `line ${recordLine}`;
       if (element.local === 'leistung') held.push(toService(element, position));
       else if (element.local === 'organisationseinheit') held.push(...toUnit(element, position));
-      // onlinedienst: its links are read where a leistung names them (see docs/knowledge.md)
+      else if (element.local === 'onlinedienst') held.push(toOnlineService(element, position));
     });
 
     const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
@@ -239,4 +239,21 @@ function toUnit(element: XmlNode, position: string): (OrganisationUnitRecord | R
     }
   }
   return [unit, ...responsibilities];
+}
+
+/** `onlinedienst`: its title, its first http(s) link, and the `leistungID`s it serves. */
+function toOnlineService(element: XmlNode, position: string): OnlineServiceRecord {
+  const nameElement = child(element, 'bezeichnung') ?? child(element, 'name');
+  const title = textOf(german([...childrenNamed(nameElement, 'name'), ...childrenNamed(element, 'bezeichnung')])) || textOf(nameElement);
+  const url = [...descendants(element, 'link'), ...descendants(element, 'uri'), ...descendants(element, 'url')]
+    .map((link) => textOf(link))
+    .find((text) => /^https?:\/\//.test(text));
+  return {
+    kind: 'onlineService',
+    sourceId: identifier(element),
+    serviceSourceIds: descendants(element, 'leistungID').map(textOf).filter(Boolean),
+    title,
+    url: url ?? '',
+    position,
+  };
 }

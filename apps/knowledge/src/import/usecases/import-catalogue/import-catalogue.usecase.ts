@@ -3,7 +3,7 @@ import { CatalogueImportedEvent, ImportCounts, ImportReport, RejectedRecord } fr
 import { childLogger } from '@d115/observability';
 import { CatalogueFormat, CatalogueRecord } from '../../catalogue-record';
 import { BatchOutcome, ImportBatch, ImportRepository } from '../../import.repository';
-import { checkOrganisationUnit, checkResponsibility, checkService, ResponsibilityRow } from '../../record-validation';
+import { checkOnlineService, checkOrganisationUnit, checkResponsibility, checkService, OnlineLinkRow, ResponsibilityRow } from '../../record-validation';
 
 export interface ImportCommand {
   /** Shown in the report and the event; the parser reads it. */
@@ -38,7 +38,8 @@ export class ImportCatalogueUsecase {
     const applied: ImportCounts = { services: 0, organisationUnits: 0, responsibilities: 0, rejected: 0 };
     const rejected: RejectedRecord[] = [];
     const leikaKeys = new Set<string>();
-    let pending: ResponsibilityRow[] = [];
+    const pending: ResponsibilityRow[] = [];
+    const pendingLinks: OnlineLinkRow[] = [];
     let partial = false;
     let batch = emptyBatch();
     let records = 0;
@@ -60,6 +61,7 @@ export class ImportCatalogueUsecase {
       const outcome = await this.applyOrSplit(run.id, cmd.source, current, reject);
       count(outcome);
       pending.push(...outcome.unresolved.map((u) => u.row));
+      pendingLinks.push(...outcome.unresolvedLinks);
       if (batch.rejected.length) {
         await this.store.rejectOnly(run.id, batch.rejected);
         batch.rejected = [];
@@ -72,22 +74,21 @@ export class ImportCatalogueUsecase {
     }
     await flush();
 
-    // Forward references: a responsibility read before its service or unit.
-    if (pending.length > 0) {
-      const retry = pending;
-      pending = [];
-      for (let i = 0; i < retry.length; i += batchSize) {
-        batch.responsibilities = retry.slice(i, i + batchSize);
-        const outcome = await this.applyOrSplit(run.id, cmd.source, batch, reject);
-        batch = emptyBatch();
-        count(outcome);
-        for (const { row, missing } of outcome.unresolved) {
-          const ref = missing === 'service' ? (row.serviceLeikaKey ?? row.serviceSourceId) : row.unitKey.slice(cmd.source.length + 1);
-          reject({ kind: 'responsibility', sourceId: row.label, position: row.position, reason: `references an unknown ${missing} "${ref}"` });
-        }
-        await this.store.rejectOnly(run.id, batch.rejected);
-        batch = emptyBatch();
+    // Forward references: a responsibility or onlinedienst read before its service or unit gets
+    // one more pass now that the whole file is in; what still does not resolve is rejected.
+    for (let i = 0; i < Math.max(pending.length, pendingLinks.length); i += batchSize) {
+      const retry: ImportBatch = { ...emptyBatch(), responsibilities: pending.slice(i, i + batchSize), links: pendingLinks.slice(i, i + batchSize) };
+      const outcome = await this.applyOrSplit(run.id, cmd.source, retry, reject);
+      count(outcome);
+      for (const { row, missing } of outcome.unresolved) {
+        const ref = missing === 'service' ? (row.serviceLeikaKey ?? row.serviceSourceId) : row.unitKey.slice(cmd.source.length + 1);
+        reject({ kind: 'responsibility', sourceId: row.label, position: row.position, reason: `references an unknown ${missing} "${ref}"` });
       }
+      for (const link of outcome.unresolvedLinks) {
+        reject({ kind: 'onlineService', sourceId: link.label, position: link.position, reason: `references an unknown service "${link.serviceSourceId}"` });
+      }
+      await this.store.rejectOnly(run.id, batch.rejected);
+      batch = emptyBatch();
     }
 
     const finishedAt = new Date();
@@ -136,6 +137,12 @@ export class ImportCatalogueUsecase {
         else reject({ kind: 'organisationUnit', sourceId: record.sourceId, position: record.position, reason: checked.reason });
         return;
       }
+      case 'onlineService': {
+        const checked = checkOnlineService(record);
+        if (checked.ok) batch.links.push(...checked.value);
+        else reject({ kind: 'onlineService', sourceId: record.sourceId, position: record.position, reason: checked.reason });
+        return;
+      }
       case 'responsibility': {
         const checked = checkResponsibility(record, source);
         if (checked.ok) batch.responsibilities.push(checked.value);
@@ -160,12 +167,13 @@ export class ImportCatalogueUsecase {
       return await this.store.applyBatch(runId, source, batch);
     } catch (error) {
       this.logger.warn({ err: error }, 'batch refused; applying its records one by one');
-      const total: BatchOutcome = { services: 0, units: 0, responsibilities: 0, unresolved: [], leikaKeys: [] };
+      const total: BatchOutcome = { services: 0, units: 0, responsibilities: 0, unresolved: [], unresolvedLinks: [], leikaKeys: [] };
       await this.store.rejectOnly(runId, batch.rejected);
       const singles: ImportBatch[] = [
         ...batch.services.map((s) => ({ ...emptyBatch(), services: [s] })),
         ...batch.units.map((u) => ({ ...emptyBatch(), units: [u] })),
         ...batch.responsibilities.map((r) => ({ ...emptyBatch(), responsibilities: [r] })),
+        ...batch.links.map((l) => ({ ...emptyBatch(), links: [l] })),
       ];
       for (const single of singles) {
         try {
@@ -174,13 +182,16 @@ export class ImportCatalogueUsecase {
           total.units += outcome.units;
           total.responsibilities += outcome.responsibilities;
           total.unresolved.push(...outcome.unresolved);
+          total.unresolvedLinks.push(...outcome.unresolvedLinks);
           total.leikaKeys.push(...outcome.leikaKeys);
         } catch (single_error) {
           const [kind, sourceId] = single.services[0]
             ? ['service', single.services[0].sourceId]
             : single.units[0]
               ? ['organisationUnit', single.units[0].sourceId]
-              : ['responsibility', single.responsibilities[0].label];
+              : single.responsibilities[0]
+                ? ['responsibility', single.responsibilities[0].label]
+                : ['onlineService', single.links[0].label];
           reject({ kind, sourceId, reason: `refused by the database: ${(single_error as Error).message}` });
         }
       }
@@ -190,5 +201,5 @@ export class ImportCatalogueUsecase {
 }
 
 function emptyBatch(): ImportBatch {
-  return { services: [], units: [], responsibilities: [], rejected: [] };
+  return { services: [], units: [], responsibilities: [], links: [], rejected: [] };
 }
