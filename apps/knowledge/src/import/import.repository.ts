@@ -63,7 +63,8 @@ export class ImportRepository {
   }
 
   /** Rejections alone (a batch that failed as a whole is retried record by record). */
-  rejectOnly(runId: string, rejected: RejectedRecord[]): Promise<void> {
+  async rejectOnly(runId: string, rejected: RejectedRecord[]): Promise<void> {
+    if (rejected.length === 0) return;
     return this.transactions.run((manager) => this.reject(manager, runId, rejected));
   }
 

@@ -7,6 +7,6 @@ describe('html', () => {
   });
 
   it('gives the plain text with entities decoded and blocks spaced', () => {
-    expect(plainText('<ul><li>Pass&nbsp;&amp; Foto</li><li>Gebühr</li></ul><p>22,80&#8239;€</p>')).toBe('Pass & Foto Gebühr 22,80 €');
+    expect(plainText(sanitiseHtml('<ul><li>Pass&nbsp;&amp; Foto</li><li>Gebühr</li></ul><p>22,80&#8239;€ &lt;bar&gt;</p><!-- x > y -->'))).toBe('Pass & Foto Gebühr 22,80 € <bar>');
   });
 });

@@ -127,7 +127,7 @@ export class XzufiFormat implements CatalogueFormat {
       else if (element.local === 'onlinedienst') held.push(toOnlineService(element, position));
     });
 
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
     try {
       for await (const chunk of stream) {
         if (!failed) parser.write(chunk as string);

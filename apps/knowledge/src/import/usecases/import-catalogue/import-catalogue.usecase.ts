@@ -55,17 +55,18 @@ export class ImportCatalogueUsecase {
       applied.responsibilities += outcome.responsibilities;
       for (const key of outcome.leikaKeys) if (leikaKeys.size <= LISTED_LEIKA_KEYS) leikaKeys.add(key);
     };
+    // One batch is written while the next is parsed; never two at once, so a batch
+    // only starts once everything before it is committed.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
+      await writing;
       const current = batch;
       batch = emptyBatch();
-      const outcome = await this.applyOrSplit(run.id, cmd.source, current, reject);
-      count(outcome);
-      pending.push(...outcome.unresolved.map((u) => u.row));
-      pendingLinks.push(...outcome.unresolvedLinks);
-      if (batch.rejected.length) {
-        await this.store.rejectOnly(run.id, batch.rejected);
-        batch.rejected = [];
-      }
+      writing = this.applyOrSplit(run.id, cmd.source, current, reject).then((outcome) => {
+        count(outcome);
+        pending.push(...outcome.unresolved.map((u) => u.row));
+        pendingLinks.push(...outcome.unresolvedLinks);
+      });
     };
 
     for await (const record of cmd.format.records(cmd.file)) {
@@ -73,6 +74,10 @@ export class ImportCatalogueUsecase {
       if (++records % batchSize === 0) await flush();
     }
     await flush();
+    await writing;
+    // rejections found while the last batch was written (records the database refused)
+    await this.store.rejectOnly(run.id, batch.rejected);
+    batch = emptyBatch();
 
     // Forward references: a responsibility or onlinedienst read before its service or unit gets
     // one more pass now that the whole file is in; what still does not resolve is rejected.
