@@ -19,6 +19,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
  * D115_DATABASE (default d115), as the knowledge service's own role.
  */
 async function main(): Promise<number> {
+  process.env.LOG_LEVEL ??= 'warn'; // the report is the output; the import's info log would repeat it
   const [command, ...rest] = process.argv.slice(2);
   const options = Object.fromEntries(rest.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=') as [string, string]));
   const files = rest.filter((a) => !a.startsWith('--'));
@@ -26,10 +27,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const adminUrl = process.env.DATABASE_ADMIN_URL ?? (await resolvePostgres(root, (line) => out(`knowledge: ${line}`))).url;
-  const layout = databaseLayout(process.env, adminUrl);
-  await provisionDatabase(adminUrl, layout.database, Object.values(layout.services));
-  const target = layout.services.knowledge;
+  const target = await knowledgeDatabase();
   const dataSource = createServiceDataSource({ url: target.url, schema: target.schema, applicationName: 'knowledge-import', entities: [], migrations });
   await dataSource.initialize();
   let failed = false;
@@ -47,6 +45,23 @@ async function main(): Promise<number> {
     await dataSource.destroy();
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * Inside a knowledge container DATABASE_URL is the knowledge role's own URL: use it as it is.
+ * Anywhere else it (or DATABASE_ADMIN_URL, or the discovered local Postgres) is an admin URL:
+ * provision like `npm start` and connect as the knowledge role.
+ */
+async function knowledgeDatabase(): Promise<{ url: string; schema: string }> {
+  const role = `${process.env.D115_ROLE_PREFIX ?? 'd115_'}knowledge`;
+  const own = process.env.DATABASE_URL;
+  if (!process.env.DATABASE_ADMIN_URL && own && decodeURIComponent(new URL(own).username) === role) {
+    return { url: own, schema: process.env.DATABASE_SCHEMA ?? 'knowledge' };
+  }
+  const adminUrl = process.env.DATABASE_ADMIN_URL ?? (await resolvePostgres(root, (line) => out(`knowledge: ${line}`))).url;
+  const layout = databaseLayout(process.env, adminUrl);
+  await provisionDatabase(adminUrl, layout.database, Object.values(layout.services));
+  return layout.services.knowledge;
 }
 
 function print(report: ImportReport): void {
