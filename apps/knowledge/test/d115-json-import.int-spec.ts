@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CatalogueImportedEvent, FindResponsibleAuthorityReply, GetServiceReply, KnowledgeErrorCode, KnowledgeEvents, KnowledgeSubjects, validatePayload } from '@d115/contracts';
 import { fixture, KnowledgeKit } from './support/knowledge-kit';
 
@@ -48,6 +51,21 @@ describe('knowledge: d115 catalogue import and lookups', () => {
               (SELECT name FROM knowledge.service WHERE leika_key = '99900001000000') AS name`,
     );
     expect(counts[0]).toEqual({ services: 2, units: 4, responsibilities: 5, name: 'Testausweis beantragen' });
+  });
+
+  it('keeps the row of a service that gains or loses its LeiKa key in a later import', async () => {
+    const [before] = await kit.rows<{ id: string }>(`SELECT id FROM knowledge.service WHERE source_id = 'ohne-leika'`);
+    const file = join(mkdtempSync(join(tmpdir(), 'd115-')), 'keyed.json');
+    const document = JSON.parse(readFileSync(fixture('catalogue.d115.json'), 'utf8'));
+    document.services[1].leikaKey = '99900002000000';
+    writeFileSync(file, JSON.stringify(document));
+    await kit.import(file);
+    const rows = await kit.rows<{ id: string; leika_key: string }>(`SELECT id, leika_key FROM knowledge.service WHERE source_id = 'ohne-leika'`);
+    expect(rows).toEqual([{ id: before.id, leika_key: '99900002000000' }]);
+    const found = await kit.request<FindResponsibleAuthorityReply>(KnowledgeSubjects.findResponsibleAuthority, { leikaKey: '99900002000000', ars: '130030000000' });
+    expect(found.authorities.map((a) => a.name)).toEqual(['Bürgeramt Rostock']);
+    await kit.import(fixture('catalogue.d115.json')); // and without it again
+    expect(await kit.rows(`SELECT id, leika_key FROM knowledge.service WHERE source_id = 'ohne-leika'`)).toEqual([{ id: before.id, leika_key: null }]);
   });
 
   it('answers service.get with the sanitised description and the most specific office for the ARS', async () => {

@@ -106,6 +106,14 @@ export class ImportRepository {
       valid_until: row.validUntil,
       plain_text: row.plainText,
     }));
+    // A service that gains or loses its LeiKa key keeps its row (and its responsibilities): re-key it first.
+    await manager.query(
+      `UPDATE service s SET catalogue_key = r.catalogue_key, leika_key = r.leika_key
+       FROM jsonb_to_recordset($1::jsonb) AS r(catalogue_key text, leika_key text, source text, source_id text)
+       WHERE s.source = r.source AND s.source_id = r.source_id AND s.catalogue_key <> r.catalogue_key
+         AND NOT EXISTS (SELECT 1 FROM service o WHERE o.catalogue_key = r.catalogue_key)`,
+      [JSON.stringify(payload.map(({ catalogue_key, leika_key, source, source_id }) => ({ catalogue_key, leika_key, source, source_id })))],
+    );
     await manager.query(
       `INSERT INTO service (id, catalogue_key, leika_key, source, source_id, name, synonyms, keywords, modules, online_services,
                             appointment_bookable, valid_from, valid_until, plain_text)
