@@ -48,6 +48,9 @@ const STRUCTURED_MODULES: Record<string, keyof ServiceTextModules> = {
 export class XzufiFormat implements CatalogueFormat {
   readonly format: ImportFormat = 'xzufi';
 
+  /** @param chunkBytes bytes read at a time: what is held of the file besides the current record. */
+  constructor(private readonly chunkBytes = 64 * 1024) {}
+
   async *records(path: string): AsyncIterable<CatalogueRecord> {
     const parser = new SaxesParser({ xmlns: true, position: true });
     const queue: CatalogueRecord[] = [];
@@ -127,7 +130,7 @@ export class XzufiFormat implements CatalogueFormat {
       else if (element.local === 'onlinedienst') held.push(toOnlineService(element, position));
     });
 
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: this.chunkBytes });
     try {
       for await (const chunk of stream) {
         if (!failed) parser.write(chunk as string);
