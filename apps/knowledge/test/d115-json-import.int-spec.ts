@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogueImportedEvent, FindResponsibleAuthorityReply, GetServiceReply, KnowledgeErrorCode, KnowledgeEvents, KnowledgeSubjects, validatePayload } from '@d115/contracts';
+import { ImportCatalogueUsecase } from '../src/import/usecases/import-catalogue/import-catalogue.usecase';
 import { fixture, KnowledgeKit } from './support/knowledge-kit';
 
 /** d115's own format; lookups by LeiKa key and ARS with prefix coverage; the import event. */
@@ -66,6 +67,18 @@ describe('knowledge: d115 catalogue import and lookups', () => {
     expect(found.authorities.map((a) => a.name)).toEqual(['Bürgeramt Rostock']);
     await kit.import(fixture('catalogue.d115.json')); // and without it again
     expect(await kit.rows(`SELECT id, leika_key FROM knowledge.service WHERE source_id = 'ohne-leika'`)).toEqual([{ id: before.id, leika_key: null }]);
+  });
+
+  it('marks a run that broke off for a reason outside the file as failed, not running', async () => {
+    const broken = {
+      format: 'd115' as const,
+      records: async function* () {
+        yield { kind: 'service' as const, sourceId: 'x', name: 'X', modules: {} };
+        throw new Error('disk went away');
+      },
+    };
+    await expect(kit.service.app.get(ImportCatalogueUsecase).execute({ file: 'broken', format: broken, source: 'broken' })).rejects.toThrow('disk went away');
+    expect(await kit.rows(`SELECT status FROM knowledge.import_run WHERE file = 'broken'`)).toEqual([{ status: 'failed' }]);
   });
 
   it('answers service.get with the sanitised description and the most specific office for the ARS', async () => {

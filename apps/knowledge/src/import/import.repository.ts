@@ -82,6 +82,11 @@ export class ImportRepository {
     });
   }
 
+  /** The run could not finish (the database went away, the file vanished): marked, never left `running`. */
+  async failRun(runId: string): Promise<void> {
+    await this.transactions.manager.query(`UPDATE import_run SET status = 'failed', finished_at = now() WHERE id = $1 AND status = 'running'`, [runId]);
+  }
+
   async catalogueIsEmpty(): Promise<boolean> {
     const [row] = await this.transactions.manager.query(`SELECT NOT EXISTS (SELECT 1 FROM service) AS empty`);
     return row.empty === true;

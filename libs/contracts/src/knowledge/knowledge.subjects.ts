@@ -16,6 +16,4 @@ export const KnowledgeEvents = {
 /** Error codes of the knowledge service (`AREA.REASON`). */
 export enum KnowledgeErrorCode {
   SERVICE_NOT_FOUND = 'SERVICE.NOT_FOUND',
-  /** `service.get` needs a LeiKa key or a service id. */
-  INVALID_SERVICE_REFERENCE = 'SERVICE.INVALID_REFERENCE',
 }

@@ -33,8 +33,18 @@ export class ImportCatalogueUsecase {
   constructor(private readonly store: ImportRepository) {}
 
   async execute(cmd: ImportCommand): Promise<ImportReport> {
-    const batchSize = cmd.batchSize ?? 500;
     const run = await this.store.startRun(cmd.file, cmd.format.format, cmd.source);
+    try {
+      return await this.importRun(cmd, run);
+    } catch (error) {
+      // Bad content never gets here (it is reported record by record); this is infrastructure.
+      await this.store.failRun(run.id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async importRun(cmd: ImportCommand, run: { id: string; startedAt: Date }): Promise<ImportReport> {
+    const batchSize = cmd.batchSize ?? 500;
     const applied: ImportCounts = { services: 0, organisationUnits: 0, responsibilities: 0, rejected: 0 };
     const rejected: RejectedRecord[] = [];
     const leikaKeys = new Set<string>();
