@@ -1,6 +1,8 @@
 import { PingReply, PingRequest } from './common/ping';
 import { PingSubject } from './common/subjects';
-import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest, KnowledgeSubjects } from './knowledge/responsible-authority.request';
+import { KnowledgeSubjects } from './knowledge/knowledge.subjects';
+import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest } from './knowledge/responsible-authority.request';
+import { GetServiceReply, GetServiceRequest } from './knowledge/service.requests';
 import { MailSubjects } from './mail/mail.subjects';
 import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
 import {
@@ -94,6 +96,7 @@ export type RequestMap = {
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
 
   [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
+  [KnowledgeSubjects.getService]: RequestContract<GetServiceRequest, GetServiceReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */

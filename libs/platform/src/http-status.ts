@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnyErrorCode, ErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
+import { AnyErrorCode, ErrorCode, KnowledgeErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
 
 /**
  * The one code → HTTP status table. It is a `Record` over every code, so a code
@@ -34,6 +34,8 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [TicketErrorCode.INVALID_PERIOD]: HttpStatus.BAD_REQUEST,
 
   [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+
+  [KnowledgeErrorCode.SERVICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 };
 
 /**

@@ -1,6 +1,14 @@
-import { ServiceEnv } from '@d115/platform';
+import { BoolVar, IntVar, ServiceEnv } from '@d115/platform';
 
 /** Environment of the knowledge service (see README, "Configuration"). */
 export class KnowledgeEnv extends ServiceEnv {
   override OPS_PORT = 3104;
+
+  /** Load the Rostock demo catalogue at start when the catalogue is empty. */
+  @BoolVar()
+  KNOWLEDGE_DEMO_CATALOGUE = true;
+
+  /** Records per import transaction. */
+  @IntVar(1, 10000)
+  KNOWLEDGE_IMPORT_BATCH_SIZE = 500;
 }

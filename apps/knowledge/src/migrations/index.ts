@@ -1,4 +1,5 @@
 import { messagingMigration } from '@d115/messaging';
+import { CreateCatalogue1764500000000 } from './1764500000000-create-catalogue';
 
 /** All migrations of the knowledge schema, oldest first. */
-export const migrations = [messagingMigration(1764300000000)];
+export const migrations = [messagingMigration(1764300000000), CreateCatalogue1764500000000];

@@ -1,1 +1,4 @@
+export * from './knowledge.subjects';
 export * from './responsible-authority.request';
+export * from './service.requests';
+export * from './catalogue-imported.event';
