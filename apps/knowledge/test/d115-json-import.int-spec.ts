@@ -1,13 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CatalogueImportedEvent,
-  KnowledgeErrorCode,
-  KnowledgeEvents,
-  KnowledgeSubjects,
-  validatePayload,
-} from '@d115/contracts';
+import { CatalogueImportedEvent, KnowledgeErrorCode, KnowledgeEvents, KnowledgeSubjects, validatePayload } from '@d115/contracts';
 import { ImportCatalogueUsecase } from '../src/import/usecases/import-catalogue/import-catalogue.usecase';
 import { fixture, KnowledgeKit } from './support/knowledge-kit';
 
