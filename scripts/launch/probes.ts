@@ -4,8 +4,8 @@ import { isListening } from '@d115/platform';
 import { LaunchError } from './errors';
 
 /** True when Postgres at `url` takes a connection and answers a query. */
-export async function acceptsPostgres(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+export async function acceptsPostgres(url: string, timeoutMs = 2000): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   try {
     await client.connect();
     await client.query('SELECT 1');

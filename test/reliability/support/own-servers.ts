@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connect } from 'nats';
-import { Client } from 'pg';
+import { acceptsPostgres } from '../../../scripts/launch/probes';
 import { waitFor } from '@d115/testing';
 
 /**
@@ -125,17 +125,8 @@ export class OwnPostgres {
     await waitFor(() => [...children, pid].every((target) => !alive(target)), 'the killed Postgres processes gone', { timeoutMs: 10000, intervalMs: 10 });
   }
 
-  async answers(): Promise<boolean> {
-    const client = new Client({ connectionString: this.adminUrl, connectionTimeoutMillis: 500 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+  answers(): Promise<boolean> {
+    return acceptsPostgres(this.adminUrl, 500);
   }
 
   async dispose(): Promise<void> {

@@ -1,6 +1,7 @@
 import { decodeBytes } from '../parsing/charset';
 import { bodyOf, headerValue, RawHeader, readHeaders } from '../parsing/header-decoding';
 import { ParsedMail } from '../parsing/parsed-mail';
+import { decodeTransfer } from '../parsing/transfer-encoding';
 
 /** One leaf of a MIME tree, decoded: its type, headers and text (for text and message/* status parts). */
 export interface MimeLeaf {
@@ -66,19 +67,6 @@ function splitParts(body: Buffer, boundary: string): Buffer[] {
     parts.push(Buffer.from(pieces[i].replace(/^\r?\n/, ''), 'latin1'));
   }
   return parts;
-}
-
-function decodeTransfer(content: Buffer, encoding: string | undefined): Buffer {
-  const name = (encoding ?? '').trim().toLowerCase();
-  if (name === 'base64') return Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
-  if (name === 'quoted-printable') {
-    const text = content.toString('latin1').replace(/=\r?\n/g, '');
-    return Buffer.from(
-      text.replace(/=([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-      'latin1',
-    );
-  }
-  return content;
 }
 
 function escapeRegExp(text: string): string {
