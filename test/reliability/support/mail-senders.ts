@@ -66,11 +66,13 @@ export async function sendAll(options: {
   };
   /** One connection per sender, reused as an MTA does, and opened again after any failure. */
   const deliver = async (n: number, transports: { current?: ReturnType<typeof connection> }) => {
+    // Built once: a retry sends the same bytes, as an MTA's queue does (a new Date would make it another mail).
+    const raw = citizenMail(options.prefix, n);
     for (;;) {
       if (Date.now() > deadline) throw new Error(`mail ${n} not accepted before the deadline`);
       const transport = (transports.current ??= connection());
       try {
-        await transport.sendMail({ envelope: { from: 'erika.mustermann@example.org', to: '115@rostock.de' }, raw: citizenMail(options.prefix, n) });
+        await transport.sendMail({ envelope: { from: 'erika.mustermann@example.org', to: '115@rostock.de' }, raw });
         result.accepted.add(n);
         options.onAccepted?.(result.accepted.size);
         return;
