@@ -1,10 +1,11 @@
 import { AckPolicy, Consumer, ConsumerConfig, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from 'nats';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { D115Error, ErrorCode, EventEnvelope, EventEnvelopeDto, Headers, ServiceName, validatePayload } from '@d115/contracts';
-import { childLogger, metrics, runWithContext } from '@d115/observability';
+import { childLogger, metrics } from '@d115/observability';
 import { Namespace } from '../nats/namespace';
 import { isNotFound, STREAMS, streamKeyFor } from '../nats/streams';
 import { DatabasePause } from './database-pause';
+import { InboxBatch, Prepared } from './inbox-batch';
 import { DeadLetterReason, DeadLetters } from './dead-letters';
 import { EventConsumerOptions, EventHandler } from './event-consumer.decorator';
 
@@ -35,15 +36,8 @@ export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
   probeIntervalMs: 200,
 };
 
-interface Prepared {
-  message: JsMsg;
-  envelope: EventEnvelope;
-}
-
 /** Strict: a body that is not valid UTF-8 is malformed, not silently repaired. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-type Outcome = { kind: 'handled' | 'duplicate' } | { kind: 'failed'; error: unknown };
 
 /**
  * Runs one durable consumer: validates every delivery, handles a batch of
@@ -75,6 +69,7 @@ export class ConsumerRunner {
   private wake?: () => void;
   private stopping = false;
   private readonly database: DatabasePause;
+  private readonly inbox: InboxBatch;
   private pumpDone = false;
   private pump?: Promise<void>;
   private worker?: Promise<void>;
@@ -95,6 +90,7 @@ export class ConsumerRunner {
     this.durable = `${deps.service}-${options.durable}`;
     this.settings = { ...settings, maxDeliver: options.maxDeliver ?? settings.maxDeliver };
     this.database = new DatabasePause(deps.dataSource, this.durable, this.settings.probeIntervalMs, () => this.stopping);
+    this.inbox = new InboxBatch(deps.dataSource, this.durable, handler);
   }
 
   get name(): string {
@@ -226,7 +222,7 @@ export class ConsumerRunner {
     }
     if (prepared.length === 0) return;
 
-    const outcomes = await this.handleInTransaction(prepared);
+    const outcomes = await this.inbox.handle(prepared);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (let i = 0; i < prepared.length; i++) {
       const { message } = prepared[i];
@@ -258,84 +254,6 @@ export class ConsumerRunner {
       const failure = error instanceof D115Error ? error : new D115Error(ErrorCode.VALIDATION_FAILED, String(error));
       await this.deadLetter(message, { code: failure.code, message: failure.message, details: failure.details });
       return undefined;
-    }
-  }
-
-  /**
-   * Fast path: one transaction, inbox rows for the whole batch in one statement,
-   * handlers without savepoints. If a handler throws, the batch is rolled back
-   * and replayed with a savepoint per message, so only the failing one fails.
-   */
-  private async handleInTransaction(prepared: Prepared[]): Promise<Outcome[]> {
-    const fast = await this.inTransaction(async (runner) => {
-      const fresh = await this.recordInbox(runner, prepared);
-      const outcomes: Outcome[] = [];
-      for (const item of prepared) {
-        if (!fresh.delete(item.envelope.id)) {
-          outcomes.push({ kind: 'duplicate' });
-          continue;
-        }
-        try {
-          await this.runHandler(runner, item);
-        } catch {
-          return undefined; // roll back and isolate the failure below
-        }
-        outcomes.push({ kind: 'handled' });
-      }
-      return outcomes;
-    });
-    if (fast) return fast;
-    return (await this.inTransaction(async (runner) => {
-      const outcomes: Outcome[] = [];
-      for (const item of prepared) outcomes.push(await this.handleOne(runner, item));
-      return outcomes;
-    }))!;
-  }
-
-  /** Runs `work` in a transaction; commits when it returns outcomes, rolls back when it returns undefined. */
-  private async inTransaction(work: (runner: QueryRunner) => Promise<Outcome[] | undefined>): Promise<Outcome[] | undefined> {
-    const runner = this.deps.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('READ COMMITTED');
-      const outcomes = await work(runner);
-      if (outcomes) await runner.commitTransaction();
-      else await runner.rollbackTransaction();
-      return outcomes;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
-  }
-
-  /** Inserts the batch's event ids into the inbox; returns those not handled before. */
-  private async recordInbox(runner: QueryRunner, prepared: Prepared[]): Promise<Set<string>> {
-    const rows: { event_id: string }[] = await runner.query(
-      `INSERT INTO inbox (consumer, event_id, subject)
-       SELECT $1, id, subject FROM unnest($2::text[], $3::text[]) AS batch(id, subject)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [this.durable, prepared.map((p) => p.envelope.id), prepared.map((p) => p.envelope.type)],
-    );
-    return new Set(rows.map((row) => row.event_id));
-  }
-
-  private runHandler(runner: QueryRunner, { envelope }: Prepared): Promise<void> {
-    const correlationId = envelope.correlationid ?? envelope.id;
-    return runWithContext({ correlationId }, () => this.handler.handle(envelope, runner.manager));
-  }
-
-  private async handleOne(runner: QueryRunner, item: Prepared): Promise<Outcome> {
-    await runner.query('SAVEPOINT d115_event');
-    try {
-      const fresh = await this.recordInbox(runner, [item]);
-      if (fresh.size > 0) await this.runHandler(runner, item);
-      await runner.query('RELEASE SAVEPOINT d115_event');
-      return { kind: fresh.size > 0 ? 'handled' : 'duplicate' };
-    } catch (error) {
-      await runner.query('ROLLBACK TO SAVEPOINT d115_event');
-      return { kind: 'failed', error };
     }
   }
 
