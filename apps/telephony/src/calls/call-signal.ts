@@ -59,3 +59,6 @@ export interface CallSignal {
 export interface CallSignalSink {
   accept(signals: readonly CallSignal[]): Promise<void>;
 }
+
+/** Nest injection token under which the telephony service provides its `CallSignalSink`. */
+export const CALL_SIGNAL_SINK = Symbol('CallSignalSink');
