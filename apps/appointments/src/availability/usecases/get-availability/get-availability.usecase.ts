@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AppointmentErrorCode, AvailabilityReply, GetAvailabilityRequest, OfficeAvailabilityDto } from '@d115/contracts';
+import { Transactions } from '@d115/database';
+import { Clock } from '@d115/platform';
+import { OfficeCalendars } from '../../../offices/office-calendars';
+import { OfficesRepository } from '../../../offices/offices.repository';
+import { planServices } from '../../../offices/service-plan';
+import { AppointmentsException } from '../../../shared/appointments.exception';
+import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
+import { bookingWindow, rangeInWindow } from '../../../slots/booking-window';
+import { freeDays } from '../../../slots/slot-grid';
+
+/**
+ * Bookable days and free start times per office: opening hours × counters minus
+ * booked units and live holds, inside lead time and horizon. One indexed read of
+ * the booked units per office; the grid comes from the office's cached calendar.
+ */
+@Injectable()
+export class GetAvailabilityUsecase {
+  constructor(
+    private readonly offices: OfficesRepository,
+    private readonly calendars: OfficeCalendars,
+    private readonly units: BookedUnitsRepository,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(query: GetAvailabilityRequest): Promise<AvailabilityReply> {
+    const offices: OfficeAvailabilityDto[] = [];
+    for (const officeId of new Set(query.officeIds)) offices.push(await this.forOffice(officeId, query));
+    return { offices };
+  }
+
+  private async forOffice(officeId: string, query: GetAvailabilityRequest): Promise<OfficeAvailabilityDto> {
+    const manager = this.transactions.manager;
+    const office = await this.offices.find(manager, officeId);
+    if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${officeId}`);
+    const plan = planServices(office, query.services);
+    const calendar = this.calendars.for(office);
+    const now = this.clock.now();
+    const range = rangeInWindow(calendar, bookingWindow(office, calendar, now), now, query.from, query.to);
+    if (!range) return { officeId, durationMinutes: plan.durationMinutes, days: [] };
+    const occupancy = await this.units.occupancy(manager, office, range.from, range.to, now);
+    return { officeId, durationMinutes: plan.durationMinutes, days: freeDays(calendar, office, plan, range, occupancy) };
+  }
+}
