@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExternalModule } from '../external/external.module';
 import { OfficesModule } from '../offices/offices.module';
 import { SlotsModule } from '../slots/slots.module';
 import { AvailabilityController } from './availability.controller';
@@ -6,7 +7,7 @@ import { GetAvailabilityUsecase } from './usecases/get-availability/get-availabi
 
 /** `d115.appointments.availability.get`. */
 @Module({
-  imports: [OfficesModule, SlotsModule],
+  imports: [OfficesModule, SlotsModule, ExternalModule],
   controllers: [AvailabilityController],
   providers: [GetAvailabilityUsecase],
   exports: [GetAvailabilityUsecase],

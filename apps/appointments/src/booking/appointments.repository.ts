@@ -22,6 +22,7 @@ const COLUMNS: [keyof Appointment, string][] = [
   ['ticketId', 'ticket_id'],
   ['callId', 'call_id'],
   ['sequence', 'sequence'],
+  ['externalRef', 'external_ref'],
   ['createdBy', 'created_by'],
   ['createdAt', 'created_at'],
   ['confirmedAt', 'confirmed_at'],
@@ -34,7 +35,8 @@ function appointmentOf(row: Row): Appointment {
   return Object.fromEntries(COLUMNS.map(([property, column]) => [property, row[column]])) as unknown as Appointment;
 }
 
-const valueOf = (property: keyof Appointment, value: unknown) => (property === 'services' ? JSON.stringify(value) : value);
+const JSON_COLUMNS = new Set<keyof Appointment>(['services', 'externalRef']);
+const valueOf = (property: keyof Appointment, value: unknown) => (JSON_COLUMNS.has(property) && value !== null ? JSON.stringify(value) : value);
 
 export type AppointmentPatch = Partial<Omit<Appointment, 'id' | 'officeId' | 'createdAt' | 'createdBy' | 'updatedAt' | 'authKeyHash'>>;
 

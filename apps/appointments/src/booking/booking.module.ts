@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExternalModule } from '../external/external.module';
 import { Notifications } from '../notifications/notifications';
 import { OfficesModule } from '../offices/offices.module';
 import { SlotsModule } from '../slots/slots.module';
@@ -18,7 +19,7 @@ import { UpdateAppointmentUsecase } from './usecases/update-appointment/update-a
 
 /** Reservation → (pre)confirmation → cancellation, rebooking, no-shows, and the sweep of lapsed holds. */
 @Module({
-  imports: [OfficesModule, SlotsModule],
+  imports: [OfficesModule, SlotsModule, ExternalModule],
   controllers: [BookingController],
   providers: [
     AppointmentsRepository,

@@ -18,6 +18,7 @@ export class Notifications {
   ) {}
 
   async request(manager: EntityManager, kind: MailKind, appointment: Appointment, office: Office, at: Date, authKey?: string): Promise<void> {
+    if (office.bookingSystem !== 'builtin') return; // the external system mails its citizens itself
     const confirmLink = authKey ? this.confirmLink(appointment.id, authKey) : undefined;
     const mail = appointmentMail(kind, appointment, office, at, { confirmLink, signature: this.env.APPOINTMENTS_SIGNATURE });
     if (!mail) return;

@@ -50,7 +50,7 @@ export function freeDays(
  * horizon, on the office's grid inside its hours (the appointment ending by the
  * closing time). @throws AppointmentsException with the reason's code.
  */
-export function checkStart(calendar: BusinessCalendar, office: Office, plan: ServicePlan, start: Date, now: Date, window: BookingWindow): void {
+export function checkStart(calendar: BusinessCalendar, office: Office, plan: ServicePlan, start: Date, now: Date, window: BookingWindow, onGrid = true): void {
   if (start.getTime() < now.getTime()) throw new AppointmentsException(AppointmentErrorCode.SLOT_IN_PAST, `${start.toISOString()} is in the past`);
   if (start < window.earliest) {
     throw new AppointmentsException(
@@ -61,6 +61,7 @@ export function checkStart(calendar: BusinessCalendar, office: Office, plan: Ser
   if (start >= window.latest) {
     throw new AppointmentsException(AppointmentErrorCode.SLOT_BEYOND_HORIZON, `${office.id} books up to ${office.horizonDays} days ahead`);
   }
+  if (!onGrid) return;
   const durationMinutes = plan.units * office.slotMinutes;
   const end = new Date(start.getTime() + durationMinutes * 60_000);
   const [slot] = calendar.slots({ from: start, to: end, durationMinutes, stepMinutes: office.slotMinutes, maxSlots: 1 });

@@ -1,4 +1,5 @@
 import { AppointmentEvent, AppointmentStatus, AppointmentView } from '@d115/contracts';
+import { ExternalRef } from '../../external/booking-system';
 import { Office } from '../../offices/office';
 
 /** A booking: held, then confirmed (or expired), possibly cancelled or a no-show. */
@@ -21,6 +22,8 @@ export interface Appointment {
   ticketId: string | null;
   callId: string | null;
   sequence: number;
+  /** The booking in an external system (ZMS offices); null for the built-in calendar. */
+  externalRef: ExternalRef | null;
   createdBy: string;
   createdAt: Date;
   confirmedAt: Date | null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppointmentErrorCode, AvailabilityReply, GetAvailabilityRequest, OfficeAvailabilityDto } from '@d115/contracts';
 import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';
+import { BookingSystems } from '../../../external/booking-systems';
 import { OfficeCalendars } from '../../../offices/office-calendars';
 import { OfficesRepository } from '../../../offices/offices.repository';
 import { planServices } from '../../../offices/service-plan';
@@ -21,6 +22,7 @@ export class GetAvailabilityUsecase {
     private readonly offices: OfficesRepository,
     private readonly calendars: OfficeCalendars,
     private readonly units: BookedUnitsRepository,
+    private readonly systems: BookingSystems,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -40,6 +42,9 @@ export class GetAvailabilityUsecase {
     const now = this.clock.now();
     const range = rangeInWindow(calendar, bookingWindow(office, calendar, now), now, query.from, query.to);
     if (!range) return { officeId, durationMinutes: plan.durationMinutes, days: [] };
+    const external = this.systems.for(office);
+    if (external)
+      return { officeId, durationMinutes: plan.durationMinutes, days: await external.availability(office, plan, range, (at) => calendar.localDateOf(at)) };
     const occupancy = await this.units.occupancy(manager, office, range.from, range.to, now);
     return { officeId, durationMinutes: plan.durationMinutes, days: freeDays(calendar, office, plan, range, occupancy) };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentCancelledEvent, AppointmentEvents, AppointmentView, CancelAppointmentRequest } from '@d115/contracts';
 import { Clock } from '@d115/platform';
+import { BookingSystems } from '../../../external/booking-systems';
 import { Notifications } from '../../../notifications/notifications';
 import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
 import { AppointmentsRepository } from '../../appointments.repository';
@@ -18,6 +19,7 @@ export class CancelAppointmentUsecase {
     private readonly units: BookedUnitsRepository,
     private readonly steps: BookingSteps,
     private readonly notifications: Notifications,
+    private readonly systems: BookingSystems,
     private readonly clock: Clock,
   ) {}
 
@@ -26,6 +28,7 @@ export class CancelAppointmentUsecase {
       const now = this.clock.now();
       requireOpen(appointment, now);
       const wasConfirmed = appointment.status === 'confirmed';
+      await this.systems.for(office)?.cancel(office, appointment);
       const cancelled = await this.appointments.patch(
         manager,
         appointment,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentConfirmedEvent, AppointmentEvents, AppointmentView, ConfirmAppointmentRequest } from '@d115/contracts';
 import { Clock } from '@d115/platform';
+import { BookingSystems } from '../../../external/booking-systems';
 import { Notifications } from '../../../notifications/notifications';
 import { addressLine } from '../../../offices/office';
 import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
@@ -24,6 +25,7 @@ export class ConfirmAppointmentUsecase {
     private readonly units: BookedUnitsRepository,
     private readonly steps: BookingSteps,
     private readonly notifications: Notifications,
+    private readonly systems: BookingSystems,
     private readonly clock: Clock,
   ) {}
 
@@ -33,6 +35,7 @@ export class ConfirmAppointmentUsecase {
       const now = this.clock.now();
       requireLiveHold(appointment, now);
       requireContact(appointment);
+      await this.systems.for(office)?.confirm(office, appointment);
       const confirmed = await this.appointments.patch(manager, appointment, { status: 'confirmed', holdUntil: null, confirmedAt: now }, now);
       await this.units.hold(manager, appointment.id, null);
       await this.steps.publish<AppointmentConfirmedEvent>(manager, AppointmentEvents.confirmed, confirmed, {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppointmentErrorCode, AppointmentView, PreconfirmAppointmentRequest } from '@d115/contracts';
 import { Clock, ENV } from '@d115/platform';
 import { AppointmentsEnv } from '../../../config/appointments.env';
+import { BookingSystems } from '../../../external/booking-systems';
 import { Notifications } from '../../../notifications/notifications';
 import { AppointmentsException } from '../../../shared/appointments.exception';
 import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
@@ -22,6 +23,7 @@ export class PreconfirmAppointmentUsecase {
     private readonly appointments: AppointmentsRepository,
     private readonly units: BookedUnitsRepository,
     private readonly notifications: Notifications,
+    private readonly systems: BookingSystems,
     private readonly clock: Clock,
     @Inject(ENV) private readonly env: AppointmentsEnv,
   ) {}
@@ -31,6 +33,7 @@ export class PreconfirmAppointmentUsecase {
       const now = this.clock.now();
       requireLiveHold(appointment, now);
       if (!appointment.citizenEmail) throw new AppointmentsException(AppointmentErrorCode.CONTACT_REQUIRED, 'preconfirmation mails a link: set an email first');
+      await this.systems.for(office)?.preconfirm(office, appointment);
       const holdUntil = new Date(now.getTime() + this.env.APPOINTMENTS_PRECONFIRM_HOLD_MINUTES * 60_000);
       const preconfirmed = await this.appointments.patch(manager, appointment, { status: 'preconfirmed', holdUntil }, now);
       await this.units.hold(manager, appointment.id, holdUntil);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppointmentEvents, AppointmentRebookedEvent, AppointmentView, RebookAppointmentRequest } from '@d115/contracts';
+import { AppointmentErrorCode, AppointmentEvents, AppointmentRebookedEvent, AppointmentView, RebookAppointmentRequest } from '@d115/contracts';
 import { Clock } from '@d115/platform';
 import { Notifications } from '../../../notifications/notifications';
 import { OfficeCalendars } from '../../../offices/office-calendars';
 import { planServices } from '../../../offices/service-plan';
+import { AppointmentsException } from '../../../shared/appointments.exception';
 import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
 import { bookingWindow } from '../../../slots/booking-window';
 import { checkStart } from '../../../slots/slot-grid';
@@ -36,6 +37,8 @@ export class RebookAppointmentUsecase {
     return this.access.change(cmd, async (manager, appointment, office) => {
       const now = this.clock.now();
       requireOpen(appointment, now);
+      if (office.bookingSystem !== 'builtin')
+        throw new AppointmentsException(AppointmentErrorCode.ILLEGAL_STATE, 'a ZMS booking is moved by cancelling and reserving anew');
       const plan = planServices(office, appointment.services);
       const calendar = this.calendars.for(office);
       checkStart(calendar, office, plan, start, now, bookingWindow(office, calendar, now));

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AppointmentErrorCode, AppointmentEvents, AppointmentReservedEvent, ReservationReply, ReserveAppointmentRequest } from '@d115/contracts';
 import { Transactions } from '@d115/database';
 import { Clock, ENV } from '@d115/platform';
 import { AppointmentsEnv } from '../../../config/appointments.env';
+import { BookingSystem, ExternalRef } from '../../../external/booking-system';
+import { BookingSystems } from '../../../external/booking-systems';
+import { Office } from '../../../offices/office';
 import { OfficeCalendars } from '../../../offices/office-calendars';
 import { OfficesRepository } from '../../../offices/offices.repository';
-import { planServices } from '../../../offices/service-plan';
+import { planServices, ServicePlan } from '../../../offices/service-plan';
 import { AppointmentsException } from '../../../shared/appointments.exception';
 import { bookingWindow } from '../../../slots/booking-window';
 import { checkStart } from '../../../slots/slot-grid';
@@ -16,10 +20,12 @@ import { Appointment, eventOf, toAppointmentView } from '../../domain/appointmen
 import { newAuthKey } from '../../domain/auth-key';
 
 /**
- * Holds a start for the services for N minutes. Reservations of one office
- * queue on its row lock, so the check "a counter is free" and the insert of
- * the units are one step for every instance; the units' primary key backs
- * that up. The auth key is handed out here once and only its hash is kept.
+ * Holds a start for the services for N minutes. Built-in calendar: reservations
+ * of one office queue on its row lock, so "a counter is free" and the insert of
+ * the units are one step for every instance; the units' primary key backs that
+ * up. ZMS office: the ZMS reserves (no database lock is held while it answers)
+ * and d115 keeps the booking with the ZMS process. Either way the auth key is
+ * handed out here once and only its hash is kept.
  */
 @Injectable()
 export class ReserveAppointmentUsecase {
@@ -28,55 +34,102 @@ export class ReserveAppointmentUsecase {
     private readonly calendars: OfficeCalendars,
     private readonly appointments: AppointmentsRepository,
     private readonly steps: BookingSteps,
+    private readonly systems: BookingSystems,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(ENV) private readonly env: AppointmentsEnv,
   ) {}
 
-  execute(cmd: ReserveAppointmentRequest): Promise<ReservationReply> {
+  async execute(cmd: ReserveAppointmentRequest): Promise<ReservationReply> {
+    const office = await this.offices.find(this.transactions.manager, cmd.officeId);
+    if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${cmd.officeId}`);
+    const external = this.systems.for(office);
+    return external ? this.reserveExternally(cmd, office, external) : this.transactions.run((manager) => this.reserveHere(manager, cmd));
+  }
+
+  private async reserveHere(manager: EntityManager, cmd: ReserveAppointmentRequest): Promise<ReservationReply> {
+    const office = (await this.offices.lock(manager, cmd.officeId)) as Office;
+    const { plan, start, now } = this.checked(office, cmd);
+    const id = uuidv7();
+    const holdUntil = this.holdUntil(cmd, now);
+    const counter = await this.steps.take(manager, office, start, plan.units, id, holdUntil, now);
+    return this.record(manager, cmd, office, this.appointment(id, cmd, plan, start, now, holdUntil, counter, null));
+  }
+
+  private async reserveExternally(cmd: ReserveAppointmentRequest, office: Office, external: BookingSystem): Promise<ReservationReply> {
+    const { plan, start, now } = this.checked(office, cmd, false);
+    const ref = await external.reserve(office, plan, start);
+    return this.transactions.run((manager) =>
+      this.record(manager, cmd, office, this.appointment(uuidv7(), cmd, plan, start, now, this.holdUntil(cmd, now), 0, ref)),
+    );
+  }
+
+  /** `onGrid`: our own grid and hours apply (built-in calendar); a ZMS judges its own slots. */
+  private checked(office: Office, cmd: ReserveAppointmentRequest, onGrid = true): { plan: ServicePlan; start: Date; now: Date } {
+    const plan = planServices(office, cmd.services);
+    const calendar = this.calendars.for(office);
+    const now = this.clock.now();
     const start = new Date(cmd.start);
-    return this.transactions.run(async (manager) => {
-      const office = await this.offices.lock(manager, cmd.officeId);
-      if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${cmd.officeId}`);
-      const plan = planServices(office, cmd.services);
-      const calendar = this.calendars.for(office);
-      const now = this.clock.now();
-      checkStart(calendar, office, plan, start, now, bookingWindow(office, calendar, now));
-      const id = uuidv7();
-      const holdUntil = new Date(now.getTime() + (cmd.holdMinutes ?? this.env.APPOINTMENTS_HOLD_MINUTES) * 60_000);
-      const counter = await this.steps.take(manager, office, start, plan.units, id, holdUntil, now);
-      const { key, hash } = newAuthKey();
-      const appointment: Appointment = {
-        id,
-        officeId: office.id,
-        services: plan.services,
-        startsAt: start,
-        endsAt: new Date(start.getTime() + plan.durationMinutes * 60_000),
-        counter,
-        status: 'reserved',
-        holdUntil,
-        authKeyHash: hash,
-        authFailures: 0,
-        authBlockedUntil: null,
-        citizenName: null,
-        citizenEmail: null,
-        citizenPhone: null,
-        ticketNumber: cmd.origin?.ticketNumber ?? null,
-        ticketId: cmd.origin?.ticketId ?? null,
-        callId: cmd.origin?.callId ?? null,
-        sequence: 0,
-        createdBy: cmd.actor,
-        createdAt: now,
-        confirmedAt: null,
-        cancelledAt: null,
-        updatedAt: now,
-      };
-      await this.appointments.insert(manager, appointment);
-      await this.steps.publish<AppointmentReservedEvent>(manager, AppointmentEvents.reserved, appointment, {
-        ...eventOf(appointment, cmd.actor),
-        holdUntil: holdUntil.toISOString(),
-      });
-      return { ...toAppointmentView(appointment, office), authKey: key };
+    checkStart(calendar, office, plan, start, now, bookingWindow(office, calendar, now), onGrid);
+    return { plan, start, now };
+  }
+
+  private holdUntil(cmd: ReserveAppointmentRequest, now: Date): Date {
+    return new Date(now.getTime() + (cmd.holdMinutes ?? this.env.APPOINTMENTS_HOLD_MINUTES) * 60_000);
+  }
+
+  private appointment(
+    id: string,
+    cmd: ReserveAppointmentRequest,
+    plan: ServicePlan,
+    start: Date,
+    now: Date,
+    holdUntil: Date,
+    counter: number,
+    externalRef: ExternalRef | null,
+  ): Appointment & { authKey: string } {
+    const { key, hash } = newAuthKey();
+    return {
+      id,
+      officeId: cmd.officeId,
+      services: plan.services,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + plan.durationMinutes * 60_000),
+      counter,
+      status: 'reserved',
+      holdUntil,
+      authKeyHash: hash,
+      authKey: key,
+      authFailures: 0,
+      authBlockedUntil: null,
+      citizenName: null,
+      citizenEmail: null,
+      citizenPhone: null,
+      ticketNumber: cmd.origin?.ticketNumber ?? null,
+      ticketId: cmd.origin?.ticketId ?? null,
+      callId: cmd.origin?.callId ?? null,
+      sequence: 0,
+      externalRef,
+      createdBy: cmd.actor,
+      createdAt: now,
+      confirmedAt: null,
+      cancelledAt: null,
+      updatedAt: now,
+    };
+  }
+
+  private async record(
+    manager: EntityManager,
+    cmd: ReserveAppointmentRequest,
+    office: Office,
+    held: Appointment & { authKey: string },
+  ): Promise<ReservationReply> {
+    const { authKey, ...appointment } = held;
+    await this.appointments.insert(manager, appointment);
+    await this.steps.publish<AppointmentReservedEvent>(manager, AppointmentEvents.reserved, appointment, {
+      ...eventOf(appointment, cmd.actor),
+      holdUntil: (appointment.holdUntil as Date).toISOString(),
     });
+    return { ...toAppointmentView(appointment, office), authKey };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentView, UpdateAppointmentRequest } from '@d115/contracts';
 import { Clock } from '@d115/platform';
+import { BookingSystems } from '../../../external/booking-systems';
 import { AppointmentsRepository } from '../../appointments.repository';
 import { BookingAccess } from '../../booking-access';
 import { toAppointmentView } from '../../domain/appointment';
@@ -12,6 +13,7 @@ export class UpdateAppointmentUsecase {
   constructor(
     private readonly access: BookingAccess,
     private readonly appointments: AppointmentsRepository,
+    private readonly systems: BookingSystems,
     private readonly clock: Clock,
   ) {}
 
@@ -25,7 +27,9 @@ export class UpdateAppointmentUsecase {
         citizenPhone: cmd.phone ?? appointment.citizenPhone,
       };
       requireContact(patch);
-      return toAppointmentView(await this.appointments.patch(manager, appointment, patch, now), office);
+      const updated = await this.appointments.patch(manager, appointment, patch, now);
+      await this.systems.for(office)?.update(office, updated);
+      return toAppointmentView(updated, office);
     });
   }
 }
