@@ -1,7 +1,7 @@
 import { AppointmentErrorCode, AppointmentSubjects, D115Error } from '@d115/contracts';
 import { ReserveAppointmentUsecase } from '../src/booking/usecases/reserve-appointment/reserve-appointment.usecase';
 import { AppointmentsKit, NOW, testOffice } from './support/appointments-kit';
-import { DOUBLE_BOOKINGS_SQL } from './support/double-bookings';
+import { doubleBookingsSql } from '../src/booking/double-bookings';
 
 const TUESDAY = '2027-03-02';
 const LAST = '2027-03-02T09:00:00.000Z';
@@ -68,7 +68,7 @@ describe('appointments: no double booking across instances', () => {
     );
     const [booked] = await kit.rows<{ n: number }>(`SELECT count(*)::int AS n FROM appointments.appointment WHERE starts_at::date = '2027-03-03'`);
     expect(booked.n).toBeGreaterThan(3);
-    const [doubles] = await kit.rows<{ n: number }>(DOUBLE_BOOKINGS_SQL, [NOW]);
+    const [doubles] = await kit.rows<{ n: number }>(doubleBookingsSql('appointments'), [NOW]);
     expect(doubles.n).toBe(0);
   });
 });
