@@ -1,5 +1,6 @@
 import { AppointmentErrorCode, AppointmentSubjects, ReservationReply } from '@d115/contracts';
-import { AppointmentsKit, testOffice } from './support/appointments-kit';
+import { Scheduler } from '@d115/platform';
+import { AppointmentsKit, NOW, testOffice } from './support/appointments-kit';
 
 const ACTOR = 'agent-anna';
 const MONDAY_10 = '2027-03-01T09:00:00.000Z'; // 10:00 in Rostock
@@ -191,5 +192,49 @@ describe('appointments: the booking flow', () => {
     expect(await kit.events(booking.processId)).toEqual(['appointment.reserved', 'appointment.expired']);
     const [units] = await kit.rows<{ n: number }>(`SELECT count(*)::int AS n FROM appointments.booked_unit WHERE appointment_id = $1`, [booking.processId]);
     expect(units.n).toBe(0);
+  });
+
+  it('forgets the citizen data of bookings that ended longer ago than the retention period, keeping them for figures', async () => {
+    const booking = await reserve('2027-03-09T08:00:00.000Z');
+    await kit.request(AppointmentSubjects.update, { ...key(booking), name: 'Erika Mustermann', email: 'erika@example.org', phone: '+49 381 1' });
+    await kit.request(AppointmentSubjects.confirm, key(booking));
+    const forget = () => kit.instances[0].app.get(Scheduler).runNow('forget-citizens');
+    kit.setNow(new Date('2027-04-07T09:00:00Z')); // 29 days after the appointment
+    await forget();
+    expect((await kit.request(AppointmentSubjects.get, key(booking))).citizen.name).toBe('Erika Mustermann');
+    kit.setNow(new Date('2027-04-09T09:00:00Z'));
+    expect(await forget()).toBeGreaterThanOrEqual(1);
+    const [row] = await kit.rows(`SELECT citizen_name, citizen_email, citizen_phone, status FROM appointments.appointment WHERE id = $1`, [booking.processId]);
+    expect(row).toEqual({ citizen_name: null, citizen_email: null, citizen_phone: null, status: 'confirmed' });
+    kit.setNow(NOW);
+  });
+
+  it('records a no-show once the appointment has begun, and counts booked, cancelled and no-shows per office and service', async () => {
+    const booking = await reserve('2027-03-10T08:00:00.000Z', [{ serviceId: 'reisepass' }]);
+    await kit.request(AppointmentSubjects.update, { ...key(booking), phone: '+49 381 1234567' });
+    await kit.request(AppointmentSubjects.confirm, key(booking));
+    const noShow = { actor: 'office-olaf', processId: booking.processId, officeId: 'buergeramt-test' };
+    expect((await kit.failure(AppointmentSubjects.noShow, noShow)).code).toBe(AppointmentErrorCode.ILLEGAL_STATE);
+    expect((await kit.failure(AppointmentSubjects.noShow, { ...noShow, officeId: 'anderes-amt' })).code).toBe(AppointmentErrorCode.NOT_FOUND);
+    kit.setNow(new Date('2027-03-10T08:30:00Z'));
+    expect((await kit.request(AppointmentSubjects.noShow, noShow)).status).toBe('no_show');
+    expect(await kit.events(booking.processId)).toEqual(['appointment.reserved', 'appointment.confirmed', 'appointment.no-show']);
+    kit.setNow(NOW);
+
+    const figures = await kit.request(AppointmentSubjects.figures, {
+      actor: 'supervisor-sina',
+      officeId: 'buergeramt-test',
+      from: '2027-03-01',
+      to: '2027-03-31',
+    });
+    expect(figures.rows.find((r) => r.serviceId === 'reisepass')).toEqual({
+      officeId: 'buergeramt-test',
+      serviceId: 'reisepass',
+      booked: 1,
+      cancelled: 0,
+      noShow: 1,
+      meanLeadTimeDays: 9,
+    });
+    expect(figures.rows.find((r) => r.serviceId === 'personalausweis')).toMatchObject({ booked: 3, cancelled: 1, noShow: 0 });
   });
 });

@@ -10,6 +10,7 @@ import { BookingSteps } from './booking-steps';
 import { CancelAppointmentUsecase } from './usecases/cancel-appointment/cancel-appointment.usecase';
 import { ConfirmAppointmentUsecase } from './usecases/confirm-appointment/confirm-appointment.usecase';
 import { ExpireHoldsUsecase } from './usecases/expire-holds/expire-holds.usecase';
+import { ForgetCitizensUsecase } from './usecases/forget-citizens/forget-citizens.usecase';
 import { GetAppointmentUsecase } from './usecases/get-appointment/get-appointment.usecase';
 import { PreconfirmAppointmentUsecase } from './usecases/preconfirm-appointment/preconfirm-appointment.usecase';
 import { RebookAppointmentUsecase } from './usecases/rebook-appointment/rebook-appointment.usecase';
@@ -35,6 +36,7 @@ import { UpdateAppointmentUsecase } from './usecases/update-appointment/update-a
     GetAppointmentUsecase,
     RecordNoShowUsecase,
     ExpireHoldsUsecase,
+    ForgetCitizensUsecase,
   ],
 })
 export class BookingModule {}

@@ -35,6 +35,10 @@ export class AppointmentsEnv extends ServiceEnv {
   @IntVar(1, 10000)
   APPOINTMENTS_SWEEP_BATCH = 200;
 
+  /** Days after a booking ended (passed, cancelled, expired) until the citizen's name, email and phone are removed. */
+  @IntVar(0, 3650)
+  APPOINTMENTS_RETENTION_DAYS = 30;
+
   /** Load the Rostock demo offices on start when there is no office yet. */
   @BoolVar()
   APPOINTMENTS_DEMO_OFFICES = true;
