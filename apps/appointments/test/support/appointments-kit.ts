@@ -3,7 +3,7 @@ import { NatsConnection } from 'nats';
 import { D115Error, ReplyOf, RequestOf, RequestSubject, UpsertOfficeRequest } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { Clock, RunningService, Scheduler } from '@d115/platform';
-import { TestEnvironment } from '@d115/testing';
+import { requestFailure, TestEnvironment } from '@d115/testing';
 import { AppointmentsEnv } from '../../src/config/appointments.env';
 import { appointmentsService } from '../../src/main';
 
@@ -89,13 +89,8 @@ export class AppointmentsKit {
   }
 
   /** The coded error a request fails with (fails the test when it succeeds). */
-  async failure(subject: string, payload: unknown): Promise<D115Error> {
-    const outcome = await this.client.requestUntyped(subject, payload).then(
-      (reply) => new Error(`expected ${subject} to fail, got ${JSON.stringify(reply)}`),
-      (error: unknown) => error,
-    );
-    if (!(outcome instanceof D115Error)) throw outcome;
-    return outcome;
+  failure(subject: string, payload: unknown): Promise<D115Error> {
+    return requestFailure(this.client, subject, payload);
   }
 
   async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
