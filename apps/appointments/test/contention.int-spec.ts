@@ -71,4 +71,27 @@ describe('appointments: no double booking across instances', () => {
     const [doubles] = await kit.rows<{ n: number }>(doubleBookingsSql('appointments'), [NOW]);
     expect(doubles.n).toBe(0);
   });
+
+  it('lets three instances sweep lapsed holds side by side, each hold expired exactly once', async () => {
+    const thursday = Array.from({ length: 16 }, (_, i) => new Date(Date.parse('2027-03-04T07:00:00Z') + i * 15 * 60_000).toISOString());
+    const held = await Promise.all(
+      thursday.map((start) =>
+        kit.request(AppointmentSubjects.reserve, {
+          actor: 'agent-anna',
+          officeId: 'buergeramt-test',
+          services: [{ serviceId: 'personalausweis' }],
+          start,
+          holdMinutes: 1,
+        }),
+      ),
+    );
+    kit.advance(60_000);
+    const swept = await Promise.all(kit.instances.map((instance) => kit.sweep(instance)));
+    expect(swept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(held.length);
+    const rows = await kit.rows<{ subject: string; n: number }>(
+      `SELECT envelope->>'subject' AS subject, count(*)::int AS n FROM appointments.outbox WHERE subject = 'd115.events.appointments.appointment.expired' GROUP BY 1`,
+    );
+    for (const booking of held) expect(rows.find((r) => r.subject === `appointment/${booking.processId}`)?.n).toBe(1);
+    expect(await availableOn('2027-03-04')).toHaveLength(16);
+  });
 });
