@@ -13,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { ARS, LEIKA_KEY } from '../common/keys';
@@ -66,7 +67,19 @@ export class ExternalSystemDto {
   /** The office's id in the ZMS (`officeId`). */
   @IsInt() @Min(1) officeId!: number;
   /** Our service id → the ZMS `serviceId`. */
-  @IsOptional() @IsObject() serviceIds?: Record<string, number>;
+  @IsOptional()
+  @ValidateBy({
+    name: 'isServiceIdMap',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.entries(value).every(([k, v]) => OFFICE_ID.test(k) && Number.isInteger(v) && (v as number) > 0),
+      defaultMessage: () => '$property must map service ids to positive integer ZMS service ids',
+    },
+  })
+  serviceIds?: Record<string, number>;
 }
 
 /** `d115.appointments.office.upsert`: an office (Standort) with everything booking needs; replaces the previous configuration. */
