@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ExternalModule } from '../external/external.module';
 import { Notifications } from '../notifications/notifications';
 import { OfficesModule } from '../offices/offices.module';
 import { SlotsModule } from '../slots/slots.module';
@@ -7,6 +6,8 @@ import { AppointmentsRepository } from './appointments.repository';
 import { BookingAccess } from './booking-access';
 import { BookingController } from './booking.controller';
 import { BookingSteps } from './booking-steps';
+import { BookingSystems } from './booking-systems';
+import { BuiltinBookingSystem } from './builtin-booking-system';
 import { CancelAppointmentUsecase } from './usecases/cancel-appointment/cancel-appointment.usecase';
 import { ConfirmAppointmentUsecase } from './usecases/confirm-appointment/confirm-appointment.usecase';
 import { ExpireHoldsUsecase } from './usecases/expire-holds/expire-holds.usecase';
@@ -20,12 +21,14 @@ import { UpdateAppointmentUsecase } from './usecases/update-appointment/update-a
 
 /** Reservation → (pre)confirmation → cancellation, rebooking, no-shows, and the sweep of lapsed holds. */
 @Module({
-  imports: [OfficesModule, SlotsModule, ExternalModule],
+  imports: [OfficesModule, SlotsModule],
   controllers: [BookingController],
   providers: [
     AppointmentsRepository,
     BookingAccess,
     BookingSteps,
+    BuiltinBookingSystem,
+    BookingSystems,
     Notifications,
     ReserveAppointmentUsecase,
     UpdateAppointmentUsecase,
@@ -38,5 +41,6 @@ import { UpdateAppointmentUsecase } from './usecases/update-appointment/update-a
     ExpireHoldsUsecase,
     ForgetCitizensUsecase,
   ],
+  exports: [BookingSystems],
 })
 export class BookingModule {}

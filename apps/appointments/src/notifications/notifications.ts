@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppointmentEvents, eventAbout, NotificationRequestedEvent } from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { ENV } from '@d115/platform';
+import { BookingSystems } from '../booking/booking-systems';
 import { Appointment } from '../booking/domain/appointment';
 import { AppointmentsEnv } from '../config/appointments.env';
 import { Office } from '../offices/office';
@@ -14,11 +15,12 @@ import { appointmentMail, MailKind } from './appointment-mails';
 export class Notifications {
   constructor(
     private readonly outbox: OutboxWriter,
+    private readonly systems: BookingSystems,
     @Inject(ENV) private readonly env: AppointmentsEnv,
   ) {}
 
   async request(manager: EntityManager, kind: MailKind, appointment: Appointment, office: Office, at: Date, authKey?: string): Promise<void> {
-    if (office.bookingSystem !== 'builtin') return; // the external system mails its citizens itself
+    if (!this.systems.for(office).mailsCitizens) return; // a ZMS mails its citizens itself
     const confirmLink = authKey ? this.confirmLink(appointment.id, authKey) : undefined;
     const mail = appointmentMail(kind, appointment, office, at, { confirmLink, signature: this.env.APPOINTMENTS_SIGNATURE });
     if (!mail) return;

@@ -1,3 +1,4 @@
+import { BusinessCalendar } from '@d115/calendar';
 import { AppointmentErrorCode, AvailableDayDto } from '@d115/contracts';
 import { Appointment } from '../../booking/domain/appointment';
 import { Office } from '../../offices/office';
@@ -27,21 +28,34 @@ function dayOf(entry: unknown, range: { from: Date; to: Date }, localDateOf: (at
 
 /** An office served by a ZMS: d115's requests become calls of its citizen API. */
 export class ZmsBookingSystem implements BookingSystem {
+  readonly name = 'zms' as const;
+  readonly usesOwnGrid = false;
+  readonly mailsCitizens = false;
+  readonly movable = false;
+
   constructor(private readonly client: ZmsClient) {}
 
-  async availability(office: Office, plan: ServicePlan, range: { from: Date; to: Date }, localDateOf: (at: Date) => string): Promise<AvailableDayDto[]> {
-    const calendar = await this.client.availableCalendar({
+  async availability(
+    _manager: unknown,
+    office: Office,
+    plan: ServicePlan,
+    range: { from: Date; to: Date },
+    calendar: BusinessCalendar,
+  ): Promise<AvailableDayDto[]> {
+    const localDateOf = (at: Date) => calendar.localDateOf(at);
+    const answer = await this.client.availableCalendar({
       startDate: localDateOf(range.from),
       endDate: localDateOf(new Date(range.to.getTime() - 1)),
       officeIds: [this.officeId(office)],
       serviceIds: plan.services.map((s) => this.serviceId(office, s.serviceId)),
       serviceCounts: plan.services.map((s) => s.count),
     });
-    const days = Array.isArray(calendar.availableDays) ? calendar.availableDays : [];
+    const days = Array.isArray(answer.availableDays) ? answer.availableDays : [];
     return days.map((d) => dayOf(d, range, localDateOf)).filter((d): d is AvailableDayDto => d !== undefined);
   }
 
-  async reserve(office: Office, plan: ServicePlan, start: Date): Promise<ExternalRef> {
+  /** The ZMS reserves; no row lock is held while it answers (the transaction around it has touched nothing yet). */
+  async reserve(_manager: unknown, office: Office, plan: ServicePlan, start: Date): Promise<{ counter: number; externalRef: ExternalRef }> {
     const process = await this.client.reserve({
       officeId: this.officeId(office),
       serviceId: plan.services.map((s) => this.serviceId(office, s.serviceId)),
@@ -51,7 +65,7 @@ export class ZmsBookingSystem implements BookingSystem {
     if (!Number.isInteger(Number(process.processId)) || typeof process.authKey !== 'string') {
       throw new AppointmentsException(AppointmentErrorCode.EXTERNAL_REJECTED, 'ZMS reserve-appointment answered without processId and authKey');
     }
-    return { system: 'zms', processId: Number(process.processId), authKey: process.authKey };
+    return { counter: 0, externalRef: { system: 'zms', processId: Number(process.processId), authKey: process.authKey } };
   }
 
   async update(office: Office, appointment: Appointment): Promise<void> {

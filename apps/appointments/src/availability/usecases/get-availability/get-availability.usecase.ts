@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AppointmentErrorCode, AvailabilityReply, GetAvailabilityRequest, OfficeAvailabilityDto } from '@d115/contracts';
 import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';
-import { BookingSystems } from '../../../external/booking-systems';
+import { BookingSystems } from '../../../booking/booking-systems';
 import { OfficeCalendars } from '../../../offices/office-calendars';
 import { OfficesRepository } from '../../../offices/offices.repository';
 import { planServices } from '../../../offices/service-plan';
 import { AppointmentsException } from '../../../shared/appointments.exception';
-import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
 import { bookingWindow, rangeInWindow } from '../../../slots/booking-window';
-import { freeDays } from '../../../slots/slot-grid';
 
 /**
  * Bookable days and free start times per office: opening hours × counters minus
@@ -21,7 +19,6 @@ export class GetAvailabilityUsecase {
   constructor(
     private readonly offices: OfficesRepository,
     private readonly calendars: OfficeCalendars,
-    private readonly units: BookedUnitsRepository,
     private readonly systems: BookingSystems,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -42,10 +39,7 @@ export class GetAvailabilityUsecase {
     const now = this.clock.now();
     const range = rangeInWindow(calendar, bookingWindow(office, calendar, now), now, query.from, query.to);
     if (!range) return { officeId, durationMinutes: plan.durationMinutes, days: [] };
-    const external = this.systems.for(office);
-    if (external)
-      return { officeId, durationMinutes: plan.durationMinutes, days: await external.availability(office, plan, range, (at) => calendar.localDateOf(at)) };
-    const occupancy = await this.units.occupancy(manager, office, range.from, range.to, now);
-    return { officeId, durationMinutes: plan.durationMinutes, days: freeDays(calendar, office, plan, range, occupancy) };
+    const days = await this.systems.for(office).availability(manager, office, plan, range, calendar, now);
+    return { officeId, durationMinutes: plan.durationMinutes, days };
   }
 }

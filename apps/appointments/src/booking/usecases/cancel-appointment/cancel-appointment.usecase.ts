@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentCancelledEvent, AppointmentEvents, AppointmentView, CancelAppointmentRequest } from '@d115/contracts';
 import { Clock } from '@d115/platform';
-import { BookingSystems } from '../../../external/booking-systems';
 import { Notifications } from '../../../notifications/notifications';
 import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
 import { AppointmentsRepository } from '../../appointments.repository';
 import { BookingAccess } from '../../booking-access';
+import { BookingSystems } from '../../booking-systems';
 import { BookingSteps } from '../../booking-steps';
 import { eventOf, toAppointmentView } from '../../domain/appointment';
 import { requireOpen } from '../../domain/booking-rules';
@@ -28,7 +28,7 @@ export class CancelAppointmentUsecase {
       const now = this.clock.now();
       requireOpen(appointment, now);
       const wasConfirmed = appointment.status === 'confirmed';
-      await this.systems.for(office)?.cancel(office, appointment);
+      await this.systems.for(office).cancel(office, appointment);
       const cancelled = await this.appointments.patch(
         manager,
         appointment,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentConfirmedEvent, AppointmentEvents, AppointmentView, ConfirmAppointmentRequest } from '@d115/contracts';
 import { Clock } from '@d115/platform';
-import { BookingSystems } from '../../../external/booking-systems';
 import { Notifications } from '../../../notifications/notifications';
 import { addressLine } from '../../../offices/office';
 import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
 import { AppointmentsRepository } from '../../appointments.repository';
 import { BookingAccess } from '../../booking-access';
+import { BookingSystems } from '../../booking-systems';
 import { BookingSteps } from '../../booking-steps';
 import { eventOf, toAppointmentView } from '../../domain/appointment';
 import { requireContact, requireLiveHold } from '../../domain/booking-rules';
@@ -35,7 +35,7 @@ export class ConfirmAppointmentUsecase {
       const now = this.clock.now();
       requireLiveHold(appointment, now);
       requireContact(appointment);
-      await this.systems.for(office)?.confirm(office, appointment);
+      await this.systems.for(office).confirm(office, appointment);
       const confirmed = await this.appointments.patch(manager, appointment, { status: 'confirmed', holdUntil: null, confirmedAt: now }, now);
       await this.units.hold(manager, appointment.id, null);
       await this.steps.publish<AppointmentConfirmedEvent>(manager, AppointmentEvents.confirmed, confirmed, {

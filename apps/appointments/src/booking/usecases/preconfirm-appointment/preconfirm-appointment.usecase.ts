@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppointmentErrorCode, AppointmentView, PreconfirmAppointmentRequest } from '@d115/contracts';
 import { Clock, ENV } from '@d115/platform';
 import { AppointmentsEnv } from '../../../config/appointments.env';
-import { BookingSystems } from '../../../external/booking-systems';
 import { Notifications } from '../../../notifications/notifications';
 import { AppointmentsException } from '../../../shared/appointments.exception';
 import { BookedUnitsRepository } from '../../../slots/booked-units.repository';
 import { AppointmentsRepository } from '../../appointments.repository';
 import { BookingAccess } from '../../booking-access';
+import { BookingSystems } from '../../booking-systems';
 import { toAppointmentView } from '../../domain/appointment';
 import { requireLiveHold } from '../../domain/booking-rules';
 
@@ -33,7 +33,7 @@ export class PreconfirmAppointmentUsecase {
       const now = this.clock.now();
       requireLiveHold(appointment, now);
       if (!appointment.citizenEmail) throw new AppointmentsException(AppointmentErrorCode.CONTACT_REQUIRED, 'preconfirmation mails a link: set an email first');
-      await this.systems.for(office)?.preconfirm(office, appointment);
+      await this.systems.for(office).preconfirm(office, appointment);
       const holdUntil = new Date(now.getTime() + this.env.APPOINTMENTS_PRECONFIRM_HOLD_MINUTES * 60_000);
       const preconfirmed = await this.appointments.patch(manager, appointment, { status: 'preconfirmed', holdUntil }, now);
       await this.units.hold(manager, appointment.id, holdUntil);

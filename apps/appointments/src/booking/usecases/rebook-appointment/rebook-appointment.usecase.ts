@@ -11,6 +11,7 @@ import { checkStart } from '../../../slots/slot-grid';
 import { AppointmentsRepository } from '../../appointments.repository';
 import { BookingAccess } from '../../booking-access';
 import { BookingSteps } from '../../booking-steps';
+import { BookingSystems } from '../../booking-systems';
 import { eventOf, toAppointmentView } from '../../domain/appointment';
 import { requireOpen } from '../../domain/booking-rules';
 
@@ -29,6 +30,7 @@ export class RebookAppointmentUsecase {
     private readonly units: BookedUnitsRepository,
     private readonly steps: BookingSteps,
     private readonly notifications: Notifications,
+    private readonly systems: BookingSystems,
     private readonly clock: Clock,
   ) {}
 
@@ -37,7 +39,7 @@ export class RebookAppointmentUsecase {
     return this.access.change(cmd, async (manager, appointment, office) => {
       const now = this.clock.now();
       requireOpen(appointment, now);
-      if (office.bookingSystem !== 'builtin')
+      if (!this.systems.for(office).movable)
         throw new AppointmentsException(AppointmentErrorCode.ILLEGAL_STATE, 'a ZMS booking is moved by cancelling and reserving anew');
       const plan = planServices(office, appointment.services);
       const calendar = this.calendars.for(office);

@@ -5,8 +5,7 @@ import { AppointmentErrorCode, AppointmentEvents, AppointmentReservedEvent, Rese
 import { Transactions } from '@d115/database';
 import { Clock, ENV } from '@d115/platform';
 import { AppointmentsEnv } from '../../../config/appointments.env';
-import { BookingSystem, ExternalRef } from '../../../external/booking-system';
-import { BookingSystems } from '../../../external/booking-systems';
+import { ExternalRef } from '../../../external/booking-system';
 import { Office } from '../../../offices/office';
 import { OfficeCalendars } from '../../../offices/office-calendars';
 import { OfficesRepository } from '../../../offices/offices.repository';
@@ -16,16 +15,15 @@ import { bookingWindow } from '../../../slots/booking-window';
 import { checkStart } from '../../../slots/slot-grid';
 import { AppointmentsRepository } from '../../appointments.repository';
 import { BookingSteps } from '../../booking-steps';
+import { BookingSystems } from '../../booking-systems';
 import { Appointment, eventOf, toAppointmentView } from '../../domain/appointment';
 import { newAuthKey } from '../../domain/auth-key';
 
 /**
- * Holds a start for the services for N minutes. Built-in calendar: reservations
- * of one office queue on its row lock, so "a counter is free" and the insert of
- * the units are one step for every instance; the units' primary key backs that
- * up. ZMS office: the ZMS reserves (no database lock is held while it answers)
- * and d115 keeps the booking with the ZMS process. Either way the auth key is
- * handed out here once and only its hash is kept.
+ * Holds a start for the services for N minutes: the office's booking system
+ * takes the start (the built-in calendar under the office's row lock, a ZMS by
+ * its API) and d115 keeps the booking, in one transaction with its event. The
+ * auth key is handed out here once and only its hash is kept.
  */
 @Injectable()
 export class ReserveAppointmentUsecase {
@@ -43,25 +41,14 @@ export class ReserveAppointmentUsecase {
   async execute(cmd: ReserveAppointmentRequest): Promise<ReservationReply> {
     const office = await this.offices.find(this.transactions.manager, cmd.officeId);
     if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${cmd.officeId}`);
-    const external = this.systems.for(office);
-    return external ? this.reserveExternally(cmd, office, external) : this.transactions.run((manager) => this.reserveHere(manager, cmd));
-  }
-
-  private async reserveHere(manager: EntityManager, cmd: ReserveAppointmentRequest): Promise<ReservationReply> {
-    const office = (await this.offices.lock(manager, cmd.officeId)) as Office;
-    const { plan, start, now } = this.checked(office, cmd);
-    const id = uuidv7();
-    const holdUntil = this.holdUntil(cmd, now);
-    const counter = await this.steps.take(manager, office, start, plan.units, id, holdUntil, now);
-    return this.record(manager, cmd, office, this.appointment(id, cmd, plan, start, now, holdUntil, counter, null));
-  }
-
-  private async reserveExternally(cmd: ReserveAppointmentRequest, office: Office, external: BookingSystem): Promise<ReservationReply> {
-    const { plan, start, now } = this.checked(office, cmd, false);
-    const ref = await external.reserve(office, plan, start);
-    return this.transactions.run((manager) =>
-      this.record(manager, cmd, office, this.appointment(uuidv7(), cmd, plan, start, now, this.holdUntil(cmd, now), 0, ref)),
-    );
+    const system = this.systems.for(office);
+    const { plan, start, now } = this.checked(office, cmd, system.usesOwnGrid);
+    return this.transactions.run(async (manager) => {
+      const id = uuidv7();
+      const holdUntil = this.holdUntil(cmd, now);
+      const { counter, externalRef } = await system.reserve(manager, office, plan, start, { appointmentId: id, holdUntil, now });
+      return this.record(manager, cmd, office, this.appointment(id, cmd, plan, start, now, holdUntil, counter, externalRef));
+    });
   }
 
   /** `onGrid`: our own grid and hours apply (built-in calendar); a ZMS judges its own slots. */

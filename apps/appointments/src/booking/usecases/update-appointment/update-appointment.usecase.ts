@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentView, UpdateAppointmentRequest } from '@d115/contracts';
 import { Clock } from '@d115/platform';
-import { BookingSystems } from '../../../external/booking-systems';
 import { AppointmentsRepository } from '../../appointments.repository';
 import { BookingAccess } from '../../booking-access';
+import { BookingSystems } from '../../booking-systems';
 import { toAppointmentView } from '../../domain/appointment';
 import { requireContact, requireOpen } from '../../domain/booking-rules';
 
@@ -28,7 +28,7 @@ export class UpdateAppointmentUsecase {
       };
       requireContact(patch);
       const updated = await this.appointments.patch(manager, appointment, patch, now);
-      await this.systems.for(office)?.update(office, updated);
+      await this.systems.for(office).update(office, updated);
       return toAppointmentView(updated, office);
     });
   }

@@ -1,21 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ENV } from '@d115/platform';
 import { AppointmentsEnv } from '../config/appointments.env';
+import { BookingSystem } from '../external/booking-system';
+import { CircuitBreaker } from '../external/circuit-breaker';
+import { ZmsBookingSystem } from '../external/zms/zms-booking-system';
+import { ZmsClient } from '../external/zms/zms-client';
 import { Office } from '../offices/office';
-import { BookingSystem } from './booking-system';
-import { CircuitBreaker } from './circuit-breaker';
-import { ZmsBookingSystem } from './zms/zms-booking-system';
-import { ZmsClient } from './zms/zms-client';
+import { BuiltinBookingSystem } from './builtin-booking-system';
 
-/** The booking system of an office: undefined for the built-in calendar, else the adapter (one breaker per ZMS base URL). */
+/** The booking system of an office: the built-in calendar, or the ZMS adapter (one client and breaker per ZMS base URL). */
 @Injectable()
 export class BookingSystems {
   private readonly zms = new Map<string, ZmsBookingSystem>();
 
-  constructor(@Inject(ENV) private readonly env: AppointmentsEnv) {}
+  constructor(
+    private readonly builtin: BuiltinBookingSystem,
+    @Inject(ENV) private readonly env: AppointmentsEnv,
+  ) {}
 
-  for(office: Office): BookingSystem | undefined {
-    if (office.bookingSystem !== 'zms' || !office.external) return undefined;
+  for(office: Office): BookingSystem {
+    if (office.bookingSystem !== 'zms' || !office.external) return this.builtin;
     const { baseUrl } = office.external;
     let system = this.zms.get(baseUrl);
     if (!system) {
