@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { OfficeServiceDto } from '@d115/contracts';
+import { AppointmentErrorCode, OfficeServiceDto } from '@d115/contracts';
+import { AppointmentsException } from '../shared/appointments.exception';
 import { Office } from './office';
 
 type Row = Record<string, unknown>;
@@ -52,6 +53,13 @@ function officeOf(row: Row, services: OfficeServiceDto[]): Office {
 export class OfficesRepository {
   async find(manager: EntityManager, id: string): Promise<Office | undefined> {
     return (await this.load(manager, 'WHERE id = $1', [id]))[0];
+  }
+
+  /** @throws AppointmentsException OFFICE_NOT_FOUND */
+  async get(manager: EntityManager, id: string): Promise<Office> {
+    const office = await this.find(manager, id);
+    if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${id}`);
+    return office;
   }
 
   /** Locks the office row: reservations of one office queue here, across instances. */

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppointmentErrorCode, AvailabilityReply, GetAvailabilityRequest, OfficeAvailabilityDto } from '@d115/contracts';
+import { AvailabilityReply, GetAvailabilityRequest, OfficeAvailabilityDto } from '@d115/contracts';
 import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';
 import { BookingSystems } from '../../../booking/booking-systems';
 import { OfficeCalendars } from '../../../offices/office-calendars';
 import { OfficesRepository } from '../../../offices/offices.repository';
 import { planServices } from '../../../offices/service-plan';
-import { AppointmentsException } from '../../../shared/appointments.exception';
 import { bookingWindow, rangeInWindow } from '../../../slots/booking-window';
 
 /**
@@ -32,8 +31,7 @@ export class GetAvailabilityUsecase {
 
   private async forOffice(officeId: string, query: GetAvailabilityRequest): Promise<OfficeAvailabilityDto> {
     const manager = this.transactions.manager;
-    const office = await this.offices.find(manager, officeId);
-    if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${officeId}`);
+    const office = await this.offices.get(manager, officeId);
     const plan = planServices(office, query.services);
     const calendar = this.calendars.for(office);
     const now = this.clock.now();

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppointmentErrorCode, AppointmentEvents, AppointmentReservedEvent, ReservationReply, ReserveAppointmentRequest } from '@d115/contracts';
+import { AppointmentEvents, AppointmentReservedEvent, ReservationReply, ReserveAppointmentRequest } from '@d115/contracts';
 import { Transactions } from '@d115/database';
 import { Clock, ENV } from '@d115/platform';
 import { AppointmentsEnv } from '../../../config/appointments.env';
@@ -10,7 +10,6 @@ import { Office } from '../../../offices/office';
 import { OfficeCalendars } from '../../../offices/office-calendars';
 import { OfficesRepository } from '../../../offices/offices.repository';
 import { planServices, ServicePlan } from '../../../offices/service-plan';
-import { AppointmentsException } from '../../../shared/appointments.exception';
 import { bookingWindow } from '../../../slots/booking-window';
 import { checkStart } from '../../../slots/slot-grid';
 import { AppointmentsRepository } from '../../appointments.repository';
@@ -39,8 +38,7 @@ export class ReserveAppointmentUsecase {
   ) {}
 
   async execute(cmd: ReserveAppointmentRequest): Promise<ReservationReply> {
-    const office = await this.offices.find(this.transactions.manager, cmd.officeId);
-    if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${cmd.officeId}`);
+    const office = await this.offices.get(this.transactions.manager, cmd.officeId);
     const system = this.systems.for(office);
     const { plan, start, now } = this.checked(office, cmd, system.usesOwnGrid);
     return this.transactions.run(async (manager) => {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppointmentErrorCode, GetOfficeRequest, OfficeView } from '@d115/contracts';
+import { GetOfficeRequest, OfficeView } from '@d115/contracts';
 import { Transactions } from '@d115/database';
-import { AppointmentsException } from '../../../shared/appointments.exception';
 import { toOfficeView } from '../../office';
 import { OfficesRepository } from '../../offices.repository';
 
@@ -13,8 +12,7 @@ export class GetOfficeUsecase {
   ) {}
 
   async execute(query: GetOfficeRequest): Promise<OfficeView> {
-    const office = await this.offices.find(this.transactions.manager, query.officeId);
-    if (!office) throw new AppointmentsException(AppointmentErrorCode.OFFICE_NOT_FOUND, `no office ${query.officeId}`);
+    const office = await this.offices.get(this.transactions.manager, query.officeId);
     return toOfficeView(office);
   }
 }
