@@ -48,7 +48,7 @@ export class BuiltinBookingSystem implements BookingSystem {
     start: Date,
     hold: Hold,
   ): Promise<{ counter: number; externalRef: ExternalRef | null }> {
-    const locked = (await this.offices.lock(manager, office.id)) ?? office;
+    const locked = await this.offices.relock(manager, office);
     return { counter: await this.steps.take(manager, locked, start, plan.units, hold.appointmentId, hold.holdUntil, hold.now), externalRef: null };
   }
 
