@@ -144,10 +144,13 @@ export class OfficesRepository {
     ]);
   }
 
+  /** Offices with their services in one statement (availability reads an office per request). */
   private async load(manager: EntityManager, clause: string, params: unknown[]): Promise<Office[]> {
-    const rows: Row[] = await manager.query(`SELECT ${OFFICE_COLUMNS} FROM office ${clause}`, params);
-    if (rows.length === 0) return [];
-    const services: Row[] = await manager.query('SELECT * FROM office_service WHERE office_id = ANY($1) ORDER BY service_id', [rows.map((r) => r.id)]);
-    return rows.map((row) => officeOf(row, services.filter((s) => s.office_id === row.id).map(serviceOf)));
+    const rows: Row[] = await manager.query(
+      `SELECT ${OFFICE_COLUMNS}, (SELECT coalesce(json_agg(s ORDER BY s.service_id), '[]') FROM office_service s WHERE s.office_id = office.id) AS services
+       FROM office ${clause}`,
+      params,
+    );
+    return rows.map((row) => officeOf(row, (row.services as Row[]).map(serviceOf)));
   }
 }
