@@ -1,0 +1,260 @@
+import { CstaErrorCode } from '@d115/contracts';
+import { CallDirection, CallSignal } from '../../../calls/call-signal';
+import { CstaEvent } from '../parser/csta-message';
+import { endOutcome, outcomeOfCause } from './csta-causes';
+import { CstaDevicesPlan } from './csta-devices-plan';
+
+/** What the adapter keeps of one call: only what CSTA needs to produce signals. */
+interface TrackedCall {
+  externalCallId: string;
+  direction: CallDirection;
+  /** The caller's number (null when withheld) and the device of the caller's connection. */
+  callerNumber: string | null;
+  callerDevices: Set<string>;
+  established: boolean;
+  agent?: string;
+  failureCause?: string;
+  /** An agent's enquiry call while holding another: not a call of its own, only material for a transfer. */
+  consultation: boolean;
+  ringing: Set<string>;
+  queues: Set<string>;
+  forwardedTo: Set<string>;
+}
+
+export interface TrackerWarning {
+  code: CstaErrorCode;
+  message: string;
+}
+
+export interface Tracked {
+  signals: CallSignal[];
+  warnings: TrackerWarning[];
+}
+
+/** Calls held at most (a call never cleared is dropped oldest first; the sink reaps it). */
+const MAX_CALLS = 50_000;
+/** Ids of finished or merged calls remembered, so late and repeated events about them are recognised. */
+const MAX_RETIRED = 50_000;
+
+/**
+ * Turns one telephone system's CSTA events into call signals: connection/callID → call,
+ * device roles → caller, agent and queue, the connection states → ringing, answered, ended
+ * with its outcome, and a TransferedEvent's old and new calls → one call continuing under the
+ * new id. Duplicates (the same event through two monitors) and late events for finished calls
+ * produce nothing; an event for a call never seen starts tracking it (a restart mid-call).
+ */
+export class CstaCallTracker {
+  private readonly calls = new Map<string, TrackedCall>();
+  private readonly retired = new Map<string, true>();
+
+  constructor(
+    private readonly pbx: string,
+    private readonly plan: CstaDevicesPlan,
+  ) {}
+
+  apply(event: CstaEvent, receivedAt: Date): Tracked {
+    const out: Tracked = { signals: [], warnings: [] };
+    const callId = event.connection?.callId ?? event.transfer?.secondaryOldCall?.callId;
+    if (!callId) {
+      out.warnings.push({ code: CstaErrorCode.EVENT_INCOMPLETE, message: `${event.type}Event without a callID` });
+      return out;
+    }
+    if (this.retired.has(callId) && event.type !== 'Transfered') return out;
+    const at = event.at ?? receivedAt;
+    const call = this.calls.get(callId) ?? this.begin(callId, event, at, out);
+    if (!call) return out;
+    const signals: CallSignal[] = [];
+    this.withholdIfSaid(call, event, at, signals);
+    switch (event.type) {
+      case 'Delivered':
+        this.delivered(call, event, at, signals);
+        break;
+      case 'Queued':
+        this.queued(call, event, at, signals);
+        break;
+      case 'Established':
+        this.established(call, event, at, signals);
+        break;
+      case 'Diverted':
+        this.diverted(call, event, at, signals);
+        break;
+      case 'Failed':
+        call.failureCause = event.cause ?? call.failureCause;
+        break;
+      case 'Transfered':
+        this.transfered(call, event, at, signals);
+        break;
+      case 'ConnectionCleared':
+        if (this.endsCall(call, event)) this.end(call, at, event.cause, signals);
+        break;
+      case 'CallCleared':
+        this.end(call, at, event.cause, signals);
+        break;
+      case 'Originated':
+        break;
+    }
+    if (!call.consultation) out.signals.push(...signals);
+    return out;
+  }
+
+  /** Calls in progress (for metrics and tests). */
+  get inProgress(): number {
+    return this.calls.size;
+  }
+
+  private begin(callId: string, event: CstaEvent, at: Date, out: Tracked): TrackedCall | undefined {
+    const calling = event.devices.calling;
+    if (event.type === 'ConnectionCleared' || event.type === 'CallCleared') {
+      // A hangup for a call never seen (a restart mid-call, or out of order): the sink decides.
+      out.warnings.push({ code: CstaErrorCode.CALL_UNKNOWN, message: `${event.type}Event for unknown call ${callId}` });
+      // Only a cause that names a failure says how it ended; "someone hung up" does not, without the state.
+      const named = outcomeOfCause(event.cause);
+      const outcome = named === 'abandoned' ? undefined : named;
+      out.signals.push({ ...this.base(callId, at), kind: 'ended', ...(outcome ? { outcome } : {}), ...(event.cause ? { cause: event.cause } : {}) });
+      this.retire(callId);
+      return undefined;
+    }
+    const callerNumber = calling?.number ?? null;
+    const callerDevices = new Set<string>();
+    if (callerNumber) callerDevices.add(callerNumber);
+    const callingConnection = event.type === 'Originated' ? event.connection?.deviceId : undefined;
+    if (callingConnection) callerDevices.add(callingConnection);
+    const call: TrackedCall = {
+      externalCallId: callId,
+      direction: this.direction(callerNumber, event.devices.called?.number),
+      callerNumber,
+      callerDevices,
+      established: false,
+      consultation: this.isConsultation(callerNumber),
+      ringing: new Set(),
+      queues: new Set(),
+      forwardedTo: new Set(),
+    };
+    this.track(callId, call);
+    if (!call.consultation) {
+      const called = event.devices.called?.number;
+      out.signals.push({ ...this.base(callId, at), kind: 'offered', direction: call.direction, callerNumber, ...(called ? { calledNumber: called } : {}) });
+    }
+    return call;
+  }
+
+  private direction(caller: string | null | undefined, called: string | null | undefined): CallDirection {
+    const fromInside = this.plan.isInternal(caller);
+    if (!fromInside) return 'inbound';
+    return this.plan.isInternal(called) ? 'internal' : 'outbound';
+  }
+
+  /** A call from an agent's phone while that phone holds an answered call is an enquiry (consultation). */
+  private isConsultation(caller: string | null): boolean {
+    if (!caller || !this.plan.isInternal(caller)) return false;
+    for (const call of this.calls.values()) if (call.established && !call.consultation && call.agent === caller) return true;
+    return false;
+  }
+
+  private withholdIfSaid(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
+    if (!event.devices.calling?.withheld || call.callerNumber === null) return;
+    call.callerNumber = null;
+    signals.push({ ...this.base(call.externalCallId, at), kind: 'withheld', callerNumber: null });
+  }
+
+  private delivered(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
+    const alerting = event.devices.alerting?.number ?? event.connection?.deviceId;
+    if (call.established || !alerting || call.ringing.has(alerting) || call.callerDevices.has(alerting)) return;
+    if (!this.plan.isInternal(alerting) || !this.plan.isAgentDevice(alerting)) return;
+    call.ringing.add(alerting);
+    signals.push({ ...this.base(call.externalCallId, at), kind: 'ringing', agent: alerting });
+  }
+
+  private queued(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
+    const queue = event.devices.queue?.number ?? event.connection?.deviceId;
+    if (call.established || !queue || call.queues.has(queue)) return;
+    call.queues.add(queue);
+    signals.push({ ...this.base(call.externalCallId, at), kind: 'queued', queue });
+  }
+
+  private established(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
+    const answering = event.devices.answering?.number ?? event.connection?.deviceId;
+    if (call.established || !answering || call.callerDevices.has(answering) || !this.plan.isAgentDevice(answering)) return;
+    if (call.direction === 'inbound' && call.queues.has(answering)) return;
+    call.established = true;
+    call.agent = answering;
+    signals.push({ ...this.base(call.externalCallId, at), kind: 'answered', agent: answering });
+  }
+
+  private diverted(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
+    const to = event.devices.divertedTo?.number;
+    if (call.established || !to || call.forwardedTo.has(to)) return;
+    call.forwardedTo.add(to);
+    const from = event.devices.diverting?.number;
+    if (from) call.ringing.delete(from);
+    signals.push({ ...this.base(call.externalCallId, at), kind: 'forwarded', agent: to, ...(event.cause ? { cause: event.cause } : {}) });
+  }
+
+  /**
+   * A transfer joins the held call (primaryOldCall) and the enquiry (secondaryOldCall), or
+   * passes one call on (single-step: primary only); what remains runs under the new
+   * connection's callID. The citizen's call is whichever of the two is not a consultation.
+   */
+  private transfered(first: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
+    const transfer = event.transfer!;
+    const ids = [transfer.primaryOldCall?.callId, transfer.secondaryOldCall?.callId].filter((id): id is string => !!id);
+    const candidates = ids.map((id) => this.calls.get(id)).filter((call): call is TrackedCall => !!call);
+    const main = candidates.find((call) => !call.consultation) ?? first;
+    const newId = transfer.newConnections.find((connection) => connection.callId)?.callId ?? transfer.secondaryOldCall?.callId ?? main.externalCallId;
+    const transferring = event.devices.transferring?.number;
+    const to =
+      event.devices.transferredTo?.number ??
+      transfer.newConnections.map((connection) => connection.deviceId).find((device) => device && device !== transferring && !main.callerDevices.has(device));
+    const previousId = main.externalCallId;
+    for (const id of ids) {
+      this.calls.delete(id);
+      if (id !== newId) this.retire(id);
+    }
+    main.consultation = false;
+    main.externalCallId = newId;
+    if (to) main.agent = to;
+    this.retired.delete(newId);
+    this.track(newId, main);
+    signals.push({
+      ...this.base(newId, at),
+      kind: 'transferred',
+      ...(to ? { agent: to } : {}),
+      ...(previousId !== newId ? { continuesExternalCallId: previousId } : {}),
+      ...(event.cause ? { cause: event.cause } : {}),
+    });
+    if (first.consultation) first.consultation = false;
+  }
+
+  /** A connection cleared: the call is over when the caller's side left, or the agent after answering. */
+  private endsCall(call: TrackedCall, event: CstaEvent): boolean {
+    const dropped = event.connection?.deviceId ?? event.devices.releasing?.number;
+    if (!dropped) return true;
+    if (call.callerDevices.has(dropped) || this.plan.isTrunk(dropped)) return true;
+    if (call.direction === 'inbound' && !this.plan.isInternal(dropped)) return true;
+    if (call.established) return dropped === call.agent;
+    call.ringing.delete(dropped);
+    return false;
+  }
+
+  private end(call: TrackedCall, at: Date, cause: string | undefined, signals: CallSignal[]): void {
+    const outcome = endOutcome(call.established, call.failureCause, cause);
+    const reported = cause ?? call.failureCause;
+    signals.push({ ...this.base(call.externalCallId, at), kind: 'ended', outcome, ...(reported ? { cause: reported } : {}) });
+    this.calls.delete(call.externalCallId);
+    this.retire(call.externalCallId);
+  }
+
+  private base(externalCallId: string, at: Date): Pick<CallSignal, 'pbx' | 'externalCallId' | 'at'> {
+    return { pbx: this.pbx, externalCallId, at };
+  }
+
+  private track(callId: string, call: TrackedCall): void {
+    this.calls.set(callId, call);
+    if (this.calls.size > MAX_CALLS) this.calls.delete(this.calls.keys().next().value!);
+  }
+
+  private retire(callId: string): void {
+    this.retired.set(callId, true);
+    if (this.retired.size > MAX_RETIRED) this.retired.delete(this.retired.keys().next().value!);
+  }
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { createServer, Server, Socket } from 'node:net';
+import { join } from 'node:path';
+import { encodeCstaFrame } from '../../src/adapters/csta/framing/csta-frame';
+import { CstaFrameReader } from '../../src/adapters/csta/framing/csta-frame-reader';
+import { parseXmlTree } from '../../src/adapters/csta/parser/xml-tree';
+
+const NS = 'http://www.ecma-international.org/standards/ecma-323/csta/ed3';
+
+/** The XML documents of a recording in `fixtures/csta/`, in order. */
+export function cstaRecording(name: string): string[] {
+  const text = readFileSync(join(__dirname, '..', 'fixtures', 'csta', `${name}.xml`), 'utf8');
+  return text
+    .split(/(?=<\?xml)/)
+    .map((document) => document.trim())
+    .filter((document) => document !== '');
+}
+
+/** A recording as the server puts it on the wire: one framed document after another (events carry invoke id 9999). */
+export function cstaStream(documents: string[]): Buffer {
+  return Buffer.concat(documents.map((xml) => encodeCstaFrame(xml, '9999')));
+}
+
+/**
+ * A small CSTA server for tests on a real TCP socket (an ephemeral port): answers every
+ * MonitorStart with a MonitorStartResponse (or a CSTAErrorCode for refused devices) and the
+ * client's SystemStatus with a SystemStatusResponse, records what the client sent, and sends
+ * whatever bytes the test gives it.
+ */
+export class CstaTestServer {
+  readonly monitorStarts: string[] = [];
+  readonly received: { invokeId?: string; root: string }[] = [];
+  private readonly clients = new Set<Socket>();
+  private crossRef = 10;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly refused: Set<string>,
+  ) {}
+
+  static async start({ refuse = [] }: { refuse?: string[] } = {}): Promise<CstaTestServer> {
+    const server = createServer();
+    const sut = new CstaTestServer(server, new Set(refuse));
+    server.on('connection', (socket) => sut.accept(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return sut;
+  }
+
+  get port(): number {
+    return (this.server.address() as { port: number }).port;
+  }
+
+  get url(): string {
+    return `tcp://127.0.0.1:${this.port}`;
+  }
+
+  get connections(): number {
+    return this.clients.size;
+  }
+
+  send(bytes: Buffer): void {
+    for (const client of this.clients) client.write(bytes);
+  }
+
+  /** Sends bytes in pieces of the given sizes (cycled), as a slow network would deliver them. */
+  async sendInPieces(bytes: Buffer, sizes: number[]): Promise<void> {
+    for (let offset = 0, i = 0; offset < bytes.length; i++) {
+      const size = sizes[i % sizes.length];
+      this.send(bytes.subarray(offset, offset + size));
+      offset += size;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Drops every client connection (the server stays up for reconnects). */
+  dropClients(): void {
+    for (const client of this.clients) client.destroy();
+  }
+
+  async close(): Promise<void> {
+    this.dropClients();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(socket: Socket): void {
+    this.clients.add(socket);
+    socket.on('close', () => this.clients.delete(socket));
+    socket.on('error', () => undefined);
+    const reader = new CstaFrameReader(() => undefined);
+    socket.on('data', (chunk: Buffer) => {
+      for (const frame of reader.push(chunk)) this.answer(socket, frame.xml, frame.invokeId);
+    });
+  }
+
+  private answer(socket: Socket, xml: string, invokeId?: string): void {
+    const root = parseXmlTree(xml);
+    this.received.push({ invokeId, root: root.name });
+    if (root.name === 'MonitorStart') {
+      const device = root.children[0]?.children[0]?.text.trim() ?? '';
+      this.monitorStarts.push(device);
+      const reply = this.refused.has(device)
+        ? `<CSTAErrorCode xmlns="${NS}"><operation>invalidMonitorObject</operation></CSTAErrorCode>`
+        : `<MonitorStartResponse xmlns="${NS}"><monitorCrossRefID>${++this.crossRef}</monitorCrossRefID></MonitorStartResponse>`;
+      socket.write(encodeCstaFrame(reply, invokeId));
+    } else if (root.name === 'SystemStatus') {
+      socket.write(encodeCstaFrame(`<SystemStatusResponse xmlns="${NS}"/>`, invokeId));
+    }
+  }
+}
