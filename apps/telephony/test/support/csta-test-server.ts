@@ -30,6 +30,8 @@ export function cstaStream(documents: string[]): Buffer {
 export class CstaTestServer {
   readonly monitorStarts: string[] = [];
   readonly received: { invokeId?: string; root: string }[] = [];
+  /** Stop answering the client's SystemStatus (a server that went silent). */
+  ignoreKeepalive = false;
   private readonly clients = new Set<Socket>();
   private crossRef = 10;
 
@@ -102,7 +104,7 @@ export class CstaTestServer {
         ? `<CSTAErrorCode xmlns="${NS}"><operation>invalidMonitorObject</operation></CSTAErrorCode>`
         : `<MonitorStartResponse xmlns="${NS}"><monitorCrossRefID>${++this.crossRef}</monitorCrossRefID></MonitorStartResponse>`;
       socket.write(encodeCstaFrame(reply, invokeId));
-    } else if (root.name === 'SystemStatus') {
+    } else if (root.name === 'SystemStatus' && !this.ignoreKeepalive) {
       socket.write(encodeCstaFrame(`<SystemStatusResponse xmlns="${NS}"/>`, invokeId));
     }
   }

@@ -1,0 +1,144 @@
+import { CstaErrorCode } from '@d115/contracts';
+import { waitFor } from '@d115/testing';
+import { CstaDevicesPlan } from '../../src/adapters/csta/calls/csta-devices-plan';
+import { CstaConnection } from '../../src/adapters/csta/connection/csta-connection';
+import { parseCstaUrls } from '../../src/adapters/csta/connection/csta-endpoint';
+import { CstaIngest } from '../../src/adapters/csta/csta-ingest';
+import { cstaMetrics } from '../../src/adapters/csta/csta.metrics';
+import { encodeCstaFrame } from '../../src/adapters/csta/framing/csta-frame';
+import { CollectingSink } from '../support/collecting-sink';
+import { cstaRecording, cstaStream, CstaTestServer } from '../support/csta-test-server';
+import { EXPECTED_SIGNALS, FIXTURE_DEVICES, withoutPbxAndTime } from './csta-fixtures';
+
+const DEVICES = [...FIXTURE_DEVICES.monitored, ...FIXTURE_DEVICES.queues];
+
+async function warningsOf(pbx: string, code: string): Promise<number> {
+  const { values } = await cstaMetrics.warnings.get();
+  return values.find((v) => v.labels.pbx === pbx && v.labels.code === code)?.value ?? 0;
+}
+
+describe('CSTA over TCP', () => {
+  let server: CstaTestServer;
+  let sink: CollectingSink;
+  let connection: CstaConnection;
+  let pbx: string;
+  let count = 0;
+
+  async function connect(options: Partial<{ keepaliveMs: number }> = {}): Promise<void> {
+    pbx = `tcp-test-${++count}`;
+    const [endpoint] = parseCstaUrls(`${server.url}#${pbx}`);
+    const plan = new CstaDevicesPlan(FIXTURE_DEVICES.monitored, FIXTURE_DEVICES.trunks, FIXTURE_DEVICES.queues);
+    connection = new CstaConnection(endpoint, new CstaIngest(plan), sink, {
+      devices: plan.devicesToMonitor,
+      keepaliveMs: options.keepaliveMs ?? 30000,
+      maxBackoffMs: 200,
+      sinkRetryMs: 20,
+    });
+    connection.start();
+    await waitFor(() => server.monitorStarts.length >= DEVICES.length, 'MonitorStart for every device');
+  }
+
+  beforeEach(async () => {
+    server = await CstaTestServer.start({ refuse: [] });
+    sink = new CollectingSink();
+  });
+
+  afterEach(async () => {
+    await connection?.stop();
+    await server.close();
+  });
+
+  it('starts a monitor on every configured device with 4-digit invoke ids', async () => {
+    await connect();
+    expect(server.monitorStarts.sort()).toEqual([...DEVICES].sort());
+    const invokeIds = server.received.filter((r) => r.root === 'MonitorStart').map((r) => r.invokeId);
+    expect(invokeIds.every((id) => /^\d{4}$/.test(id ?? ''))).toBe(true);
+    expect(new Set(invokeIds).size).toBe(invokeIds.length);
+    await waitFor(async () => ((await cstaMetrics.connected.get()).values.find((v) => v.labels.pbx === pbx)?.value ?? 0) === 1, 'connected gauge');
+  });
+
+  it.each(Object.keys(EXPECTED_SIGNALS))('turns the recording %s into its signals', async (name) => {
+    await connect();
+    server.send(cstaStream(cstaRecording(name)));
+    const expected = EXPECTED_SIGNALS[name];
+    await waitFor(() => sink.signals.length >= expected.length, `${expected.length} signals`);
+    expect(withoutPbxAndTime(sink.signals)).toEqual(expected);
+    expect(sink.signals.every((signal) => signal.pbx === pbx)).toBe(true);
+  });
+
+  it('reads every recording back to back in odd-sized pieces, as a slow network delivers them', async () => {
+    await connect();
+    const names = Object.keys(EXPECTED_SIGNALS);
+    await server.sendInPieces(cstaStream(names.flatMap(cstaRecording)), [1, 7, 3, 512, 2, 1500, 5]);
+    const expected = names.flatMap((name) => EXPECTED_SIGNALS[name]);
+    await waitFor(() => sink.signals.length >= expected.length, 'all signals');
+    expect(withoutPbxAndTime(sink.signals)).toEqual(expected);
+  });
+
+  it('survives garbage, a bad length and malformed XML on the socket: warns, counts, keeps the connection', async () => {
+    await connect();
+    const [delivered, established, clearedCaller] = cstaRecording('inbound-answered');
+    const badLength = encodeCstaFrame(established, '9999');
+    badLength.writeUInt16BE(badLength.length + 500, 2);
+    server.send(
+      Buffer.concat([
+        encodeCstaFrame(delivered, '9999'),
+        Buffer.from('\xff\xfeNOT CSTA AT ALL'),
+        encodeCstaFrame('<EstablishedEvent><establishedConnection><callID>101</callID></EstablishedEvent>', '9999'),
+        badLength,
+        encodeCstaFrame(established, '9999'),
+        encodeCstaFrame(clearedCaller, '9999'),
+      ]),
+    );
+    await waitFor(() => sink.signals.some((s) => s.kind === 'ended'), 'the call to end');
+    expect(withoutPbxAndTime(sink.signals)).toEqual(EXPECTED_SIGNALS['inbound-answered']);
+    expect(await warningsOf(pbx, CstaErrorCode.FRAME_INVALID)).toBe(2);
+    expect(await warningsOf(pbx, CstaErrorCode.XML_MALFORMED)).toBe(1);
+    expect(server.connections).toBe(1);
+    expect(server.monitorStarts).toHaveLength(DEVICES.length);
+  });
+
+  it('reconnects with backoff after losing the connection, monitors again and continues the call', async () => {
+    await connect();
+    const [delivered, established, clearedCaller] = cstaRecording('inbound-answered');
+    server.send(cstaStream([delivered, established]));
+    await waitFor(() => sink.signals.length >= 3, 'offered, ringing, answered');
+    server.dropClients();
+    await waitFor(() => server.monitorStarts.length >= 2 * DEVICES.length && server.connections === 1, 'a second connection with its monitors');
+    server.send(cstaStream([clearedCaller]));
+    await waitFor(() => sink.signals.length >= 4, 'the end');
+    expect(withoutPbxAndTime(sink.signals)).toEqual(EXPECTED_SIGNALS['inbound-answered']);
+  });
+
+  it('keeps retrying a batch while the sink refuses it, with the socket paused, and loses nothing', async () => {
+    await connect();
+    sink.refuse = 3;
+    server.send(cstaStream(cstaRecording('queue-abandoned')));
+    await waitFor(() => sink.signals.length >= EXPECTED_SIGNALS['queue-abandoned'].length, 'all signals after the retries');
+    expect(sink.refused).toBe(3);
+    expect(withoutPbxAndTime(sink.signals)).toEqual(EXPECTED_SIGNALS['queue-abandoned']);
+  });
+
+  it("answers the server's SystemStatus with the same invoke id and sends its own keepalive", async () => {
+    await connect({ keepaliveMs: 100 });
+    server.send(encodeCstaFrame('<SystemStatus><systemStatus>normal</systemStatus></SystemStatus>', '0042'));
+    await waitFor(() => server.received.some((r) => r.root === 'SystemStatusResponse' && r.invokeId === '0042'), 'the SystemStatusResponse');
+    await waitFor(() => server.received.some((r) => r.root === 'SystemStatus'), "the client's keepalive");
+    expect(server.connections).toBe(1);
+  });
+
+  it('drops a silent connection after three keepalive intervals and connects again', async () => {
+    await connect({ keepaliveMs: 100 });
+    server.ignoreKeepalive = true;
+    await waitFor(() => server.monitorStarts.length >= 2 * DEVICES.length, 'a new connection after silence', { timeoutMs: 5000 });
+  });
+
+  it('warns when the server refuses to monitor a device and keeps the others', async () => {
+    await server.close();
+    server = await CstaTestServer.start({ refuse: ['2002'] });
+    await connect();
+    await waitFor(async () => (await warningsOf(pbx, CstaErrorCode.REQUEST_REFUSED)) === 1, 'a refused-request warning');
+    server.send(cstaStream(cstaRecording('inbound-answered')));
+    await waitFor(() => sink.signals.length >= 4, 'the call on 2001');
+  });
+});
