@@ -1,2 +1,3 @@
 export * from './telephony.subjects';
 export * from './call-wrapped-up.event';
+export * from './call.events';

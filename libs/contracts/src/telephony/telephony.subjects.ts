@@ -1,5 +1,14 @@
-import { eventSubject } from '../common/subjects';
+import { eventSubject, inboundSubject } from '../common/subjects';
 
 export const TelephonyEvents = {
   callWrappedUp: eventSubject('telephony', 'call', 'wrapped-up'),
+  callOffered: eventSubject('telephony', 'call', 'offered'),
+  callAnswered: eventSubject('telephony', 'call', 'answered'),
+  callEnded: eventSubject('telephony', 'call', 'ended'),
+} as const;
+
+/** Subjects outside systems publish to (JetStream, stream D115_INBOUND). */
+export const TelephonyInbound = {
+  /** Generic CTI call events (newCall / answer / hangup), see `CtiCallEvent`. */
+  call: inboundSubject('telephony', 'call'),
 } as const;
