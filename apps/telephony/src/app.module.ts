@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, readVersion } from '@d115/platform';
+import { CtiModule } from './adapters/cti/cti.module';
 import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
 import { migrations } from './migrations';
@@ -14,6 +15,7 @@ export class AppModule {
         PlatformModule.forService({ service: 'telephony', version: readVersion(), env, database: { entities: [], migrations } }),
         SharedModule,
         CallsModule,
+        CtiModule,
       ],
     };
   }

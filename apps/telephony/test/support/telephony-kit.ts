@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { NatsConnection } from 'nats';
-import { D115Error, ReplyOf, RequestOf, RequestSubject } from '@d115/contracts';
+import { randomUUID } from 'node:crypto';
+import { D115Error, Headers, ReplyOf, RequestOf, RequestSubject } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { Clock, RunningService, Scheduler } from '@d115/platform';
 import { TestEnvironment } from '@d115/testing';
@@ -67,6 +68,32 @@ export class TelephonyKit {
       [subject ?? null, about ?? null],
     );
     return rows.map((row) => ({ subject: row.subject, about: row.envelope.subject, data: row.envelope.data }));
+  }
+
+  /** Publishes to an inbound subject as an outside system would: a CloudEvents envelope on JetStream. */
+  async publishInbound(subject: string, data: unknown, time = new Date()): Promise<string> {
+    const id = randomUUID();
+    const envelope = { specversion: '1.0', id, source: '/pbx/test', type: subject, time: time.toISOString(), datacontenttype: 'application/json', data };
+    await this.nc.jetstream().publish(this.env.namespace.subject(subject), JSON.stringify(envelope), { msgID: id });
+    return id;
+  }
+
+  /** Publishes raw bytes (garbage) to a subject. */
+  async publishRaw(subject: string, bytes: string): Promise<void> {
+    await this.nc.jetstream().publish(this.env.namespace.subject(subject), bytes);
+  }
+
+  /** Dead letters so far: the error code and text of each. */
+  async deadLetters(): Promise<{ code: string; error: string; data: string }[]> {
+    const jsm = await this.nc.jetstreamManager();
+    const stream = this.env.streamName('DEADLETTER');
+    const info = await jsm.streams.info(stream);
+    const letters: { code: string; error: string; data: string }[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+      const message = await jsm.streams.getMessage(stream, { seq });
+      letters.push({ code: message.header.get(Headers.errorCode), error: message.header.get(Headers.error), data: new TextDecoder().decode(message.data) });
+    }
+    return letters;
   }
 
   /** The call stored under a pbx's external id. */
