@@ -1,14 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, readVersion } from '@d115/platform';
+import { CtiModule } from './adapters/cti/cti.module';
+import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
 import { migrations } from './migrations';
+import { SharedModule } from './shared/shared.module';
 
 @Module({})
 export class AppModule {
   static register(env: TelephonyEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'telephony', version: readVersion(), env, database: { entities: [], migrations } })],
+      imports: [
+        PlatformModule.forService({ service: 'telephony', version: readVersion(), env, database: { entities: [], migrations } }),
+        SharedModule,
+        CallsModule,
+        CtiModule,
+      ],
     };
   }
 }

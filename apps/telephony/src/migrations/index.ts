@@ -1,4 +1,5 @@
 import { messagingMigration } from '@d115/messaging';
+import { CreateCalls1796195779781 } from './1796195779781-create-calls';
 
 /** All migrations of the telephony schema, oldest first. */
-export const migrations = [messagingMigration(1764300000000)];
+export const migrations = [messagingMigration(1764300000000), CreateCalls1796195779781];

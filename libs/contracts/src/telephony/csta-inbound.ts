@@ -1,14 +1,11 @@
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { inboundSubject } from '../common/subjects';
 
-/**
- * `d115.inbound.telephony.csta`: one CSTA XML document (ECMA-323, any edition) per message,
- * the body being the XML text as the CSTA server sent it; the `d115-pbx` header names the
- * telephone system it came from (CSTA call ids are unique per system only).
+/*
+ * `d115.inbound.telephony.csta` (`TelephonyInbound.csta`): one CSTA XML document (ECMA-323,
+ * any edition) per message, the body being the XML text as the CSTA server sent it; the
+ * `d115-pbx` header names the telephone system it came from (CSTA call ids are unique per
+ * system only).
  */
-export const TelephonyInbound = {
-  csta: inboundSubject('telephony', 'csta'),
-} as const;
 
 /** NATS header of an inbound CSTA message naming its telephone system. */
 export const CSTA_PBX_HEADER = 'd115-pbx';

@@ -1,3 +1,5 @@
 export * from './telephony.subjects';
 export * from './call-wrapped-up.event';
+export * from './call.events';
+export * from './cti-call.event';
 export * from './csta-inbound';
