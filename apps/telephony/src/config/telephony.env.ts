@@ -1,8 +1,9 @@
 import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { BoolVar, DEV_PHONE_PSEUDONYM_KEY, IntVar, ServiceEnv } from '@d115/platform';
+import { BoolVar, DEV_PHONE_PSEUDONYM_KEY, IntVar } from '@d115/platform';
+import { CstaEnv } from './csta.env';
 
 /** Environment of the telephony service (see docs/telephony.md, "Configuration"). */
-export class TelephonyEnv extends ServiceEnv {
+export class TelephonyEnv extends CstaEnv {
   override OPS_PORT = 3101;
 
   /** Secret of the keyed phone-number pseudonym; the tickets service must read the same value. */

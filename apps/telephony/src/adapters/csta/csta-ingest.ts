@@ -15,8 +15,7 @@ export interface Ingested {
 /**
  * One CSTA document from one telephone system → call signals, whether it came over the TCP
  * connection or the NATS inbound subject (both paths of a pbx share its call state). Bad input
- * is logged with its code and counted; it never throws, except `rethrow` asks it to hand a
- * malformed document back to the caller (the NATS path dead-letters it).
+ * is logged with its code and counted; it never throws.
  */
 export class CstaIngest {
   private readonly logger = childLogger('csta');
@@ -24,12 +23,11 @@ export class CstaIngest {
 
   constructor(private readonly plan: CstaDevicesPlan) {}
 
-  ingest(pbx: string, xml: string, receivedAt: Date, { rethrow = false }: { rethrow?: boolean } = {}): Ingested {
+  ingest(pbx: string, xml: string, receivedAt: Date): Ingested {
     let message: CstaMessage;
     try {
       message = parseCstaMessage(xml);
     } catch (error) {
-      if (rethrow) throw error;
       this.warn(pbx, (error as D115Error).code, (error as Error).message);
       return { signals: [] };
     }

@@ -6,8 +6,6 @@ export interface CstaEndpoint {
   port: number;
 }
 
-export const CSTA_URL_PATTERN = /^tcp:\/\/[^\s,/:#]+:\d{1,5}\/?(#[A-Za-z0-9_.-]{1,64})?$/;
-
 /** `tcp://host:port#name` (comma-separated) → endpoints. The env class has validated the form. */
 export function parseCstaUrls(value: string | undefined): CstaEndpoint[] {
   if (!value) return [];
