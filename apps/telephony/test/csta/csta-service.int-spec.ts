@@ -1,6 +1,7 @@
 import { headers as natsHeaders } from 'nats';
 import { CallEventData, CSTA_PBX_HEADER, CstaErrorCode, ErrorCode, TelephonyEvents, TelephonyInbound } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
+import { CstaClientHost } from '../../src/adapters/csta/connection/csta-client.host';
 import { cstaRecording, cstaStream, CstaTestServer } from '../support/csta-test-server';
 import { TelephonyKit } from '../support/telephony-kit';
 import { FIXTURE_DEVICES } from './csta-fixtures';
@@ -12,16 +13,18 @@ describe('telephony: CSTA adapter in the service', () => {
   let kit: TelephonyKit;
   let server: CstaTestServer;
 
+  const cstaEnv = () => ({
+    TELEPHONY_CSTA_URL: `${server.url}#${PBX}`,
+    TELEPHONY_CSTA_MONITOR: FIXTURE_DEVICES.monitored.join(','),
+    TELEPHONY_CSTA_TRUNKS: FIXTURE_DEVICES.trunks.join(','),
+    TELEPHONY_CSTA_QUEUES: FIXTURE_DEVICES.queues.join(','),
+    TELEPHONY_AGENT_EXTENSIONS: JSON.stringify({ '2001': 'agent-anna', '2002': 'agent-bert' }),
+  });
+
   beforeAll(async () => {
     server = await CstaTestServer.start();
     kit = await TelephonyKit.create();
-    await kit.start({
-      TELEPHONY_CSTA_URL: `${server.url}#${PBX}`,
-      TELEPHONY_CSTA_MONITOR: FIXTURE_DEVICES.monitored.join(','),
-      TELEPHONY_CSTA_TRUNKS: FIXTURE_DEVICES.trunks.join(','),
-      TELEPHONY_CSTA_QUEUES: FIXTURE_DEVICES.queues.join(','),
-      TELEPHONY_AGENT_EXTENSIONS: JSON.stringify({ '2001': 'agent-anna', '2002': 'agent-bert' }),
-    });
+    await kit.start(cstaEnv());
     await waitFor(() => server.monitorStarts.length >= 3, 'the service to monitor its devices');
   });
 
@@ -106,5 +109,20 @@ describe('telephony: CSTA adapter in the service', () => {
     for (const xml of cstaRecording('inbound-no-answer')) await js.publish(subject, xml, { headers: h });
     const [event] = await ended('mitel-7', '103');
     expect(event.data).toMatchObject({ outcome: 'no-answer' });
+  });
+
+  it('lets one instance hold the connection to a CSTA server, and another take over when it stops', async () => {
+    const second = await kit.start(cstaEnv());
+    const host = second.app.get(CstaClientHost);
+    await waitFor(() => host.lockAttempts >= 1, "the second instance's try for the lock");
+    expect(host.holding).toEqual([]);
+    expect(kit.instances[0].app.get(CstaClientHost).holding).toEqual([PBX]);
+    expect(server.connections).toBe(1);
+    expect(server.monitorStarts).toHaveLength(3);
+    await kit.env.stop(kit.instances[0]);
+    await waitFor(() => server.monitorStarts.length >= 6 && server.connections === 1, 'the second instance to connect', { timeoutMs: 15000 });
+    server.send(cstaStream(cstaRecording('inbound-answered').map((xml) => xml.replace(/<callID>101</g, '<callID>201<'))));
+    await ended(PBX, '201');
+    expect(host.holding).toEqual([PBX]);
   });
 });

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { Transactions } from '@d115/database';
 import { childLogger } from '@d115/observability';
-import { DATA_SOURCE, ENV } from '@d115/platform';
+import { ENV } from '@d115/platform';
 import { CALL_SIGNAL_SINK, CallSignalSink } from '../../../calls/call-signal';
 import { CstaEnv } from '../../../config/csta.env';
 import { CstaDevicesPlan } from '../calls/csta-devices-plan';
@@ -25,10 +26,12 @@ export class CstaClientHost implements OnApplicationBootstrap, BeforeApplication
   private readonly connections = new Set<CstaConnection>();
   private readonly wakers = new Set<() => void>();
   private running = false;
+  /** How often this instance asked for a server's lock (diagnostics). */
+  lockAttempts = 0;
 
   constructor(
     @Inject(ENV) private readonly env: CstaEnv,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CALL_SIGNAL_SINK) private readonly sink: CallSignalSink,
     private readonly plan: CstaDevicesPlan,
     private readonly ingest: CstaIngest,
@@ -37,6 +40,11 @@ export class CstaClientHost implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     this.running = true;
     for (const endpoint of parseCstaUrls(this.env.TELEPHONY_CSTA_URL)) this.loops.push(this.lead(endpoint));
+  }
+
+  /** The telephone systems whose connection this instance holds. */
+  get holding(): string[] {
+    return [...this.connections].map((connection) => connection.endpoint.pbx);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -48,39 +56,35 @@ export class CstaClientHost implements OnApplicationBootstrap, BeforeApplication
 
   private async lead(endpoint: CstaEndpoint): Promise<void> {
     while (this.running) {
-      const lock = await this.lock(endpoint);
-      if (!lock) {
-        await this.pause(LEAD_RETRY_MS);
-        continue;
-      }
-      const connection = new CstaConnection(endpoint, this.ingest, this.sink, {
-        devices: this.plan.devicesToMonitor,
-        keepaliveMs: this.env.TELEPHONY_CSTA_KEEPALIVE_MS,
-        maxBackoffMs: this.env.TELEPHONY_CSTA_MAX_BACKOFF_MS,
-        sinkRetryMs: 1000,
-      });
-      this.connections.add(connection);
-      connection.start();
-      // Held until shutdown: the connection reconnects by itself.
-      while (this.running) await this.pause(LEAD_RETRY_MS);
-      await connection.stop();
-      this.connections.delete(connection);
-      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName(endpoint)]).catch(() => undefined);
-      await lock.release();
+      const led = await this.transactions
+        .session((manager) => this.whileLocked(manager, endpoint))
+        .catch((error: unknown) => {
+          this.logger.warn({ err: error, pbx: endpoint.pbx }, 'cannot take the CSTA connection lock; retrying');
+          return false;
+        });
+      if (!led) await this.pause(LEAD_RETRY_MS);
     }
   }
 
-  private async lock(endpoint: CstaEndpoint): Promise<QueryRunner | undefined> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await runner.connect();
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockName(endpoint)]);
-      if (locked) return runner;
-    } catch (error) {
-      this.logger.warn({ err: error, pbx: endpoint.pbx }, 'cannot take the CSTA connection lock; retrying');
-    }
-    await runner.release();
-    return undefined;
+  /** Holds the server's lock on this session's connection and runs its CSTA connection until shutdown; false when another instance holds it. */
+  private async whileLocked(manager: EntityManager, endpoint: CstaEndpoint): Promise<boolean> {
+    this.lockAttempts++;
+    const [{ locked }] = await manager.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockName(endpoint)]);
+    if (!locked) return false;
+    const connection = new CstaConnection(endpoint, this.ingest, this.sink, {
+      devices: this.plan.devicesToMonitor,
+      keepaliveMs: this.env.TELEPHONY_CSTA_KEEPALIVE_MS,
+      maxBackoffMs: this.env.TELEPHONY_CSTA_MAX_BACKOFF_MS,
+      sinkRetryMs: 1000,
+    });
+    this.connections.add(connection);
+    connection.start();
+    // Held until shutdown: the connection reconnects by itself.
+    while (this.running) await this.pause(LEAD_RETRY_MS);
+    await connection.stop();
+    this.connections.delete(connection);
+    await manager.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName(endpoint)]).catch(() => undefined);
+    return true;
   }
 
   private pause(ms: number): Promise<void> {
