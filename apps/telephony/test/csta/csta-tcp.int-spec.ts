@@ -133,6 +133,18 @@ describe('CSTA over TCP', () => {
     await waitFor(() => server.monitorStarts.length >= 2 * DEVICES.length, 'a new connection after silence', { timeoutMs: 5000 });
   });
 
+  it('starts a monitor again when the server ends it (MonitorEndedEvent)', async () => {
+    await connect();
+    const crossRef = server.crossRefs.get('2002');
+    server.send(
+      encodeCstaFrame(`<MonitorEndedEvent><monitorCrossRefID>${crossRef}</monitorCrossRefID><cause>resourcesNotAvailable</cause></MonitorEndedEvent>`, '9999'),
+    );
+    await waitFor(() => server.monitorStarts.filter((device) => device === '2002').length === 2, 'a second MonitorStart for 2002');
+    expect(server.crossRefs.get('2002')).not.toBe(crossRef);
+    expect(server.monitorStarts).toHaveLength(DEVICES.length + 1);
+    expect(server.connections).toBe(1);
+  });
+
   it('warns when the server refuses to monitor a device and keeps the others', async () => {
     await server.close();
     server = await CstaTestServer.start({ refuse: ['2002'] });

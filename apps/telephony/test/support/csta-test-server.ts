@@ -29,6 +29,8 @@ export function cstaStream(documents: string[]): Buffer {
  */
 export class CstaTestServer {
   readonly monitorStarts: string[] = [];
+  /** Device → the monitorCrossRefID of its latest monitor. */
+  readonly crossRefs = new Map<string, string>();
   readonly received: { invokeId?: string; root: string }[] = [];
   /** Stop answering the client's SystemStatus (a server that went silent). */
   ignoreKeepalive = false;
@@ -100,9 +102,11 @@ export class CstaTestServer {
     if (root.name === 'MonitorStart') {
       const device = root.children[0]?.children[0]?.text.trim() ?? '';
       this.monitorStarts.push(device);
+      const crossRef = String(++this.crossRef);
+      if (!this.refused.has(device)) this.crossRefs.set(device, crossRef);
       const reply = this.refused.has(device)
         ? `<CSTAErrorCode xmlns="${NS}"><operation>invalidMonitorObject</operation></CSTAErrorCode>`
-        : `<MonitorStartResponse xmlns="${NS}"><monitorCrossRefID>${++this.crossRef}</monitorCrossRefID></MonitorStartResponse>`;
+        : `<MonitorStartResponse xmlns="${NS}"><monitorCrossRefID>${crossRef}</monitorCrossRefID></MonitorStartResponse>`;
       socket.write(encodeCstaFrame(reply, invokeId));
     } else if (root.name === 'SystemStatus' && !this.ignoreKeepalive) {
       socket.write(encodeCstaFrame(`<SystemStatusResponse xmlns="${NS}"/>`, invokeId));

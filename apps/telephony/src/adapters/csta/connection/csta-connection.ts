@@ -75,6 +75,7 @@ export class CstaConnection {
       const socket = (this.socket = connect({ host, port }));
       const reader = new CstaFrameReader((warning) => this.ingest.warn(pbx, warning.code, warning.message));
       const pending = new Map<string, string>();
+      const monitors = new Map<string, string>();
       let monitored = false;
       let lastHeard = Date.now();
       let work = Promise.resolve();
@@ -105,7 +106,7 @@ export class CstaConnection {
         if (frames.length === 0) return;
         socket.pause();
         work = work.then(async () => {
-          await this.handle(frames, { pending, send, onMonitorStarted });
+          await this.handle(frames, { pending, monitors, send, onMonitorStarted });
           if (!socket.destroyed) socket.resume();
         });
       });
@@ -121,7 +122,14 @@ export class CstaConnection {
 
   private async handle(
     frames: CstaFrame[],
-    session: { pending: Map<string, string>; send: (xml: string, invokeId?: string) => string; onMonitorStarted: () => void },
+    session: {
+      /** Invoke id → device of a MonitorStart not yet answered. */
+      pending: Map<string, string>;
+      /** monitorCrossRefID → device of a running monitor. */
+      monitors: Map<string, string>;
+      send: (xml: string, invokeId?: string) => string;
+      onMonitorStarted: () => void;
+    },
   ): Promise<void> {
     const { pbx } = this.endpoint;
     const receivedAt = new Date();
@@ -132,8 +140,15 @@ export class CstaConnection {
       const device = frame.invokeId ? session.pending.get(frame.invokeId) : undefined;
       if (message?.kind === 'monitor-started') {
         if (frame.invokeId) session.pending.delete(frame.invokeId);
+        if (device) session.monitors.set(message.monitorCrossRefId, device);
         session.onMonitorStarted();
         this.logger.info({ pbx, device, monitorCrossRefId: message.monitorCrossRefId }, 'CSTA monitor started');
+      } else if (message?.kind === 'monitor-ended') {
+        // The server stopped a monitor (device reconfigured, server housekeeping): start it again.
+        const ended = session.monitors.get(message.monitorCrossRefId);
+        session.monitors.delete(message.monitorCrossRefId);
+        this.logger.warn({ pbx, device: ended, monitorCrossRefId: message.monitorCrossRefId, cause: message.cause }, 'CSTA monitor ended by the server');
+        if (ended) session.pending.set(session.send(monitorStart(ended)), ended);
       } else if (message?.kind === 'system-status') {
         session.send(systemStatusResponse(), frame.invokeId ?? '9999');
       } else if (message?.kind === 'error') {

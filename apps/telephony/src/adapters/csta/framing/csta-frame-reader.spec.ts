@@ -38,6 +38,17 @@ describe('CstaFrameReader', () => {
     expect(sut.pending).toBe(0);
   });
 
+  it('accepts an invoke id of letters (some servers use hex) and rejects one with control bytes', () => {
+    const { sut, warnings } = reader();
+    const odd = encodeCstaFrame(A);
+    const withLetters = Buffer.concat([odd.subarray(0, 4), Buffer.from('0A1f'), odd.subarray(4)]);
+    withLetters.writeUInt16BE(withLetters.length, 2);
+    const broken = Buffer.from(withLetters);
+    broken[5] = 0x01;
+    expect(sut.push(Buffer.concat([withLetters, broken, encodeCstaFrame(B)]))).toEqual([{ invokeId: '0A1f', xml: A }, { xml: B }]);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining('invoke id is not 4 ASCII characters')]);
+  });
+
   it('keeps multi-byte characters whole across chunks', () => {
     const { sut } = reader();
     const xml = '<DeliveredEvent><cause>Straße ä</cause></DeliveredEvent>';

@@ -67,9 +67,9 @@ export class CstaFrameReader {
     if (length <= FRAME_HEADER_BYTES) return this.resync(`frame length ${length} is shorter than its header`);
     let bodyStart = FRAME_HEADER_BYTES;
     if (b.length <= bodyStart) return 'wait';
-    if (isDigit(b[bodyStart])) {
+    if (b[bodyStart] !== LT && !isSpace(b[bodyStart]) && b[bodyStart] !== 0xef) {
       if (b.length <= FRAME_HEADER_BYTES + INVOKE_ID_BYTES) return 'wait';
-      if (!hasInvokeId(b)) return this.resync('frame invoke id is not 4 digits');
+      if (!hasInvokeId(b)) return this.resync('frame invoke id is not 4 ASCII characters');
       bodyStart += INVOKE_ID_BYTES;
     }
     const starts = startsDocument(b.subarray(bodyStart));
@@ -132,7 +132,7 @@ export class CstaFrameReader {
   private resync(reason = 'garbage between frames'): undefined | 'wait' {
     const b = this.buffer;
     for (let i = 1; i < b.length; i++) {
-      if (b[i] === NUL && (i + 1 >= b.length || b[i + 1] === NUL)) return this.skip(i, true, reason);
+      if (b[i] === NUL && plausibleHeaderAt(b, i)) return this.skip(i, true, reason);
       if (b[i] === LT && !this.framedStream) return this.skip(i, true, reason);
     }
     // Keep a trailing NUL: it may begin the next header.
@@ -146,12 +146,18 @@ export class CstaFrameReader {
   }
 }
 
-function isDigit(byte: number): boolean {
-  return byte >= 0x30 && byte <= 0x39;
+/** Whether a frame header may start at `i`: two NULs, a length beyond the header, then a body or invoke id (or not yet there). */
+function plausibleHeaderAt(b: Buffer, i: number): boolean {
+  if (i + 1 < b.length && b[i + 1] !== NUL) return false;
+  if (i + FRAME_HEADER_BYTES > b.length) return true;
+  if (b.readUInt16BE(i + 2) <= FRAME_HEADER_BYTES) return false;
+  const next = b[i + FRAME_HEADER_BYTES];
+  return next === undefined || (next > 0x20 && next < 0x7f) || isSpace(next) || next === 0xef;
 }
 
+/** Four printable ASCII characters (digits on most servers; some use letters or hex). */
 function hasInvokeId(b: Buffer): boolean {
-  for (let i = FRAME_HEADER_BYTES; i < FRAME_HEADER_BYTES + INVOKE_ID_BYTES; i++) if (!isDigit(b[i])) return false;
+  for (let i = FRAME_HEADER_BYTES; i < FRAME_HEADER_BYTES + INVOKE_ID_BYTES; i++) if (b[i] <= 0x20 || b[i] >= 0x7f || b[i] === LT) return false;
   return true;
 }
 

@@ -2,7 +2,7 @@
  * CSTA XML over TCP (ECMA-323 annex / ECMA TR/88 practice, as OpenScape/HiPath, Avaya AES,
  * Mitel, Alcatel and others speak it): every message is one frame
  *
- *   0x00 0x00 | length (2 bytes, big-endian) | [invoke id: 4 ASCII digits] | XML document
+ *   0x00 0x00 | length (2 bytes, big-endian) | [invoke id: 4 ASCII characters] | XML document
  *
  * where the length counts the whole frame including the 4-byte header. The invoke id pairs
  * a response with its request; servers put one on events too (Siemens: 9999). A few servers

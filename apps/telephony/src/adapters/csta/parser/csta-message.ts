@@ -67,7 +67,8 @@ export interface CstaEvent {
 /** Everything else a CSTA server sends that the adapter acts on. */
 export type CstaMessage =
   | CstaEvent
-  | { kind: 'monitor-started'; monitorCrossRefId: string; device?: string }
+  | { kind: 'monitor-started'; monitorCrossRefId: string }
+  | { kind: 'monitor-ended'; monitorCrossRefId: string; cause?: string }
   | { kind: 'system-status'; status?: string }
   | { kind: 'system-status-response' }
   | { kind: 'error'; operation: string; detail?: string }

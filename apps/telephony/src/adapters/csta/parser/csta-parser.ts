@@ -52,6 +52,8 @@ function readMessage(element: XmlElement): CstaMessage | undefined {
   switch (element.name) {
     case 'MonitorStartResponse':
       return { kind: 'monitor-started', monitorCrossRefId: childText(element, 'monitorCrossRefID') ?? '' };
+    case 'MonitorEndedEvent':
+      return { kind: 'monitor-ended', monitorCrossRefId: childText(element, 'monitorCrossRefID') ?? '', cause: childText(element, 'cause') };
     case 'SystemStatus':
       return { kind: 'system-status', status: childText(element, 'systemStatus') };
     case 'SystemStatusResponse':
