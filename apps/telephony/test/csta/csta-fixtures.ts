@@ -48,6 +48,17 @@ export const EXPECTED_SIGNALS: Record<string, Expected[]> = {
     { externalCallId: '109', kind: 'transferred', agent: '2002', continuesExternalCallId: '108', cause: 'transfer' },
     { externalCallId: '109', kind: 'ended', outcome: 'answered', cause: 'normalClearing' },
   ],
+  'avaya-trunk-no-cli': [
+    { externalCallId: '512', kind: 'offered', direction: 'inbound', callerNumber: null, calledNumber: '115' },
+    { externalCallId: '512', kind: 'ringing', agent: '2001' },
+    { externalCallId: '512', kind: 'answered', agent: '2001' },
+    { externalCallId: '512', kind: 'ended', outcome: 'answered', cause: 'normalClearing' },
+  ],
+  'outbound-answered': [
+    { externalCallId: '120', kind: 'offered', direction: 'outbound', callerNumber: '2001', calledNumber: '03815550000' },
+    { externalCallId: '120', kind: 'answered', agent: '2001' },
+    { externalCallId: '120', kind: 'ended', outcome: 'answered', cause: 'normalClearing' },
+  ],
   clir: [
     { externalCallId: '110', kind: 'offered', direction: 'inbound', callerNumber: null, calledNumber: '115' },
     { externalCallId: '110', kind: 'ringing', agent: '2001' },

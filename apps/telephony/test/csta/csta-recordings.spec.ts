@@ -18,6 +18,11 @@ describe('CSTA recordings → call signals', () => {
     expect(signals.every((signal) => signal.pbx === 'pbx1')).toBe(true);
   });
 
+  it.each(['inbound-answered', 'diverted', 'inbound-no-answer', 'clir'])('reads %s the same without any device configured (a NATS-only bridge)', (name) => {
+    const sut = new CstaIngest(new CstaDevicesPlan([], [], []));
+    expect(withoutPbxAndTime(replay(sut, cstaRecording(name)))).toEqual(EXPECTED_SIGNALS[name]);
+  });
+
   it('yields nothing more when a recording is delivered twice (two monitors report the same events)', () => {
     const sut = new CstaIngest(plan());
     const documents = cstaRecording('inbound-answered');

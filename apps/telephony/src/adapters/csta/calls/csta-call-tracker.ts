@@ -11,6 +11,7 @@ interface TrackedCall {
   /** The caller's number (null when withheld) and the device of the caller's connection. */
   callerNumber: string | null;
   callerDevices: Set<string>;
+  calledNumber?: string;
   established: boolean;
   agent?: string;
   failureCause?: string;
@@ -114,9 +115,10 @@ export class CstaCallTracker {
       this.retire(callId);
       return undefined;
     }
-    const callerNumber = calling?.number ?? null;
+    // A trunk named as the caller (Avaya `T5011#1` without CLI) is no number of a person.
+    const callerNumber = calling?.number && !this.plan.isTrunk(calling.number) ? calling.number : null;
     const callerDevices = new Set<string>();
-    if (callerNumber) callerDevices.add(callerNumber);
+    if (calling?.number) callerDevices.add(calling.number);
     const callingConnection = event.type === 'Originated' ? event.connection?.deviceId : undefined;
     if (callingConnection) callerDevices.add(callingConnection);
     const call: TrackedCall = {
@@ -124,6 +126,7 @@ export class CstaCallTracker {
       direction: this.direction(callerNumber, event.devices.called?.number),
       callerNumber,
       callerDevices,
+      calledNumber: event.devices.called?.number ?? undefined,
       established: false,
       consultation: this.isConsultation(callerNumber),
       ringing: new Set(),
@@ -158,11 +161,22 @@ export class CstaCallTracker {
   }
 
   private delivered(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
-    const alerting = event.devices.alerting?.number ?? event.connection?.deviceId;
-    if (call.established || !alerting || call.ringing.has(alerting) || call.callerDevices.has(alerting)) return;
-    if (!this.plan.isInternal(alerting) || !this.plan.isAgentDevice(alerting)) return;
+    // An outbound call's far end ringing says nothing about an agent.
+    if (call.established || call.direction === 'outbound') return;
+    const alerting = this.agentAmong(call, event.devices.alerting?.number, event.connection?.deviceId);
+    if (!alerting || call.ringing.has(alerting)) return;
     call.ringing.add(alerting);
     signals.push({ ...this.base(call.externalCallId, at), kind: 'ringing', agent: alerting });
+  }
+
+  /**
+   * The agent's device among an event's candidates (the named device, then the connection's):
+   * a monitored phone first; else any device that is neither a trunk, a queue, the caller nor
+   * the dialled number (an agent outside the monitored list, reached through a queue).
+   */
+  private agentAmong(call: TrackedCall, ...candidates: (string | null | undefined)[]): string | undefined {
+    const devices = candidates.filter((d): d is string => !!d && !call.callerDevices.has(d) && !call.queues.has(d) && this.plan.isAgentDevice(d));
+    return devices.find((d) => this.plan.isInternal(d)) ?? devices.find((d) => d !== call.calledNumber);
   }
 
   private queued(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
@@ -173,12 +187,16 @@ export class CstaCallTracker {
   }
 
   private established(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
-    const answering = event.devices.answering?.number ?? event.connection?.deviceId;
-    if (call.established || !answering || call.callerDevices.has(answering) || !this.plan.isAgentDevice(answering)) return;
-    if (call.direction === 'inbound' && call.queues.has(answering)) return;
+    if (call.established) return;
+    const named = [event.devices.answering?.number, event.connection?.deviceId];
+    // Outbound: answered when the far end (any device but the caller's) is; the agent is the service center's phone that called.
+    const farEnd = call.direction === 'outbound' && named.some((device) => device && !call.callerDevices.has(device));
+    const answering = farEnd ? [...call.callerDevices].find((device) => this.plan.isInternal(device)) : this.agentAmong(call, ...named);
+    if (!answering) return;
+    const agent = answering;
     call.established = true;
-    call.agent = answering;
-    signals.push({ ...this.base(call.externalCallId, at), kind: 'answered', agent: answering });
+    call.agent = agent;
+    signals.push({ ...this.base(call.externalCallId, at), kind: 'answered', agent });
   }
 
   private diverted(call: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
@@ -237,7 +255,7 @@ export class CstaCallTracker {
   }
 
   private end(call: TrackedCall, at: Date, cause: string | undefined, signals: CallSignal[]): void {
-    const outcome = endOutcome(call.established, call.failureCause, cause);
+    const outcome = endOutcome(call.direction, call.established, call.failureCause, cause);
     const reported = cause ?? call.failureCause;
     signals.push({ ...this.base(call.externalCallId, at), kind: 'ended', outcome, ...(reported ? { cause: reported } : {}) });
     this.calls.delete(call.externalCallId);

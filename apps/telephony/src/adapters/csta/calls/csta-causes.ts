@@ -1,4 +1,4 @@
-import { CallEndOutcome } from '../../../calls/call-signal';
+import { CallDirection, CallEndOutcome } from '../../../calls/call-signal';
 
 /**
  * ECMA-269 event causes (and the spellings vendors use for them) by what they say about an
@@ -42,9 +42,18 @@ export function outcomeOfCause(cause: string | undefined): CallEndOutcome | unde
   return cause === undefined ? undefined : OUTCOME_BY_CAUSE[cause];
 }
 
-/** How a call ends: answered if it was; else the failure seen earlier, else the clearing cause, else abandoned. */
-export function endOutcome(established: boolean, failureCause: string | undefined, clearingCause: string | undefined): CallEndOutcome {
+/**
+ * How a call ends: answered if it was; else the failure seen earlier, else the clearing cause;
+ * a cause that says only that someone hung up means the caller gave up (inbound) or nobody
+ * answered (a call of the service center's own).
+ */
+export function endOutcome(
+  direction: CallDirection,
+  established: boolean,
+  failureCause: string | undefined,
+  clearingCause: string | undefined,
+): CallEndOutcome {
   if (established) return 'answered';
-  const outcome = outcomeOfCause(failureCause) ?? outcomeOfCause(clearingCause);
-  return outcome ?? 'abandoned';
+  const outcome = outcomeOfCause(failureCause) ?? outcomeOfCause(clearingCause) ?? 'abandoned';
+  return outcome === 'abandoned' && direction !== 'inbound' ? 'no-answer' : outcome;
 }
