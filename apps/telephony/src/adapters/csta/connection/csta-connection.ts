@@ -105,10 +105,12 @@ export class CstaConnection {
         const frames = reader.push(chunk);
         if (frames.length === 0) return;
         socket.pause();
-        work = work.then(async () => {
-          await this.handle(frames, { pending, monitors, send, onMonitorStarted });
-          if (!socket.destroyed) socket.resume();
-        });
+        work = work
+          .then(() => this.handle(frames, { pending, monitors, send, onMonitorStarted }))
+          .catch((error: unknown) => this.logger.error({ pbx, err: error }, 'CSTA frames could not be handled; reading on'))
+          .then(() => {
+            if (!socket.destroyed) socket.resume();
+          });
       });
       socket.on('error', (error) => {
         if (this.running) this.logger.warn({ pbx, err: error }, 'CSTA connection error');
