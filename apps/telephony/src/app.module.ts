@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, readVersion } from '@d115/platform';
+import { AmiModule } from './adapters/ami/ami.module';
 import { CtiModule } from './adapters/cti/cti.module';
 import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
@@ -16,6 +17,7 @@ export class AppModule {
         SharedModule,
         CallsModule,
         CtiModule,
+        AmiModule,
       ],
     };
   }
