@@ -6,6 +6,7 @@ import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
 import { migrations } from './migrations';
 import { SharedModule } from './shared/shared.module';
+import { WrapUpModule } from './wrap-up/wrap-up.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
         CallsModule,
         CtiModule,
         AmiModule,
+        WrapUpModule,
       ],
     };
   }

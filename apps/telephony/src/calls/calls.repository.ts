@@ -106,6 +106,25 @@ export class CallsRepository {
     );
   }
 
+  /** The wrap-up of a call, or undefined when it has none. */
+  async wrapUpOf(manager: EntityManager, id: string): Promise<{ outcome: string | null; caseLinked: boolean } | undefined> {
+    const rows: { wrap_up_outcome: string | null; case_linked: boolean }[] = await manager.query(
+      'SELECT wrap_up_outcome, case_linked FROM call WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { outcome: rows[0].wrap_up_outcome, caseLinked: rows[0].case_linked } : undefined;
+  }
+
+  async markWrappedUp(manager: EntityManager, id: string, wrapUp: { outcome: string; at: Date; actor: string; caseLinked: boolean }): Promise<void> {
+    await manager.query('UPDATE call SET wrap_up_outcome = $2, wrapped_up_at = $3, wrapped_up_by = $4, case_linked = $5 WHERE id = $1', [
+      id,
+      wrapUp.outcome,
+      wrapUp.at,
+      wrapUp.actor,
+      wrapUp.caseLinked,
+    ]);
+  }
+
   /** Live calls that saw no signal since `before`, locked, oldest first. */
   async findStale(manager: EntityManager, before: Date, limit: number): Promise<CallRecord[]> {
     const rows: Record<string, unknown>[] = await manager.query(
