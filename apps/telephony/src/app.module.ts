@@ -5,6 +5,7 @@ import { CtiModule } from './adapters/cti/cti.module';
 import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
 import { migrations } from './migrations';
+import { ServiceLevelModule } from './service-level/service-level.module';
 import { SharedModule } from './shared/shared.module';
 import { WrapUpModule } from './wrap-up/wrap-up.module';
 
@@ -20,6 +21,7 @@ export class AppModule {
         CtiModule,
         AmiModule,
         WrapUpModule,
+        ServiceLevelModule,
       ],
     };
   }
