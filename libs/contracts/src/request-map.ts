@@ -32,6 +32,7 @@ import {
   UpsertSlaPolicyRequest,
 } from './tickets/configuration.requests';
 import { BacklogReply, CurrentFiguresRequest, HandlingTimesReply, OccupancyReply, PeriodFiguresRequest, SlaFiguresReply } from './tickets/figures.requests';
+import { FindCasesByPhoneReply, FindCasesByPhoneRequest } from './tickets/phone-match.requests';
 import { AnonymizeReply, AnonymizeRequest } from './tickets/privacy.requests';
 import {
   AddNoteRequest,
@@ -94,6 +95,7 @@ export type RequestMap = {
   [TicketSubjects.figuresHandlingTimes]: RequestContract<PeriodFiguresRequest, HandlingTimesReply>;
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
+  [TicketSubjects.casesByPhone]: RequestContract<FindCasesByPhoneRequest, FindCasesByPhoneReply>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
