@@ -5,6 +5,7 @@ import { CtiModule } from './adapters/cti/cti.module';
 import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
 import { migrations } from './migrations';
+import { ScreenPopModule } from './screen-pop/screen-pop.module';
 import { ServiceLevelModule } from './service-level/service-level.module';
 import { SharedModule } from './shared/shared.module';
 import { WrapUpModule } from './wrap-up/wrap-up.module';
@@ -22,6 +23,7 @@ export class AppModule {
         AmiModule,
         WrapUpModule,
         ServiceLevelModule,
+        ScreenPopModule,
       ],
     };
   }
