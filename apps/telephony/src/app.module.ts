@@ -5,6 +5,7 @@ import { CtiModule } from './adapters/cti/cti.module';
 import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
 import { migrations } from './migrations';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ScreenPopModule } from './screen-pop/screen-pop.module';
 import { ServiceLevelModule } from './service-level/service-level.module';
 import { SharedModule } from './shared/shared.module';
@@ -24,6 +25,7 @@ export class AppModule {
         WrapUpModule,
         ServiceLevelModule,
         ScreenPopModule,
+        PrivacyModule,
       ],
     };
   }

@@ -134,6 +134,22 @@ export class CallsRepository {
     return rows.map(toRecord);
   }
 
+  /** Calls for the console: in progress (newest offer first) or recently ended (newest end first). */
+  async list(
+    manager: EntityManager,
+    state: 'live' | 'recent',
+    queue: string | undefined,
+    limit: number,
+  ): Promise<(CallRecord & { wrapUpOutcome: string | null })[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${SELECT_LIST}, c.wrap_up_outcome FROM call c
+        WHERE ${state === 'live' ? 'c.ended_at IS NULL' : 'c.ended_at IS NOT NULL'} AND ($1::text IS NULL OR c.queue = $1)
+        ORDER BY ${state === 'live' ? 'c.offered_at' : 'c.ended_at'} DESC LIMIT $2`,
+      [queue ?? null, limit],
+    );
+    return rows.map((row) => ({ ...toRecord(row), wrapUpOutcome: row.wrap_up_outcome as string | null }));
+  }
+
   /** Live calls of one pbx (for reconciliation after a reconnect). */
   async findLive(manager: EntityManager, pbx: string): Promise<CallRecord[]> {
     const rows: Record<string, unknown>[] = await manager.query(`SELECT ${SELECT_LIST} FROM call c WHERE c.ended_at IS NULL AND c.pbx = $1`, [pbx]);
