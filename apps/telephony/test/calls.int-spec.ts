@@ -123,3 +123,34 @@ describe('telephony: call signal sink', () => {
     expect((await eventsOf(id)).map((e) => e.subject)).toEqual([TelephonyEvents.callOffered]);
   });
 });
+
+describe('telephony: reaping calls that never end', () => {
+  let kit: TelephonyKit;
+
+  beforeAll(async () => {
+    kit = await TelephonyKit.create();
+    await kit.start({ TELEPHONY_CALL_TIMEOUT_S: '3600' });
+  });
+
+  afterAll(() => kit.dispose());
+
+  it('ends a call silent for longer than the timeout at its last signal, and a late signal makes no second call', async () => {
+    const id = randomUUID();
+    const t0 = new Date('2026-03-02T09:00:00.000Z');
+    await kit.accept(
+      { pbx: 'pbx-r', externalCallId: id, kind: 'offered', at: t0 },
+      { pbx: 'pbx-r', externalCallId: id, kind: 'answered', at: new Date(t0.getTime() + 5000) },
+    );
+    kit.freezeAt(new Date(t0.getTime() + 3000 * 1000));
+    expect(await kit.runJob('reap-stale-calls')).toBe(0);
+    kit.freezeAt(new Date(t0.getTime() + 3700 * 1000));
+    expect(await kit.runJob('reap-stale-calls')).toBe(1);
+    expect(await kit.call('pbx-r', id)).toMatchObject({ outcome: 'answered', cause: 'reaped', ended_at: new Date(t0.getTime() + 5000) });
+
+    await kit.accept({ pbx: 'pbx-r', externalCallId: id, kind: 'ended', at: new Date(t0.getTime() + 9000 * 1000) });
+    expect(await kit.count('SELECT count(*) FROM telephony.call WHERE external_call_id = $1', [id])).toBe(1);
+    expect(
+      await kit.count(`SELECT count(*) FROM telephony.outbox WHERE subject = $1 AND envelope->'data'->>'externalCallId' = $2`, [TelephonyEvents.callEnded, id]),
+    ).toBe(1);
+  });
+});

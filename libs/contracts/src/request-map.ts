@@ -32,6 +32,7 @@ import {
   UpsertSlaPolicyRequest,
 } from './tickets/configuration.requests';
 import { BacklogReply, CurrentFiguresRequest, HandlingTimesReply, OccupancyReply, PeriodFiguresRequest, SlaFiguresReply } from './tickets/figures.requests';
+import { FindCasesByPhoneReply, FindCasesByPhoneRequest } from './tickets/phone-match.requests';
 import { AnonymizeReply, AnonymizeRequest } from './tickets/privacy.requests';
 import {
   AddNoteRequest,
@@ -44,6 +45,9 @@ import {
   UpdateTicketRequest,
 } from './tickets/ticket.requests';
 import { TicketSubjects } from './tickets/tickets.subjects';
+import { GetServiceLevelReply, GetServiceLevelRequest, ListCallsReply, ListCallsRequest } from './telephony/service-level.requests';
+import { TelephonySubjects } from './telephony/telephony.subjects';
+import { WrapUpCallReply, WrapUpCallRequest } from './telephony/wrap-up.request';
 import { SearchTicketsReply, TicketDetailView, TicketView } from './tickets/ticket.views';
 
 /** What one request/reply subject takes and answers. */
@@ -91,12 +95,17 @@ export type RequestMap = {
   [TicketSubjects.figuresHandlingTimes]: RequestContract<PeriodFiguresRequest, HandlingTimesReply>;
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
+  [TicketSubjects.casesByPhone]: RequestContract<FindCasesByPhoneRequest, FindCasesByPhoneReply>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
 
   [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
   [KnowledgeSubjects.getService]: RequestContract<GetServiceRequest, GetServiceReply>;
+
+  [TelephonySubjects.wrapUp]: RequestContract<WrapUpCallRequest, WrapUpCallReply>;
+  [TelephonySubjects.serviceLevelGet]: RequestContract<GetServiceLevelRequest, GetServiceLevelReply>;
+  [TelephonySubjects.callsList]: RequestContract<ListCallsRequest, ListCallsReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */
@@ -109,6 +118,7 @@ type Declared =
   | (typeof TicketSubjects)[keyof typeof TicketSubjects]
   | typeof MailSubjects.quarantineList
   | typeof MailSubjects.quarantineRetry
-  | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects];
+  | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects]
+  | (typeof TelephonySubjects)[keyof typeof TelephonySubjects];
 type Uncovered = Exclude<Declared, RequestSubject>;
 export const EVERY_REQUEST_SUBJECT_HAS_A_CONTRACT: [Uncovered] extends [never] ? true : Uncovered = true;

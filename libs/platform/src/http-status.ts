@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnyErrorCode, CstaErrorCode, ErrorCode, KnowledgeErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
+import { AnyErrorCode, CstaErrorCode, ErrorCode, KnowledgeErrorCode, MailErrorCode, TelephonyErrorCode, TicketErrorCode } from '@d115/contracts';
 
 /**
  * The one code → HTTP status table. It is a `Record` over every code, so a code
@@ -36,6 +36,10 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [KnowledgeErrorCode.SERVICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+
+  [TelephonyErrorCode.CALL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TelephonyErrorCode.CALL_ALREADY_WRAPPED_UP]: HttpStatus.CONFLICT,
+  [TelephonyErrorCode.CALLER_NUMBER_UNAVAILABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   [CstaErrorCode.XML_MALFORMED]: HttpStatus.BAD_REQUEST,
   [CstaErrorCode.FRAME_INVALID]: HttpStatus.BAD_REQUEST,

@@ -106,6 +106,25 @@ export class CallsRepository {
     );
   }
 
+  /** The wrap-up of a call, or undefined when it has none. */
+  async wrapUpOf(manager: EntityManager, id: string): Promise<{ outcome: string | null; caseLinked: boolean } | undefined> {
+    const rows: { wrap_up_outcome: string | null; case_linked: boolean }[] = await manager.query(
+      'SELECT wrap_up_outcome, case_linked FROM call WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { outcome: rows[0].wrap_up_outcome, caseLinked: rows[0].case_linked } : undefined;
+  }
+
+  async markWrappedUp(manager: EntityManager, id: string, wrapUp: { outcome: string; at: Date; actor: string; caseLinked: boolean }): Promise<void> {
+    await manager.query('UPDATE call SET wrap_up_outcome = $2, wrapped_up_at = $3, wrapped_up_by = $4, case_linked = $5 WHERE id = $1', [
+      id,
+      wrapUp.outcome,
+      wrapUp.at,
+      wrapUp.actor,
+      wrapUp.caseLinked,
+    ]);
+  }
+
   /** Live calls that saw no signal since `before`, locked, oldest first. */
   async findStale(manager: EntityManager, before: Date, limit: number): Promise<CallRecord[]> {
     const rows: Record<string, unknown>[] = await manager.query(
@@ -113,6 +132,22 @@ export class CallsRepository {
       [before, limit],
     );
     return rows.map(toRecord);
+  }
+
+  /** Calls for the console: in progress (newest offer first) or recently ended (newest end first). */
+  async list(
+    manager: EntityManager,
+    state: 'live' | 'recent',
+    queue: string | undefined,
+    limit: number,
+  ): Promise<(CallRecord & { wrapUpOutcome: string | null })[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${SELECT_LIST}, c.wrap_up_outcome FROM call c
+        WHERE ${state === 'live' ? 'c.ended_at IS NULL' : 'c.ended_at IS NOT NULL'} AND ($1::text IS NULL OR c.queue = $1)
+        ORDER BY ${state === 'live' ? 'c.offered_at' : 'c.ended_at'} DESC LIMIT $2`,
+      [queue ?? null, limit],
+    );
+    return rows.map((row) => ({ ...toRecord(row), wrapUpOutcome: row.wrap_up_outcome as string | null }));
   }
 
   /** Live calls of one pbx (for reconciliation after a reconnect). */

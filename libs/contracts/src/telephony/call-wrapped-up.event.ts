@@ -1,15 +1,19 @@
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDateString, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ARS, LEIKA_KEY } from '../common/keys';
 
-export const CALL_OUTCOMES = ['resolved', 'callback', 'forwarded'] as const;
+/** resolved at first contact, callback requested, forwarded to an authority, appointment handed off. */
+export const CALL_OUTCOMES = ['resolved', 'callback', 'forwarded', 'appointment'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const CALLBACK_CHANNELS = ['phone', 'email'] as const;
+export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
 
 /** `d115.events.telephony.call.wrapped-up`: an agent finished a call. */
 export class CallWrappedUpEvent {
   @IsUUID()
   callId!: string;
 
-  /** resolved at first contact, callback requested, or forwarded to an authority. */
+  /** resolved at first contact, callback requested, forwarded to an authority, or an appointment handed off. */
   @IsIn(CALL_OUTCOMES)
   outcome!: CallOutcome;
 
@@ -22,6 +26,16 @@ export class CallWrappedUpEvent {
   @IsString()
   @MaxLength(50)
   callbackNumber?: string;
+
+  /** How the citizen wants the answer of a callback case: by phone (`callbackNumber`) or by email (`callbackEmail`). */
+  @IsOptional()
+  @IsIn(CALLBACK_CHANNELS)
+  preferredChannel?: CallbackChannel;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(300)
+  callbackEmail?: string;
 
   @IsOptional()
   @IsString()

@@ -1,4 +1,5 @@
-import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
 export type CallDirectionName = (typeof CALL_DIRECTIONS)[number];
@@ -109,3 +110,51 @@ export class CallAnsweredEvent extends CallEventData {}
 
 /** `d115.events.telephony.call.ended`: exactly one per finished call, with its outcome. */
 export class CallEndedEvent extends CallEventData {}
+
+/** One open case of the caller, as the screen pop shows it. */
+export class ScreenPopCase {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsString()
+  number!: string;
+
+  @IsString()
+  subject!: string;
+
+  @IsString()
+  state!: string;
+
+  @IsDateString()
+  createdAt!: string;
+}
+
+/** `d115.events.telephony.call.screen-pop`: the agent who answered and the caller's open cases. */
+export class CallScreenPopEvent {
+  @IsUUID()
+  callId!: string;
+
+  @IsOptional()
+  @IsString()
+  agent?: string | null;
+
+  @IsOptional()
+  @IsString()
+  agentId?: string | null;
+
+  @IsOptional()
+  @IsString()
+  queue?: string | null;
+
+  @IsBoolean()
+  callerWithheld!: boolean;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ScreenPopCase)
+  cases!: ScreenPopCase[];
+
+  /** The tickets service did not answer in time: the agent should search by hand. */
+  @IsBoolean()
+  casesUnavailable!: boolean;
+}
