@@ -98,15 +98,50 @@ describe('CSTA over TCP', () => {
     expect(server.monitorStarts).toHaveLength(DEVICES.length);
   });
 
-  it('reconnects with backoff after losing the connection, monitors again and continues the call', async () => {
+  it('reconnects with backoff after losing the connection, monitors again and continues a call the snapshot still lists', async () => {
     await connect();
     const [delivered, established, clearedCaller] = cstaRecording('inbound-answered');
     server.send(cstaStream([delivered, established]));
     await waitFor(() => sink.signals.length >= 3, 'offered, ringing, answered');
+    server.liveCalls.set('2001', ['101']);
     server.dropClients();
     await waitFor(() => server.monitorStarts.length >= 2 * DEVICES.length && server.connections === 1, 'a second connection with its monitors');
+    await waitFor(() => server.received.filter((r) => r.root === 'SnapshotDevice').length === DEVICES.length, 'a snapshot of every device');
     server.send(cstaStream([clearedCaller]));
     await waitFor(() => sink.signals.length >= 4, 'the end');
+    expect(withoutPbxAndTime(sink.signals)).toEqual(EXPECTED_SIGNALS['inbound-answered']);
+  });
+
+  it('finishes the calls that ended while the connection was down (no device lists them after the reconnect)', async () => {
+    await connect();
+    const [delivered, established] = cstaRecording('inbound-answered');
+    const [queuedDelivered, queued] = cstaRecording('queue-abandoned');
+    server.send(cstaStream([delivered, established, queuedDelivered, queued]));
+    await waitFor(() => sink.signals.length >= 5, 'two calls in progress');
+    server.liveCalls.set('3000', ['999']);
+    server.dropClients();
+    await waitFor(() => sink.signals.filter((s) => s.kind === 'ended').length === 2, 'both calls ended by the reconciliation');
+    expect(withoutPbxAndTime(sink.signals.filter((s) => s.kind === 'ended'))).toEqual([
+      { externalCallId: '101', kind: 'ended', outcome: 'answered' },
+      { externalCallId: '104', kind: 'ended', outcome: 'abandoned' },
+    ]);
+    // Late events about them change nothing.
+    server.send(cstaStream(cstaRecording('inbound-answered').slice(2)));
+    server.send(cstaStream(cstaRecording('diverted')));
+    await waitFor(() => sink.signals.some((s) => s.externalCallId === '105' && s.kind === 'ended'), 'the next call');
+    expect(sink.of('101')).toHaveLength(4);
+  });
+
+  it('leaves the calls alone when the server refuses the snapshot', async () => {
+    await connect();
+    const [delivered, established, clearedCaller] = cstaRecording('inbound-answered');
+    server.send(cstaStream([delivered, established]));
+    await waitFor(() => sink.signals.length >= 3, 'the call in progress');
+    server.refuseSnapshots = true;
+    server.dropClients();
+    await waitFor(async () => (await warningsOf(pbx, CstaErrorCode.REQUEST_REFUSED)) === DEVICES.length, 'the refusals');
+    server.send(cstaStream([clearedCaller]));
+    await waitFor(() => sink.signals.length >= 4, 'the end from its own event');
     expect(withoutPbxAndTime(sink.signals)).toEqual(EXPECTED_SIGNALS['inbound-answered']);
   });
 

@@ -23,8 +23,9 @@ export function cstaStream(documents: string[]): Buffer {
 
 /**
  * A small CSTA server for tests on a real TCP socket (an ephemeral port): answers every
- * MonitorStart with a MonitorStartResponse (or a CSTAErrorCode for refused devices) and the
- * client's SystemStatus with a SystemStatusResponse, records what the client sent, and sends
+ * MonitorStart with a MonitorStartResponse (or a CSTAErrorCode for refused devices), a
+ * SnapshotDevice with the calls the test says are live, and the client's SystemStatus with a
+ * SystemStatusResponse, records what the client sent, and sends
  * whatever bytes the test gives it.
  */
 export class CstaTestServer {
@@ -32,6 +33,10 @@ export class CstaTestServer {
   /** Device → the monitorCrossRefID of its latest monitor. */
   readonly crossRefs = new Map<string, string>();
   readonly received: { invokeId?: string; root: string }[] = [];
+  /** Device → the callIDs a SnapshotDevice of it lists (none when absent). */
+  readonly liveCalls = new Map<string, string[]>();
+  /** Answer SnapshotDevice with a CSTAErrorCode. */
+  refuseSnapshots = false;
   /** Stop answering the client's SystemStatus (a server that went silent). */
   ignoreKeepalive = false;
   private readonly clients = new Set<Socket>();
@@ -107,6 +112,18 @@ export class CstaTestServer {
       const reply = this.refused.has(device)
         ? `<CSTAErrorCode xmlns="${NS}"><operation>invalidMonitorObject</operation></CSTAErrorCode>`
         : `<MonitorStartResponse xmlns="${NS}"><monitorCrossRefID>${crossRef}</monitorCrossRefID></MonitorStartResponse>`;
+      socket.write(encodeCstaFrame(reply, invokeId));
+    } else if (root.name === 'SnapshotDevice') {
+      const device = root.children[0]?.text.trim() ?? '';
+      const items = (this.liveCalls.get(device) ?? [])
+        .map(
+          (callId) =>
+            `<snapshotDeviceResponseInfo><connectionIdentifier><callID>${callId}</callID><deviceID>${device}</deviceID></connectionIdentifier><localCallState><compoundCallState><localConnectionState>connected</localConnectionState></compoundCallState></localCallState></snapshotDeviceResponseInfo>`,
+        )
+        .join('');
+      const reply = this.refuseSnapshots
+        ? `<CSTAErrorCode xmlns="${NS}"><operation>generic</operation></CSTAErrorCode>`
+        : `<SnapshotDeviceResponse xmlns="${NS}"><crossRefIDorSnapshotData><snapshotData>${items}</snapshotData></crossRefIDorSnapshotData></SnapshotDeviceResponse>`;
       socket.write(encodeCstaFrame(reply, invokeId));
     } else if (root.name === 'SystemStatus' && !this.ignoreKeepalive) {
       socket.write(encodeCstaFrame(`<SystemStatusResponse xmlns="${NS}"/>`, invokeId));

@@ -7,6 +7,12 @@ import { cstaMetrics } from './csta.metrics';
 import { CstaMessage } from './parser/csta-message';
 import { parseCstaMessage } from './parser/csta-parser';
 
+/** What a reconnect found: the calls in progress before it, and those the devices' snapshots still list. */
+export interface Reconciliation {
+  known: string[];
+  live: Set<string>;
+}
+
 export interface Ingested {
   message?: CstaMessage;
   signals: CallSignal[];
@@ -36,6 +42,18 @@ export class CstaIngest {
     const { signals, warnings } = this.tracker(pbx).apply(message, receivedAt);
     for (const warning of warnings) this.warn(pbx, warning.code, warning.message);
     return { message, signals };
+  }
+
+  /** The call ids of a system in progress (before a reconnect). */
+  inProgress(pbx: string): string[] {
+    return this.tracker(pbx).inProgressIds();
+  }
+
+  /** Ends the calls a reconnect's snapshot no longer lists. */
+  reconcile(pbx: string, reconciliation: Reconciliation, at: Date): CallSignal[] {
+    const signals = this.tracker(pbx).reconcile(reconciliation.known, reconciliation.live, at);
+    if (signals.length > 0) this.logger.info({ pbx, ended: signals.length }, 'CSTA calls that ended while the connection was down finished');
+    return signals;
   }
 
   /** Logs and counts a coded warning about a system's input. */

@@ -98,9 +98,22 @@ export class CstaCallTracker {
     return out;
   }
 
-  /** Calls in progress (for metrics and tests). */
-  get inProgress(): number {
-    return this.calls.size;
+  /** The callIDs of the calls in progress. */
+  inProgressIds(): string[] {
+    return [...this.calls.keys()];
+  }
+
+  /** Ends the calls among `known` that the system no longer has (`live`): they ended while nobody listened. */
+  reconcile(known: readonly string[], live: ReadonlySet<string>, at: Date): CallSignal[] {
+    const signals: CallSignal[] = [];
+    for (const id of known) {
+      const call = this.calls.get(id);
+      if (!call || live.has(id)) continue;
+      const ended: CallSignal[] = [];
+      this.end(call, at, undefined, ended);
+      if (!call.consultation) signals.push(...ended);
+    }
+    return signals;
   }
 
   private begin(callId: string, event: CstaEvent, at: Date, out: Tracked): TrackedCall | undefined {

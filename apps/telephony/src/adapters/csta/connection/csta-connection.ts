@@ -7,7 +7,8 @@ import { cstaMetrics } from '../csta.metrics';
 import { CstaFrame, encodeCstaFrame, InvokeIds } from '../framing/csta-frame';
 import { CstaFrameReader } from '../framing/csta-frame-reader';
 import { CstaEndpoint } from './csta-endpoint';
-import { monitorStart, systemStatus, systemStatusResponse } from './csta-requests';
+import { systemStatus } from './csta-requests';
+import { CstaSession } from './csta-session';
 
 export interface CstaConnectionOptions {
   /** Devices to monitor (MonitorStart each after every connect). */
@@ -74,9 +75,6 @@ export class CstaConnection {
       const { pbx, host, port } = this.endpoint;
       const socket = (this.socket = connect({ host, port }));
       const reader = new CstaFrameReader((warning) => this.ingest.warn(pbx, warning.code, warning.message));
-      const pending = new Map<string, string>();
-      const monitors = new Map<string, string>();
-      let monitored = false;
       let lastHeard = Date.now();
       let work = Promise.resolve();
       let keepalive: NodeJS.Timeout | undefined;
@@ -84,15 +82,12 @@ export class CstaConnection {
         if (!socket.destroyed) socket.write(encodeCstaFrame(xml, invokeId));
         return invokeId;
       };
-      const onMonitorStarted = () => {
-        if (!monitored) cstaMetrics.connected.set({ pbx }, 1);
-        monitored = true;
-      };
+      const session = new CstaSession(pbx, this.ingest, send, this.ingest.inProgress(pbx));
 
       socket.setNoDelay(true);
       socket.on('connect', () => {
         this.logger.info({ pbx, host, port, devices: this.options.devices.length }, 'CSTA connected; starting monitors');
-        for (const device of this.options.devices) pending.set(send(monitorStart(device)), device);
+        session.start(this.options.devices);
         keepalive = setInterval(() => {
           if (Date.now() - lastHeard > 3 * this.options.keepaliveMs) {
             this.ingest.warn(pbx, CstaErrorCode.FRAME_INVALID, `no data from the CSTA server for ${3 * this.options.keepaliveMs} ms; reconnecting`);
@@ -106,7 +101,7 @@ export class CstaConnection {
         if (frames.length === 0) return;
         socket.pause();
         work = work
-          .then(() => this.handle(frames, { pending, monitors, send, onMonitorStarted }))
+          .then(() => this.handle(frames, session))
           .catch((error: unknown) => this.logger.error({ pbx, err: error }, 'CSTA frames could not be handled; reading on'))
           .then(() => {
             if (!socket.destroyed) socket.resume();
@@ -117,51 +112,23 @@ export class CstaConnection {
       });
       socket.on('close', () => {
         clearInterval(keepalive);
-        void work.then(() => resolve(monitored));
+        void work.then(() => resolve(session.monitored));
       });
     });
   }
 
-  private async handle(
-    frames: CstaFrame[],
-    session: {
-      /** Invoke id → device of a MonitorStart not yet answered. */
-      pending: Map<string, string>;
-      /** monitorCrossRefID → device of a running monitor. */
-      monitors: Map<string, string>;
-      send: (xml: string, invokeId?: string) => string;
-      onMonitorStarted: () => void;
-    },
-  ): Promise<void> {
+  private async handle(frames: CstaFrame[], session: CstaSession): Promise<void> {
     const { pbx } = this.endpoint;
     const receivedAt = new Date();
     const signals: CallSignal[] = [];
+    const wasMonitored = session.monitored;
     for (const frame of frames) {
       const { message, signals: more } = this.ingest.ingest(pbx, frame.xml, receivedAt);
       signals.push(...more);
-      const device = frame.invokeId ? session.pending.get(frame.invokeId) : undefined;
-      if (message?.kind === 'monitor-started') {
-        if (frame.invokeId) session.pending.delete(frame.invokeId);
-        if (device) session.monitors.set(message.monitorCrossRefId, device);
-        session.onMonitorStarted();
-        this.logger.info({ pbx, device, monitorCrossRefId: message.monitorCrossRefId }, 'CSTA monitor started');
-      } else if (message?.kind === 'monitor-ended') {
-        // The server stopped a monitor (device reconfigured, server housekeeping): start it again.
-        const ended = session.monitors.get(message.monitorCrossRefId);
-        session.monitors.delete(message.monitorCrossRefId);
-        this.logger.warn({ pbx, device: ended, monitorCrossRefId: message.monitorCrossRefId, cause: message.cause }, 'CSTA monitor ended by the server');
-        if (ended) session.pending.set(session.send(monitorStart(ended)), ended);
-      } else if (message?.kind === 'system-status') {
-        session.send(systemStatusResponse(), frame.invokeId ?? '9999');
-      } else if (message?.kind === 'error') {
-        if (frame.invokeId) session.pending.delete(frame.invokeId);
-        this.ingest.warn(
-          pbx,
-          CstaErrorCode.REQUEST_REFUSED,
-          `CSTA server refused ${device ? `MonitorStart for ${device}` : 'a request'}: ${message.operation}`,
-        );
-      }
+      const reconciliation = message && message.kind !== 'event' ? session.onMessage(message, frame.invokeId) : undefined;
+      if (reconciliation) signals.push(...this.ingest.reconcile(pbx, reconciliation, receivedAt));
     }
+    if (session.monitored && !wasMonitored) cstaMetrics.connected.set({ pbx }, 1);
     await this.deliver(signals);
   }
 

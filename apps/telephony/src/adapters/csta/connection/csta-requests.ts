@@ -3,9 +3,14 @@ export const CSTA_NAMESPACE = 'http://www.ecma-international.org/standards/ecma-
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
-/** MonitorStart for one device (ECMA-323 §10.1.1): the server answers with a monitorCrossRefID. */
+/** MonitorStart for one device (ECMA-269 monitoring services): the server answers with a monitorCrossRefID. */
 export function monitorStart(device: string): string {
   return `${DECLARATION}<MonitorStart xmlns="${CSTA_NAMESPACE}"><monitorObject><deviceObject>${escapeXml(device)}</deviceObject></monitorObject></MonitorStart>`;
+}
+
+/** SnapshotDevice (ECMA-269 snapshot services): the calls at a device right now, listed in the response. */
+export function snapshotDevice(device: string): string {
+  return `${DECLARATION}<SnapshotDevice xmlns="${CSTA_NAMESPACE}"><snapshotObject>${escapeXml(device)}</snapshotObject></SnapshotDevice>`;
 }
 
 /** SystemStatus "normal": the keepalive the application sends; the server answers SystemStatusResponse. */

@@ -69,6 +69,8 @@ export type CstaMessage =
   | CstaEvent
   | { kind: 'monitor-started'; monitorCrossRefId: string }
   | { kind: 'monitor-ended'; monitorCrossRefId: string; cause?: string }
+  /** The calls at a device (SnapshotDeviceResponse); `deferred` when the data comes later in events instead. */
+  | { kind: 'snapshot'; callIds: string[]; deferred: boolean }
   | { kind: 'system-status'; status?: string }
   | { kind: 'system-status-response' }
   | { kind: 'error'; operation: string; detail?: string }

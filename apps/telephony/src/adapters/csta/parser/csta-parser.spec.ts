@@ -104,6 +104,34 @@ describe('parseCstaMessage', () => {
       operation: 'operation: invalidMonitorObject',
     });
     expect(parseCstaMessage('<HeldEvent><cause>hold</cause></HeldEvent>')).toEqual({ kind: 'ignored', element: 'HeldEvent' });
+    expect(parseCstaMessage('<MonitorEndedEvent><monitorCrossRefID>12</monitorCrossRefID><cause>normal</cause></MonitorEndedEvent>')).toEqual({
+      kind: 'monitor-ended',
+      monitorCrossRefId: '12',
+      cause: 'normal',
+    });
+  });
+
+  it('reads the calls of a SnapshotDeviceResponse, and one whose data comes later in events', () => {
+    const info = (id: string) =>
+      `<snapshotDeviceResponseInfo><connectionIdentifier><callID>${id}</callID><deviceID>2001</deviceID></connectionIdentifier><localCallState><compoundCallState><localConnectionState>hold</localConnectionState></compoundCallState></localCallState></snapshotDeviceResponseInfo>`;
+    expect(
+      parseCstaMessage(
+        `<SnapshotDeviceResponse><crossRefIDorSnapshotData><snapshotData>${info('7')}${info('9')}</snapshotData></crossRefIDorSnapshotData></SnapshotDeviceResponse>`,
+      ),
+    ).toEqual({
+      kind: 'snapshot',
+      callIds: ['7', '9'],
+      deferred: false,
+    });
+    expect(
+      parseCstaMessage(
+        '<SnapshotDeviceResponse><crossRefIDorSnapshotData><serviceCrossRefID>5</serviceCrossRefID></crossRefIDorSnapshotData></SnapshotDeviceResponse>',
+      ),
+    ).toEqual({
+      kind: 'snapshot',
+      callIds: [],
+      deferred: true,
+    });
   });
 
   it.each([

@@ -54,6 +54,12 @@ function readMessage(element: XmlElement): CstaMessage | undefined {
       return { kind: 'monitor-started', monitorCrossRefId: childText(element, 'monitorCrossRefID') ?? '' };
     case 'MonitorEndedEvent':
       return { kind: 'monitor-ended', monitorCrossRefId: childText(element, 'monitorCrossRefID') ?? '', cause: childText(element, 'cause') };
+    case 'SnapshotDeviceResponse':
+      return {
+        kind: 'snapshot',
+        callIds: [...new Set(descendants(element, 'callID').map((e) => e.text.trim()))].filter(Boolean),
+        deferred: !!findChild(element, ['serviceCrossRefID'], 3),
+      };
     case 'SystemStatus':
       return { kind: 'system-status', status: childText(element, 'systemStatus') };
     case 'SystemStatusResponse':
@@ -105,4 +111,8 @@ function readTimestamp(element: XmlElement): Date | undefined {
   if (!text) return undefined;
   const at = new Date(text);
   return Number.isNaN(at.getTime()) ? undefined : at;
+}
+
+function descendants(element: XmlElement, name: string): XmlElement[] {
+  return element.children.flatMap((child) => (child.name === name ? [child] : descendants(child, name)));
 }
