@@ -72,7 +72,7 @@ export async function cstaEventsPerSecond(options: CstaBenchOptions): Promise<Cs
     });
     await waitFor(() => server.monitorStarts.length >= AGENTS.length, 'the monitors', { timeoutMs: 30000 });
     const sql = await env.sql();
-    const timeoutMs = Math.max(60000, options.calls * 20);
+    const timeoutMs = Math.max(120000, options.calls * 40);
 
     const stream = Buffer.concat(traffic(options.calls, 'tcp-').map((xml) => encodeCstaFrame(xml, '9999')));
     const tcpStarted = process.hrtime.bigint();
