@@ -60,9 +60,11 @@ export class CstaCallTracker {
       out.warnings.push({ code: CstaErrorCode.EVENT_INCOMPLETE, message: `${event.type}Event without a callID` });
       return out;
     }
-    if (this.retired.has(callId) && event.type !== 'Transfered') return out;
     const at = event.at ?? receivedAt;
-    const call = this.calls.get(callId) ?? this.begin(callId, event, at, out);
+    // A transfer is known by either of its calls; an event about a finished or merged call changes nothing.
+    const secondary = event.transfer?.secondaryOldCall?.callId;
+    const known = this.calls.get(callId) ?? (secondary ? this.calls.get(secondary) : undefined);
+    const call = known ?? (this.retired.has(callId) ? undefined : this.begin(callId, event, at, out));
     if (!call) return out;
     const signals: CallSignal[] = [];
     this.withholdIfSaid(call, event, at, signals);
@@ -237,6 +239,8 @@ export class CstaCallTracker {
       event.devices.transferredTo?.number ??
       transfer.newConnections.map((connection) => connection.deviceId).find((device) => device && device !== transferring && !main.callerDevices.has(device));
     const previousId = main.externalCallId;
+    // The same transfer reported again (a second monitor): the call already runs under the new id.
+    if (previousId === newId && ids.some((id) => id !== newId && this.retired.has(id))) return;
     for (const id of ids) {
       this.calls.delete(id);
       if (id !== newId) this.retire(id);
