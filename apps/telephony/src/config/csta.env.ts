@@ -1,15 +1,21 @@
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { IntVar, ServiceEnv } from '@d115/platform';
 
-const URL_LIST = /^tcp:\/\/[^\s,/:#]+:\d{1,5}\/?(#[A-Za-z0-9_.-]{1,64})?(,\s*tcp:\/\/[^\s,/:#]+:\d{1,5}\/?(#[A-Za-z0-9_.-]{1,64})?)*$/;
+const ONE_URL = '(tcp|tls):\\/\\/[^\\s,/:#]+:\\d{1,5}\\/?(#[A-Za-z0-9_.-]{1,64})?';
+const URL_LIST = new RegExp(`^${ONE_URL}(,\\s*${ONE_URL})*$`);
 const DEVICE_LIST = /^[^\s,]+(,\s*[^\s,]+)*$/;
 
 /** The CSTA adapter's variables (see docs/telephony-csta.md); the telephony env extends it. */
 export class CstaEnv extends ServiceEnv {
-  /** CSTA servers to connect to, comma-separated `tcp://HOST:PORT#PBX` (the fragment names the system; empty: none). */
+  /** CSTA servers to connect to, comma-separated `tcp://HOST:PORT#PBX` or `tls://…` (the fragment names the system; empty: none). */
   @IsOptional()
-  @Matches(URL_LIST, { message: 'TELEPHONY_CSTA_URL must be comma-separated tcp://HOST:PORT, each optionally with #PBX-NAME' })
+  @Matches(URL_LIST, { message: 'TELEPHONY_CSTA_URL must be comma-separated tcp://HOST:PORT or tls://HOST:PORT, each optionally with #PBX-NAME' })
   TELEPHONY_CSTA_URL?: string;
+
+  /** For `tls://` servers with a private CA: the PEM file of the CA certificates to trust (else the system's). */
+  @IsOptional()
+  @IsString()
+  TELEPHONY_CSTA_TLS_CA_FILE?: string;
 
   /** Devices to monitor (agent phones), comma-separated device numbers, e.g. 2001,2002. */
   @IsOptional()

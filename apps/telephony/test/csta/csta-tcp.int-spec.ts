@@ -7,6 +7,7 @@ import { CstaIngest } from '../../src/adapters/csta/csta-ingest';
 import { cstaMetrics } from '../../src/adapters/csta/csta.metrics';
 import { encodeCstaFrame } from '../../src/adapters/csta/framing/csta-frame';
 import { CollectingSink } from '../support/collecting-sink';
+import { selfSignedCertificate } from '../support/self-signed';
 import { cstaRecording, cstaStream, CstaTestServer } from '../support/csta-test-server';
 import { EXPECTED_SIGNALS, FIXTURE_DEVICES, withoutPbxAndTime } from './csta-fixtures';
 
@@ -24,15 +25,16 @@ describe('CSTA over TCP', () => {
   let pbx: string;
   let count = 0;
 
-  async function connect(options: Partial<{ keepaliveMs: number }> = {}): Promise<void> {
+  async function connect(options: Partial<{ keepaliveMs: number; tlsCa: string }> = {}): Promise<void> {
     pbx = `tcp-test-${++count}`;
-    const [endpoint] = parseCstaUrls(`${server.url}#${pbx}`);
+    const [endpoint] = parseCstaUrls(`${options.tlsCa ? server.url.replace('tcp:', 'tls:') : server.url}#${pbx}`);
     const plan = new CstaDevicesPlan(FIXTURE_DEVICES.monitored, FIXTURE_DEVICES.trunks, FIXTURE_DEVICES.queues);
     connection = new CstaConnection(endpoint, new CstaIngest(plan), sink, {
       devices: plan.devicesToMonitor,
       keepaliveMs: options.keepaliveMs ?? 30000,
       maxBackoffMs: 200,
       sinkRetryMs: 20,
+      tlsCa: options.tlsCa,
     });
     connection.start();
     await waitFor(() => server.monitorStarts.length >= DEVICES.length, 'MonitorStart for every device');
@@ -178,6 +180,32 @@ describe('CSTA over TCP', () => {
     expect(server.crossRefs.get('2002')).not.toBe(crossRef);
     expect(server.monitorStarts).toHaveLength(DEVICES.length + 1);
     expect(server.connections).toBe(1);
+  });
+
+  it('speaks TLS to a tls:// server, verifying its certificate', async () => {
+    await server.close();
+    const certificate = selfSignedCertificate();
+    server = await CstaTestServer.start({ tls: certificate });
+    await connect({ tlsCa: certificate.cert });
+    server.send(cstaStream(cstaRecording('inbound-answered')));
+    await waitFor(() => sink.signals.length >= 4, 'the call over TLS');
+    expect(withoutPbxAndTime(sink.signals)).toEqual(EXPECTED_SIGNALS['inbound-answered']);
+  });
+
+  it('does not talk to a tls:// server whose certificate it cannot verify', async () => {
+    await server.close();
+    server = await CstaTestServer.start({ tls: selfSignedCertificate() });
+    pbx = `tcp-test-${++count}`;
+    const [endpoint] = parseCstaUrls(`${server.url.replace('tcp:', 'tls:')}#${pbx}`);
+    connection = new CstaConnection(endpoint, new CstaIngest(new CstaDevicesPlan(DEVICES)), sink, {
+      devices: DEVICES,
+      keepaliveMs: 30000,
+      maxBackoffMs: 100,
+      sinkRetryMs: 20,
+    });
+    connection.start();
+    await waitFor(async () => ((await cstaMetrics.reconnects.get()).values.find((v) => v.labels.pbx === pbx)?.value ?? 0) >= 2, 'refused handshakes');
+    expect(server.monitorStarts).toEqual([]);
   });
 
   it('warns when the server refuses to monitor a device and keeps the others', async () => {

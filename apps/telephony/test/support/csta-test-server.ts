@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { encodeCstaFrame } from '../../src/adapters/csta/framing/csta-frame';
 import { CstaFrameReader } from '../../src/adapters/csta/framing/csta-frame-reader';
@@ -47,10 +48,11 @@ export class CstaTestServer {
     private readonly refused: Set<string>,
   ) {}
 
-  static async start({ refuse = [] }: { refuse?: string[] } = {}): Promise<CstaTestServer> {
-    const server = createServer();
+  /** `tls`: serve TLS with this key and certificate (PEM). */
+  static async start({ refuse = [], tls }: { refuse?: string[]; tls?: { key: string; cert: string } } = {}): Promise<CstaTestServer> {
+    const server = tls ? createTlsServer(tls) : createServer();
     const sut = new CstaTestServer(server, new Set(refuse));
-    server.on('connection', (socket) => sut.accept(socket));
+    server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => sut.accept(socket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return sut;
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Transactions } from '@d115/database';
@@ -26,6 +27,7 @@ export class CstaClientHost implements OnApplicationBootstrap, BeforeApplication
   private readonly connections = new Set<CstaConnection>();
   private readonly wakers = new Set<() => void>();
   private running = false;
+  private tlsCa?: string;
   /** How often this instance asked for a server's lock (diagnostics). */
   lockAttempts = 0;
 
@@ -38,6 +40,8 @@ export class CstaClientHost implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    // Read at start: a CA file that cannot be read stops the service with its name.
+    this.tlsCa = this.env.TELEPHONY_CSTA_TLS_CA_FILE ? readFileSync(this.env.TELEPHONY_CSTA_TLS_CA_FILE, 'utf8') : undefined;
     this.running = true;
     for (const endpoint of parseCstaUrls(this.env.TELEPHONY_CSTA_URL)) this.loops.push(this.lead(endpoint));
   }
@@ -76,6 +80,7 @@ export class CstaClientHost implements OnApplicationBootstrap, BeforeApplication
       keepaliveMs: this.env.TELEPHONY_CSTA_KEEPALIVE_MS,
       maxBackoffMs: this.env.TELEPHONY_CSTA_MAX_BACKOFF_MS,
       sinkRetryMs: 1000,
+      tlsCa: this.tlsCa,
     });
     this.connections.add(connection);
     connection.start();

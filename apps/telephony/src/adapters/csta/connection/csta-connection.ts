@@ -1,4 +1,5 @@
-import { connect, Socket } from 'node:net';
+import { connect, isIP, Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { CstaErrorCode } from '@d115/contracts';
 import { childLogger } from '@d115/observability';
 import { CallSignal, CallSignalSink } from '../../../calls/call-signal';
@@ -19,6 +20,8 @@ export interface CstaConnectionOptions {
   maxBackoffMs: number;
   /** Retry interval while the sink cannot take signals (the database is down). */
   sinkRetryMs: number;
+  /** For `tls://` servers: CA certificates (PEM) to trust instead of the system's. */
+  tlsCa?: string;
 }
 
 /**
@@ -73,7 +76,7 @@ export class CstaConnection {
   private session(): Promise<boolean> {
     return new Promise((resolve) => {
       const { pbx, host, port } = this.endpoint;
-      const socket = (this.socket = connect({ host, port }));
+      const socket = (this.socket = this.open());
       const reader = new CstaFrameReader((warning) => this.ingest.warn(pbx, warning.code, warning.message));
       let lastHeard = Date.now();
       let work = Promise.resolve();
@@ -85,7 +88,7 @@ export class CstaConnection {
       const session = new CstaSession(pbx, this.ingest, send, this.ingest.inProgress(pbx));
 
       socket.setNoDelay(true);
-      socket.on('connect', () => {
+      socket.on(this.endpoint.tls ? 'secureConnect' : 'connect', () => {
         this.logger.info({ pbx, host, port, devices: this.options.devices.length }, 'CSTA connected; starting monitors');
         session.start(this.options.devices);
         keepalive = setInterval(() => {
@@ -115,6 +118,12 @@ export class CstaConnection {
         void work.then(() => resolve(session.monitored));
       });
     });
+  }
+
+  private open(): Socket {
+    const { host, port, tls } = this.endpoint;
+    if (!tls) return connect({ host, port });
+    return connectTls({ host, port, servername: isIP(host) ? undefined : host, ca: this.options.tlsCa });
   }
 
   private async handle(frames: CstaFrame[], session: CstaSession): Promise<void> {

@@ -4,9 +4,11 @@ export interface CstaEndpoint {
   pbx: string;
   host: string;
   port: number;
+  /** `tls://`: the connection is TLS (the server's certificate verified). */
+  tls: boolean;
 }
 
-/** `tcp://host:port#name` (comma-separated) → endpoints. The env class has validated the form. */
+/** `tcp://host:port#name` or `tls://…` (comma-separated) → endpoints. The env class has validated the form. */
 export function parseCstaUrls(value: string | undefined): CstaEndpoint[] {
   if (!value) return [];
   return value
@@ -18,7 +20,7 @@ export function parseCstaUrls(value: string | undefined): CstaEndpoint[] {
       const port = Number(url.port);
       const host = url.hostname.replace(/^\[|\]$/g, '');
       const pbx = url.hash ? url.hash.slice(1) : `csta-${host}-${port}`;
-      return { pbx, host, port };
+      return { pbx, host, port, tls: url.protocol === 'tls:' };
     });
 }
 
