@@ -59,6 +59,13 @@ export const EXPECTED_SIGNALS: Record<string, Expected[]> = {
     { externalCallId: '120', kind: 'answered', agent: '2001' },
     { externalCallId: '120', kind: 'ended', outcome: 'answered', cause: 'normalClearing' },
   ],
+  conference: [
+    { externalCallId: '130', kind: 'offered', direction: 'inbound', callerNumber: '+4930555000', calledNumber: '115' },
+    { externalCallId: '130', kind: 'ringing', agent: '2001' },
+    { externalCallId: '130', kind: 'answered', agent: '2001' },
+    { externalCallId: '132', kind: 'answered', agent: '2001', continuesExternalCallId: '130' },
+    { externalCallId: '132', kind: 'ended', outcome: 'answered', cause: 'normalClearing' },
+  ],
   clir: [
     { externalCallId: '110', kind: 'offered', direction: 'inbound', callerNumber: null, calledNumber: '115' },
     { externalCallId: '110', kind: 'ringing', agent: '2001' },

@@ -80,6 +80,14 @@ describe('telephony: CSTA adapter in the service', () => {
     expect((await kit.call(PBX, '108'))!.id).toBe((await kit.call(PBX, '109'))!.id);
   });
 
+  it('follows a conference under its new call id as the same call, not transferred', async () => {
+    server.send(cstaStream(cstaRecording('conference')));
+    const [event, ...more] = await ended(PBX, '132');
+    expect(more).toEqual([]);
+    expect(event.data).toMatchObject({ externalCallId: '130', agent: '2001', transferred: false, outcome: 'answered' });
+    expect((await kit.call(PBX, '130'))!.id).toBe((await kit.call(PBX, '132'))!.id);
+  });
+
   it('takes the same documents on the NATS inbound subject, keyed by the pbx header', async () => {
     const js = kit.nc.jetstream();
     const h = natsHeaders();

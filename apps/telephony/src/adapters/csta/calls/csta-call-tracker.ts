@@ -2,25 +2,9 @@ import { CstaErrorCode } from '@d115/contracts';
 import { CallDirection, CallSignal } from '../../../calls/call-signal';
 import { CstaEvent } from '../parser/csta-message';
 import { endOutcome, outcomeOfCause } from './csta-causes';
+import { mergeCalls } from './csta-call-merge';
 import { CstaDevicesPlan } from './csta-devices-plan';
-
-/** What the adapter keeps of one call: only what CSTA needs to produce signals. */
-interface TrackedCall {
-  externalCallId: string;
-  direction: CallDirection;
-  /** The caller's number (null when withheld) and the device of the caller's connection. */
-  callerNumber: string | null;
-  callerDevices: Set<string>;
-  calledNumber?: string;
-  established: boolean;
-  agent?: string;
-  failureCause?: string;
-  /** An agent's enquiry call while holding another: not a call of its own, only material for a transfer. */
-  consultation: boolean;
-  ringing: Set<string>;
-  queues: Set<string>;
-  forwardedTo: Set<string>;
-}
+import { TrackedCall, TrackedCalls } from './csta-tracked-call';
 
 export interface TrackerWarning {
   code: CstaErrorCode;
@@ -32,11 +16,6 @@ export interface Tracked {
   warnings: TrackerWarning[];
 }
 
-/** Calls held at most (a call never cleared is dropped oldest first; the sink reaps it). */
-const MAX_CALLS = 50_000;
-/** Ids of finished or merged calls remembered, so late and repeated events about them are recognised. */
-const MAX_RETIRED = 50_000;
-
 /**
  * Turns one telephone system's CSTA events into call signals: connection/callID → call,
  * device roles → caller, agent and queue, the connection states → ringing, answered, ended
@@ -45,8 +24,7 @@ const MAX_RETIRED = 50_000;
  * produce nothing; an event for a call never seen starts tracking it (a restart mid-call).
  */
 export class CstaCallTracker {
-  private readonly calls = new Map<string, TrackedCall>();
-  private readonly retired = new Map<string, true>();
+  private readonly calls = new TrackedCalls();
 
   constructor(
     private readonly pbx: string,
@@ -64,7 +42,7 @@ export class CstaCallTracker {
     // A transfer is known by either of its calls; an event about a finished or merged call changes nothing.
     const secondary = event.transfer?.secondaryOldCall?.callId;
     const known = this.calls.get(callId) ?? (secondary ? this.calls.get(secondary) : undefined);
-    const call = known ?? (this.retired.has(callId) ? undefined : this.begin(callId, event, at, out));
+    const call = known ?? (this.calls.isRetired(callId) ? undefined : this.begin(callId, event, at, out));
     if (!call) return out;
     const signals: CallSignal[] = [];
     this.withholdIfSaid(call, event, at, signals);
@@ -87,6 +65,9 @@ export class CstaCallTracker {
       case 'Transfered':
         this.transfered(call, event, at, signals);
         break;
+      case 'Conferenced':
+        this.conferenced(call, event, at, signals);
+        break;
       case 'ConnectionCleared':
         if (this.endsCall(call, event)) this.end(call, at, event.cause, signals);
         break;
@@ -102,7 +83,7 @@ export class CstaCallTracker {
 
   /** The callIDs of the calls in progress. */
   inProgressIds(): string[] {
-    return [...this.calls.keys()];
+    return this.calls.ids();
   }
 
   /** Ends the calls among `known` that the system no longer has (`live`): they ended while nobody listened. */
@@ -127,7 +108,7 @@ export class CstaCallTracker {
       const named = outcomeOfCause(event.cause);
       const outcome = named === 'abandoned' ? undefined : named;
       out.signals.push({ ...this.base(callId, at), kind: 'ended', ...(outcome ? { outcome } : {}), ...(event.cause ? { cause: event.cause } : {}) });
-      this.retire(callId);
+      this.calls.retire(callId);
       return undefined;
     }
     // A trunk named as the caller (Avaya `T5011#1` without CLI) is no number of a person.
@@ -143,12 +124,13 @@ export class CstaCallTracker {
       callerDevices,
       calledNumber: event.devices.called?.number ?? undefined,
       established: false,
+      agents: new Set(),
       consultation: this.isConsultation(callerNumber),
       ringing: new Set(),
       queues: new Set(),
       forwardedTo: new Set(),
     };
-    this.track(callId, call);
+    this.calls.track(callId, call);
     if (!call.consultation) {
       const called = event.devices.called?.number;
       out.signals.push({ ...this.base(callId, at), kind: 'offered', direction: call.direction, callerNumber, ...(called ? { calledNumber: called } : {}) });
@@ -211,6 +193,7 @@ export class CstaCallTracker {
     const agent = answering;
     call.established = true;
     call.agent = agent;
+    call.agents.add(agent);
     signals.push({ ...this.base(call.externalCallId, at), kind: 'answered', agent });
   }
 
@@ -223,33 +206,21 @@ export class CstaCallTracker {
     signals.push({ ...this.base(call.externalCallId, at), kind: 'forwarded', agent: to, ...(event.cause ? { cause: event.cause } : {}) });
   }
 
-  /**
-   * A transfer joins the held call (primaryOldCall) and the enquiry (secondaryOldCall), or
-   * passes one call on (single-step: primary only); what remains runs under the new
-   * connection's callID. The citizen's call is whichever of the two is not a consultation.
-   */
+  /** The call goes on with the party it was transferred to, under the callID the merge leaves. */
   private transfered(first: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
-    const transfer = event.transfer!;
-    const ids = [transfer.primaryOldCall?.callId, transfer.secondaryOldCall?.callId].filter((id): id is string => !!id);
-    const candidates = ids.map((id) => this.calls.get(id)).filter((call): call is TrackedCall => !!call);
-    const main = candidates.find((call) => !call.consultation) ?? first;
-    const newId = transfer.newConnections.find((connection) => connection.callId)?.callId ?? transfer.secondaryOldCall?.callId ?? main.externalCallId;
+    const merged = mergeCalls(this.calls, first, event);
+    if (!merged) return;
+    const { main, newId, previousId } = merged;
     const transferring = event.devices.transferring?.number;
     const to =
       event.devices.transferredTo?.number ??
-      transfer.newConnections.map((connection) => connection.deviceId).find((device) => device && device !== transferring && !main.callerDevices.has(device));
-    const previousId = main.externalCallId;
-    // The same transfer reported again (a second monitor): the call already runs under the new id.
-    if (previousId === newId && ids.some((id) => id !== newId && this.retired.has(id))) return;
-    for (const id of ids) {
-      this.calls.delete(id);
-      if (id !== newId) this.retire(id);
+      event
+        .transfer!.newConnections.map((connection) => connection.deviceId)
+        .find((device) => device && device !== transferring && !main.callerDevices.has(device));
+    if (to) {
+      main.agent = to;
+      main.agents = new Set([to]);
     }
-    main.consultation = false;
-    main.externalCallId = newId;
-    if (to) main.agent = to;
-    this.retired.delete(newId);
-    this.track(newId, main);
     signals.push({
       ...this.base(newId, at),
       kind: 'transferred',
@@ -257,16 +228,42 @@ export class CstaCallTracker {
       ...(previousId !== newId ? { continuesExternalCallId: previousId } : {}),
       ...(event.cause ? { cause: event.cause } : {}),
     });
-    if (first.consultation) first.consultation = false;
   }
 
-  /** A connection cleared: the call is over when the caller's side left, or the agent after answering. */
+  /**
+   * A conference adds the enquiry's party to the call; the agent stays. Only a new callID is
+   * news for the call model: the answered call continues under it.
+   */
+  private conferenced(first: TrackedCall, event: CstaEvent, at: Date, signals: CallSignal[]): void {
+    const merged = mergeCalls(this.calls, first, event);
+    if (!merged) return;
+    const { main, newId, previousId } = merged;
+    const added = event.devices.addedParty?.number;
+    if (added && !main.callerDevices.has(added)) main.agents.add(added);
+    for (const connection of event.transfer!.newConnections) {
+      if (connection.deviceId && this.plan.isInternal(connection.deviceId)) main.agents.add(connection.deviceId);
+    }
+    if (previousId !== newId && main.established) {
+      signals.push({ ...this.base(newId, at), kind: 'answered', agent: main.agent!, continuesExternalCallId: previousId });
+    }
+  }
+
+  /**
+   * A connection cleared: the call is over when the caller's side left (its device, a trunk, or
+   * on an inbound call any device that is not one of ours), or the last of our parties after the
+   * answer; before it, a phone that stops ringing ends nothing.
+   */
   private endsCall(call: TrackedCall, event: CstaEvent): boolean {
     const dropped = event.connection?.deviceId ?? event.devices.releasing?.number;
     if (!dropped) return true;
     if (call.callerDevices.has(dropped) || this.plan.isTrunk(dropped)) return true;
-    if (call.direction === 'inbound' && !this.plan.isInternal(dropped)) return true;
-    if (call.established) return dropped === call.agent;
+    const ours =
+      this.plan.isInternal(dropped) || call.ringing.has(dropped) || call.agents.has(dropped) || call.forwardedTo.has(dropped) || call.queues.has(dropped);
+    if (!ours && call.direction === 'inbound') return true;
+    if (call.established) {
+      call.agents.delete(dropped);
+      return call.agents.size === 0;
+    }
     call.ringing.delete(dropped);
     return false;
   }
@@ -275,21 +272,10 @@ export class CstaCallTracker {
     const outcome = endOutcome(call.direction, call.established, call.failureCause, cause);
     const reported = cause ?? call.failureCause;
     signals.push({ ...this.base(call.externalCallId, at), kind: 'ended', outcome, ...(reported ? { cause: reported } : {}) });
-    this.calls.delete(call.externalCallId);
-    this.retire(call.externalCallId);
+    this.calls.retire(call.externalCallId);
   }
 
   private base(externalCallId: string, at: Date): Pick<CallSignal, 'pbx' | 'externalCallId' | 'at'> {
     return { pbx: this.pbx, externalCallId, at };
-  }
-
-  private track(callId: string, call: TrackedCall): void {
-    this.calls.set(callId, call);
-    if (this.calls.size > MAX_CALLS) this.calls.delete(this.calls.keys().next().value!);
-  }
-
-  private retire(callId: string): void {
-    this.retired.set(callId, true);
-    if (this.retired.size > MAX_RETIRED) this.retired.delete(this.retired.keys().next().value!);
   }
 }

@@ -5,6 +5,7 @@ export const CSTA_EVENT_TYPES = [
   'ConnectionCleared',
   'Diverted',
   'Transfered',
+  'Conferenced',
   'Queued',
   'Failed',
   'CallCleared',
@@ -36,15 +37,18 @@ export type CstaDeviceRole =
   | 'divertedTo'
   | 'transferring'
   | 'transferredTo'
+  | 'conferencing'
+  | 'addedParty'
   | 'queue'
   | 'failing'
   | 'lastRedirection'
   | 'originating';
 
+/** The calls a transfer or conference joins, and the connections after it. */
 export interface CstaTransfer {
   primaryOldCall?: CstaConnection;
   secondaryOldCall?: CstaConnection;
-  /** The connections after the transfer (`transferredConnections/connectionListItem/newConnection`). */
+  /** `transferredConnections` / `conferenceConnections`: `connectionListItem/newConnection`. */
   newConnections: CstaConnection[];
 }
 
@@ -61,6 +65,7 @@ export interface CstaEvent {
   cause?: string;
   /** The event's own time, when the server sent one. */
   at?: Date;
+  /** TransferedEvent, ConferencedEvent: the calls joined. */
   transfer?: CstaTransfer;
 }
 

@@ -9,6 +9,7 @@ const CONNECTION_ELEMENTS: Record<CstaEventType, string[]> = {
   ConnectionCleared: ['droppedConnection', 'connection'],
   Diverted: ['connection', 'divertedConnection'],
   Transfered: ['primaryOldCall'],
+  Conferenced: ['primaryOldCall'],
   Queued: ['queuedConnection', 'connection'],
   Failed: ['failedConnection', 'connection'],
   CallCleared: ['clearedCall', 'connection'],
@@ -26,6 +27,8 @@ const DEVICE_ELEMENTS: Record<CstaDeviceRole, string[]> = {
   divertedTo: ['newDestination', 'divertedToDevice'],
   transferring: ['transferringDevice'],
   transferredTo: ['transferredToDevice', 'transferredDevice'],
+  conferencing: ['conferencingDevice'],
+  addedParty: ['addedParty'],
   queue: ['queue', 'queueDevice'],
   failing: ['failingDevice'],
   lastRedirection: ['lastRedirectionDevice'],
@@ -89,12 +92,12 @@ function readEvent(type: CstaEventType, element: XmlElement): CstaEvent {
     cause: childText(element, 'cause'),
     at: readTimestamp(element),
   };
-  if (type === 'Transfered') event.transfer = readTransfer(element);
+  if (type === 'Transfered' || type === 'Conferenced') event.transfer = readTransfer(element);
   return event;
 }
 
 function readTransfer(element: XmlElement): CstaTransfer {
-  const list = findChild(element, ['transferredConnections']);
+  const list = findChild(element, ['transferredConnections', 'conferenceConnections']);
   const newConnections = (list?.children ?? [])
     .map((item) => readConnection(findChild(item, ['newConnection'])))
     .filter((connection) => connection !== undefined);
