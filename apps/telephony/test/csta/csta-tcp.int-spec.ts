@@ -147,7 +147,7 @@ describe('CSTA over TCP', () => {
     expect(withoutPbxAndTime(sink.signals)).toEqual(EXPECTED_SIGNALS['inbound-answered']);
   });
 
-  it('keeps retrying a batch while the sink refuses it, with the socket paused, and loses nothing', async () => {
+  it('keeps retrying a batch while the sink refuses it, frames arriving meanwhile waiting in order, and loses nothing', async () => {
     await connect();
     sink.refuse = 3;
     server.send(cstaStream(cstaRecording('queue-abandoned')));

@@ -11,6 +11,15 @@ import { CstaEndpoint } from './csta-endpoint';
 import { systemStatus } from './csta-requests';
 import { CstaSession } from './csta-session';
 
+/** Frames read but not yet handled at which the socket pauses (the server's TCP window fills up). */
+const MAX_WAITING_FRAMES = 5000;
+
+/** Frames of one TCP chunk and when they arrived (CSTA events carry no time of their own). */
+interface Arrival {
+  frames: CstaFrame[];
+  at: Date;
+}
+
 export interface CstaConnectionOptions {
   /** Devices to monitor (MonitorStart each after every connect). */
   devices: string[];
@@ -26,9 +35,10 @@ export interface CstaConnectionOptions {
 
 /**
  * The TCP connection to one CSTA server: connects, starts a monitor on every configured device,
- * answers the server's SystemStatus and sends its own as keepalive, reads frames and hands the
- * events' signals to the sink in order. The socket is paused while the sink stores a batch, so
- * a slow database slows the server down rather than filling memory. Lost connection or silence
+ * answers the server's SystemStatus and sends its own as keepalive, reads frames (stamped on
+ * arrival) and hands the events' signals to the sink in order, a batch of whatever arrived while
+ * the previous batch was stored. When too many frames wait (a slow or unavailable database) the
+ * socket pauses, so the server slows down rather than the service filling its memory. Lost connection or silence
  * → reconnect with backoff and monitor again; nothing here ever throws out of its loop.
  */
 export class CstaConnection {
@@ -80,6 +90,23 @@ export class CstaConnection {
       const reader = new CstaFrameReader((warning) => this.ingest.warn(pbx, warning.code, warning.message));
       let lastHeard = Date.now();
       let work = Promise.resolve();
+      // Frames are stamped as they arrive and handled in order; the socket pauses only when too many wait.
+      const queue: Arrival[] = [];
+      let waiting = 0;
+      let draining = false;
+      const drain = async () => {
+        draining = true;
+        while (queue.length > 0) {
+          const arrivals = queue.splice(0);
+          const count = arrivals.reduce((n, arrival) => n + arrival.frames.length, 0);
+          await this.handle(arrivals, session).catch((error: unknown) =>
+            this.logger.error({ pbx, err: error }, 'CSTA frames could not be handled; reading on'),
+          );
+          waiting -= count;
+          if (socket.isPaused() && waiting < MAX_WAITING_FRAMES && !socket.destroyed) socket.resume();
+        }
+        draining = false;
+      };
       let keepalive: NodeJS.Timeout | undefined;
       const send = (xml: string, invokeId = this.invokeIds.next()) => {
         if (!socket.destroyed) socket.write(encodeCstaFrame(xml, invokeId));
@@ -102,13 +129,10 @@ export class CstaConnection {
         lastHeard = Date.now();
         const frames = reader.push(chunk);
         if (frames.length === 0) return;
-        socket.pause();
-        work = work
-          .then(() => this.handle(frames, session))
-          .catch((error: unknown) => this.logger.error({ pbx, err: error }, 'CSTA frames could not be handled; reading on'))
-          .then(() => {
-            if (!socket.destroyed) socket.resume();
-          });
+        queue.push({ frames, at: new Date() });
+        waiting += frames.length;
+        if (waiting >= MAX_WAITING_FRAMES) socket.pause();
+        if (!draining) work = drain();
       });
       socket.on('error', (error) => {
         if (this.running) this.logger.warn({ pbx, err: error }, 'CSTA connection error');
@@ -126,22 +150,23 @@ export class CstaConnection {
     return connectTls({ host, port, servername: isIP(host) ? undefined : host, ca: this.options.tlsCa });
   }
 
-  private async handle(frames: CstaFrame[], session: CstaSession): Promise<void> {
+  private async handle(arrivals: Arrival[], session: CstaSession): Promise<void> {
     const { pbx } = this.endpoint;
-    const receivedAt = new Date();
     const signals: CallSignal[] = [];
     const wasMonitored = session.monitored;
-    for (const frame of frames) {
-      const { message, signals: more } = this.ingest.ingest(pbx, frame.xml, receivedAt);
-      signals.push(...more);
-      const reconciliation = message && message.kind !== 'event' ? session.onMessage(message, frame.invokeId) : undefined;
-      if (reconciliation) signals.push(...this.ingest.reconcile(pbx, reconciliation, receivedAt));
+    for (const { frames, at } of arrivals) {
+      for (const frame of frames) {
+        const { message, signals: more } = this.ingest.ingest(pbx, frame.xml, at);
+        signals.push(...more);
+        const reconciliation = message && message.kind !== 'event' ? session.onMessage(message, frame.invokeId) : undefined;
+        if (reconciliation) signals.push(...this.ingest.reconcile(pbx, reconciliation, at));
+      }
     }
     if (session.monitored && !wasMonitored) cstaMetrics.connected.set({ pbx }, 1);
     await this.deliver(signals);
   }
 
-  /** Hands signals to the sink; while it fails (database down) retries, with the socket paused. */
+  /** Hands signals to the sink; while it fails (database down) retries; frames arriving meanwhile wait their turn. */
   private async deliver(signals: CallSignal[]): Promise<void> {
     while (signals.length > 0) {
       try {
