@@ -27,7 +27,8 @@ export class CstaInboundHandler implements EventHandler<CstaInboundMessage> {
   ) {}
 
   async handle(event: EventEnvelope<CstaInboundMessage>, manager: EntityManager): Promise<void> {
-    await this.calls.fold(manager, this.signalsOf(event));
+    const signals = this.signalsOf(event);
+    if (signals.length > 0) await this.calls.fold(manager, signals);
   }
 
   private signalsOf(event: EventEnvelope<CstaInboundMessage>): CallSignal[] {
