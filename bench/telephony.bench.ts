@@ -154,7 +154,7 @@ async function monthPhase(service: RunningService<TelephonyEnv>, admin: Client, 
             o.at + (g % 90 + 120) * interval '1 second',
             CASE WHEN g % 10 < 8 THEN 'answered' ELSE 'abandoned' END,
             o.at + (g % 90 + 120) * interval '1 second'
-       FROM generate_series(1, $1::int) g
+       FROM generate_series(1::bigint, $1::bigint) g
        CROSS JOIN LATERAL (SELECT (ARRAY['allgemein', 'kfz', 'meldewesen', 'soziales'])[g % 4 + 1] AS name) q
        CROSS JOIN LATERAL (SELECT timestamptz '2026-03-02 07:00:00+00' + ((g * 7919) % (26 * 36000)) / 36000 * interval '1 day'
                                   + ((g * 7919) % 36000) * interval '1 second' AS at) o`,
@@ -178,13 +178,17 @@ async function monthPhase(service: RunningService<TelephonyEnv>, admin: Client, 
      SELECT queue, to_timestamp(floor(extract(epoch FROM offered_at) / 900) * 900), floor(extract(epoch FROM answered_at - offered_at))::int, count(*)
        FROM telephony.call WHERE pbx = 'bench' AND answered_at IS NOT NULL GROUP BY 1, 2, 3`,
   );
-  await admin.query('ANALYZE telephony.service_level_interval; ANALYZE telephony.service_level_wait');
+  await admin.query(
+    `INSERT INTO telephony.service_level_wait_day (queue, day, wait_s, calls)
+     SELECT queue, (interval_start AT TIME ZONE 'Europe/Berlin')::date, wait_s, sum(calls) FROM telephony.service_level_wait GROUP BY 1, 2, 3`,
+  );
+  await admin.query('ANALYZE telephony.service_level_interval; ANALYZE telephony.service_level_wait; ANALYZE telephony.service_level_wait_day');
   const { rows } = await admin.query(
     `SELECT (SELECT count(*) FROM telephony.call WHERE pbx = 'bench')::int AS calls, (SELECT count(*) FROM telephony.service_level_interval)::int AS intervals,
-            (SELECT count(*) FROM telephony.service_level_wait)::int AS waits`,
+            (SELECT count(*) FROM telephony.service_level_wait)::int AS waits, (SELECT count(*) FROM telephony.service_level_wait_day)::int AS days`,
   );
   out(
-    `service-level: ${rows[0].calls} recorded calls → ${rows[0].intervals} interval rows, ${rows[0].waits} wait-histogram rows (generated in ${fixed(Number(process.hrtime.bigint() - generated) / 1e9, 1)} s)`,
+    `service-level: ${rows[0].calls} recorded calls → ${rows[0].intervals} interval rows, ${rows[0].waits} + ${rows[0].days} wait-histogram rows per interval + per day (generated in ${fixed(Number(process.hrtime.bigint() - generated) / 1e9, 1)} s)`,
   );
   const usecase = service.app.get(GetServiceLevelUsecase);
   const month = { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', granularity: 'day' as const };
