@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { eventTypeOf, TelephonyEvents, TelephonyInbound } from '@d115/contracts';
@@ -12,6 +12,7 @@ import { telephonyService } from '../apps/telephony/src/main';
 import { GetServiceLevelUsecase } from '../apps/telephony/src/service-level/usecases/get-service-level/get-service-level.usecase';
 import { amiFixture } from '../apps/telephony/test/support/ami-fixtures';
 import { FakeAmiServer } from '../apps/telephony/test/support/fake-ami-server';
+import { benchTarget } from './support/bench-target';
 import { fixed, percentile } from './support/stats';
 
 interface Options {
@@ -37,13 +38,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
  */
 export async function run(args: string[]): Promise<void> {
   const options = parse(args);
-  const adminUrl = process.env.D115_TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env.D115_TEST_NATS_URL ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-  const id = randomBytes(4).toString('hex');
-  const database = `d115_bench_telephony_${id}`;
-  const role = 'd115_bench_telephony';
-  const password = randomBytes(12).toString('hex');
-  const namespace = new Namespace(`bench-telephony-${id}`);
+  const { adminUrl, natsUrl, database, role, password, namespace } = benchTarget('telephony');
   const pbx = await FakeAmiServer.start();
   let service: RunningService<TelephonyEnv> | undefined;
   let nc: NatsConnection | undefined;
@@ -180,7 +175,8 @@ async function monthPhase(service: RunningService<TelephonyEnv>, admin: Client, 
   );
   await admin.query(
     `INSERT INTO telephony.service_level_wait_day (queue, day, wait_s, calls)
-     SELECT queue, (interval_start AT TIME ZONE 'Europe/Berlin')::date, wait_s, sum(calls) FROM telephony.service_level_wait GROUP BY 1, 2, 3`,
+     SELECT queue, (interval_start AT TIME ZONE 'Europe/Berlin')::date, wait_s, sum(calls) FROM telephony.service_level_wait
+      WHERE interval_start >= '2026-03-01' AND interval_start < '2026-04-01' GROUP BY 1, 2, 3`,
   );
   await admin.query('ANALYZE telephony.service_level_interval; ANALYZE telephony.service_level_wait; ANALYZE telephony.service_level_wait_day');
   const { rows } = await admin.query(

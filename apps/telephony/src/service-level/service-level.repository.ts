@@ -1,21 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ServiceLevelGranularity } from '@d115/contracts';
-import { Contribution } from './domain/contribution';
+import { Contribution, ServiceLevelSums } from './domain/contribution';
 
-export interface FigureRow {
+export interface FigureRow extends ServiceLevelSums {
   start: Date;
   end: Date;
   queue: string | null;
-  offered: number;
-  answered: number;
-  answeredInThreshold: number;
-  abandoned: number;
-  abandonedWaitMs: number;
-  shortAbandoned: number;
-  unansweredOther: number;
-  answeredWaitMs: number;
-  talkMs: number;
   wrappedUp: number;
   resolved: number;
   p90WaitSeconds: number | null;
