@@ -4,6 +4,9 @@ import { amiFixture } from './support/ami-fixtures';
 import { FakeAmiServer } from './support/fake-ami-server';
 import { TelephonyKit } from './support/telephony-kit';
 
+/** The call's lifecycle events (the screen pop, raised by another consumer on answer, is left out). */
+const LIFECYCLE = new Set<string>([TelephonyEvents.callOffered, TelephonyEvents.callAnswered, TelephonyEvents.callEnded]);
+
 /** Recorded Asterisk AMI streams (13–18 event sequences), served over a real TCP socket. */
 describe('telephony: Asterisk AMI adapter', () => {
   let kit: TelephonyKit;
@@ -35,7 +38,9 @@ describe('telephony: Asterisk AMI adapter', () => {
     waitFor(async () => {
       const call = await kit.call(pbxName, externalCallId);
       if (!call?.ended_at) return undefined;
-      return (await kit.events<CallEventData>(undefined, `call/${call.id as string}`)).map((e) => ({ subject: e.subject, ...e.data }));
+      return (await kit.events<CallEventData>(undefined, `call/${call.id as string}`))
+        .filter((e) => LIFECYCLE.has(e.subject))
+        .map((e) => ({ subject: e.subject, ...e.data }));
     }, `call ${externalCallId} ended`);
   const play = async (name: string, chunk?: number) => {
     const fixture = amiFixture(name);
