@@ -98,6 +98,21 @@ describe('telephony: Asterisk AMI adapter', () => {
     expect(ended).toMatchObject({ queue: 'allgemein', queuedAt: at(1), answeredAt: at(25), endedAt: at(305), agent: '150010003', agentId: 'agent-bert' });
   });
 
+  it('queue with Local channel members: the agent is the device behind the Local pair, answered at its pickup', async () => {
+    const { id } = await play('queue-local-members');
+    const events = await endedOf(id('1772442000.1'));
+    expect(endedEvents(events)).toEqual([
+      expect.objectContaining({
+        queue: 'buergerservice',
+        answeredAt: at(18),
+        endedAt: at(258),
+        agent: '150010002',
+        agentId: 'agent-anna',
+        outcome: 'answered',
+      }),
+    ]);
+  });
+
   it('queue abandoned: the caller gave up after 40 s', async () => {
     const { id } = await play('queue-abandoned');
     const ended = endedEvents(await endedOf(id('1772442000.1')))[0];
