@@ -4,6 +4,9 @@ import { amiFixture } from './support/ami-fixtures';
 import { FakeAmiServer } from './support/fake-ami-server';
 import { TelephonyKit } from './support/telephony-kit';
 
+/** The call's lifecycle events (the screen pop, raised by another consumer on answer, is left out). */
+const LIFECYCLE = new Set<string>([TelephonyEvents.callOffered, TelephonyEvents.callAnswered, TelephonyEvents.callEnded]);
+
 /** Recorded Asterisk AMI streams (13–18 event sequences), served over a real TCP socket. */
 describe('telephony: Asterisk AMI adapter', () => {
   let kit: TelephonyKit;
@@ -35,7 +38,9 @@ describe('telephony: Asterisk AMI adapter', () => {
     waitFor(async () => {
       const call = await kit.call(pbxName, externalCallId);
       if (!call?.ended_at) return undefined;
-      return (await kit.events<CallEventData>(undefined, `call/${call.id as string}`)).map((e) => ({ subject: e.subject, ...e.data }));
+      return (await kit.events<CallEventData>(undefined, `call/${call.id as string}`))
+        .filter((e) => LIFECYCLE.has(e.subject))
+        .map((e) => ({ subject: e.subject, ...e.data }));
     }, `call ${externalCallId} ended`);
   const play = async (name: string, chunk?: number) => {
     const fixture = amiFixture(name);
@@ -91,6 +96,21 @@ describe('telephony: Asterisk AMI adapter', () => {
     const { id } = await play('queue-answered');
     const ended = endedEvents(await endedOf(id('1772442000.1')))[0];
     expect(ended).toMatchObject({ queue: 'allgemein', queuedAt: at(1), answeredAt: at(25), endedAt: at(305), agent: '150010003', agentId: 'agent-bert' });
+  });
+
+  it('queue with Local channel members: the agent is the device behind the Local pair, answered at its pickup', async () => {
+    const { id } = await play('queue-local-members');
+    const events = await endedOf(id('1772442000.1'));
+    expect(endedEvents(events)).toEqual([
+      expect.objectContaining({
+        queue: 'buergerservice',
+        answeredAt: at(18),
+        endedAt: at(258),
+        agent: '150010002',
+        agentId: 'agent-anna',
+        outcome: 'answered',
+      }),
+    ]);
   });
 
   it('queue abandoned: the caller gave up after 40 s', async () => {

@@ -163,6 +163,13 @@ describe('telephony: service level', () => {
       resolvedAtFirstContact: 4,
       firstContactResolution: 66.7,
     } satisfies Partial<ServiceLevelFigures>);
+    // A range that is no whole local day reads the per-interval histogram: the same figures.
+    const { periods } = await kit.request(TelephonySubjects.serviceLevelGet, {
+      from: '2026-03-02T09:00:00.000Z',
+      to: '2026-03-02T09:30:00.000Z',
+      granularity: 'total',
+    });
+    expect(periods).toEqual([{ ...total, start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T09:30:00.000Z' }]);
   });
 
   it('publishes the figures of the interval a call changed (live)', async () => {

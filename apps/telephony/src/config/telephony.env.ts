@@ -24,7 +24,7 @@ export class TelephonyEnv extends CstaEnv {
    */
   @IsOptional()
   @Matches(/^((peer|context):[^\s,]+)(,(peer|context):[^\s,]+)*$/, { message: 'TELEPHONY_AMI_TRUNKS must be comma-separated peer:NAME or context:NAME' })
-  TELEPHONY_AMI_TRUNKS = 'context:from-trunk,context:from-pstn';
+  TELEPHONY_AMI_TRUNKS = 'context:from-trunk,context:from-pstn,context:from-external,context:incoming';
 
   /** Reconnect delays after a lost AMI connection, ms (the last repeats). */
   @Matches(/^\d+(,\d+)*$/, { message: 'TELEPHONY_AMI_BACKOFF_MS must be comma-separated milliseconds' })

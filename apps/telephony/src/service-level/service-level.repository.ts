@@ -1,25 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ServiceLevelGranularity } from '@d115/contracts';
-import { Contribution } from './domain/contribution';
+import { Contribution, ServiceLevelSums } from './domain/contribution';
 
-export interface FigureRow {
+export interface FigureRow extends ServiceLevelSums {
   start: Date;
   end: Date;
   queue: string | null;
-  offered: number;
-  answered: number;
-  answeredInThreshold: number;
-  abandoned: number;
-  abandonedWaitMs: number;
-  shortAbandoned: number;
-  unansweredOther: number;
-  answeredWaitMs: number;
-  talkMs: number;
   wrappedUp: number;
   resolved: number;
   p90WaitSeconds: number | null;
 }
+
+/** Service-level days are local days of the service center. */
+export const TIME_ZONE = 'Europe/Berlin';
 
 export interface FigureQuery {
   from: Date;
@@ -27,6 +21,8 @@ export interface FigureQuery {
   queue?: string;
   granularity: ServiceLevelGranularity;
   timeZone: string;
+  /** `from` and `to` are local midnights: day and total percentiles may read the per-day histogram. */
+  wholeDays?: boolean;
 }
 
 /** The group expression of a granularity (the local day for `day`). */
@@ -86,9 +82,12 @@ export class ServiceLevelRepository {
     );
     if (c.waitSeconds === null) return;
     await manager.query(
-      `INSERT INTO service_level_wait AS w (queue, interval_start, wait_s, calls) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (queue, interval_start, wait_s) DO UPDATE SET calls = w.calls + 1`,
-      [c.queue, c.intervalStart, c.waitSeconds],
+      `WITH per_interval AS (
+         INSERT INTO service_level_wait AS w (queue, interval_start, wait_s, calls) VALUES ($1, $2, $3, 1)
+         ON CONFLICT (queue, interval_start, wait_s) DO UPDATE SET calls = w.calls + 1)
+       INSERT INTO service_level_wait_day AS d (queue, day, wait_s, calls) VALUES ($1, ($2::timestamptz AT TIME ZONE $4)::date, $3, 1)
+       ON CONFLICT (queue, day, wait_s) DO UPDATE SET calls = d.calls + 1`,
+      [c.queue, c.intervalStart, c.waitSeconds, TIME_ZONE],
     );
   }
 
@@ -98,6 +97,17 @@ export class ServiceLevelRepository {
        ON CONFLICT (queue, interval_start) DO UPDATE SET wrapped_up = s.wrapped_up + 1, resolved = s.resolved + EXCLUDED.resolved`,
       [queue, intervalStart, resolved ? 1 : 0],
     );
+  }
+
+  /** Wait histogram per period: from whole local days when the range allows it (a month: ≈ 30 rows per wait and queue). */
+  private waits(query: FigureQuery, where: string): string {
+    if (query.wholeDays && query.granularity !== 'interval') {
+      const period = query.granularity === 'day' ? '(day::timestamp AT TIME ZONE $4)' : '$1::timestamptz';
+      return `SELECT ${period} AS period, wait_s, sum(calls) calls FROM service_level_wait_day
+               WHERE day >= ($1::timestamptz AT TIME ZONE $4)::date AND day < ($2::timestamptz AT TIME ZONE $4)::date
+                 AND ($3::text IS NULL OR queue = $3) GROUP BY 1, 2`;
+    }
+    return `SELECT ${groupOf(query.granularity)} AS period, wait_s, sum(calls) calls FROM service_level_wait WHERE ${where} GROUP BY 1, 2`;
   }
 
   /** Sums per period (and queue when one is asked for), with the nearest-rank 90th percentile of answered waits. */
@@ -112,8 +122,7 @@ export class ServiceLevelRepository {
                 sum(unanswered_other) unanswered_other, sum(answered_wait_ms) answered_wait_ms, sum(talk_ms) talk_ms,
                 sum(wrapped_up) wrapped_up, sum(resolved) resolved
            FROM service_level_interval WHERE ${where} AND $4::text IS NOT NULL GROUP BY 1),
-       waits AS (
-         SELECT ${group} AS period, wait_s, sum(calls) calls FROM service_level_wait WHERE ${where} GROUP BY 1, 2),
+       waits AS (${this.waits(query, where)}),
        ranked AS (
          SELECT period, wait_s, sum(calls) OVER (PARTITION BY period ORDER BY wait_s) running, sum(calls) OVER (PARTITION BY period) total FROM waits),
        p90 AS (

@@ -19,10 +19,11 @@ export class AgentDirectory {
   }
 }
 
-/** `PJSIP/150010002-0000001a` → `150010002`; a plain device stays as it is. */
+/** `PJSIP/150010002-0000001a` → `150010002`, `Local/150010002@from-queue/n` → `150010002`; a plain device stays as it is. */
 export function peerOf(device: string): string {
   const slash = device.indexOf('/');
   const name = slash >= 0 ? device.slice(slash + 1) : device;
+  if (/^Local\//i.test(device)) return name.split('@')[0];
   return name.replace(/-[0-9a-f]{6,}(;\d+)?$/i, '');
 }
 

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { Clock, ENV, PhonePseudonym, Scheduler, SCHEDULER_OPTIONS, SchedulerOptions } from '@d115/platform';
+import { childLogger } from '@d115/observability';
+import { Clock, DEV_PHONE_PSEUDONYM_KEY, ENV, PhonePseudonym, Scheduler, SCHEDULER_OPTIONS, SchedulerOptions } from '@d115/platform';
 import { TelephonyEnv } from '../config/telephony.env';
 import { AgentDirectory } from './agent-directory';
 
@@ -9,7 +10,7 @@ import { AgentDirectory } from './agent-directory';
   providers: [
     Clock,
     AgentDirectory,
-    { provide: PhonePseudonym, inject: [ENV], useFactory: (env: TelephonyEnv) => new PhonePseudonym(env.PHONE_PSEUDONYM_KEY) },
+    { provide: PhonePseudonym, inject: [ENV], useFactory: (env: TelephonyEnv) => phonePseudonym(env) },
     {
       provide: SCHEDULER_OPTIONS,
       inject: [ENV],
@@ -20,3 +21,10 @@ import { AgentDirectory } from './agent-directory';
   exports: [Clock, AgentDirectory, PhonePseudonym, Scheduler],
 })
 export class SharedModule {}
+
+function phonePseudonym(env: TelephonyEnv): PhonePseudonym {
+  if (env.PHONE_PSEUDONYM_KEY === DEV_PHONE_PSEUDONYM_KEY) {
+    childLogger('privacy').warn('PHONE_PSEUDONYM_KEY is the development default: set a secret of your own in production');
+  }
+  return new PhonePseudonym(env.PHONE_PSEUDONYM_KEY);
+}

@@ -4,16 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { D115Error, Headers, ReplyOf, RequestOf, RequestSubject } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { Clock, RunningService, Scheduler } from '@d115/platform';
-import { TestEnvironment } from '@d115/testing';
+import { codedFailure, OutboxRow, outboxEvents, TestEnvironment } from '@d115/testing';
 import { CALL_SIGNAL_SINK, CallSignal, CallSignalSink } from '../../src/calls/call-signal';
 import { TelephonyEnv } from '../../src/config/telephony.env';
 import { telephonyService } from '../../src/main';
-
-export interface OutboxEvent<T = Record<string, unknown>> {
-  subject: string;
-  about: string;
-  data: T;
-}
 
 /** A private telephony service (database, namespace), driven over NATS and through its signal sink. */
 export class TelephonyKit {
@@ -51,23 +45,13 @@ export class TelephonyKit {
   }
 
   /** The coded error a request fails with (fails the test when it succeeds). */
-  async failure(subject: string, payload: unknown): Promise<D115Error> {
-    const outcome = await this.client.requestUntyped(subject, payload).then(
-      (reply) => new Error(`expected ${subject} to fail, got ${JSON.stringify(reply)}`),
-      (error: unknown) => error,
-    );
-    if (!(outcome instanceof D115Error)) throw outcome;
-    return outcome;
+  failure(subject: string, payload: unknown): Promise<D115Error> {
+    return codedFailure(this.client, subject, payload);
   }
 
   /** Events the service wrote to its outbox, oldest first. */
-  async events<T = Record<string, unknown>>(subject?: string, about?: string): Promise<OutboxEvent<T>[]> {
-    const { rows } = await this.sql.query(
-      `SELECT subject, envelope FROM telephony.outbox
-       WHERE ($1::text IS NULL OR subject = $1) AND ($2::text IS NULL OR envelope->>'subject' = $2) ORDER BY seq`,
-      [subject ?? null, about ?? null],
-    );
-    return rows.map((row) => ({ subject: row.subject, about: row.envelope.subject, data: row.envelope.data }));
+  events<T = Record<string, unknown>>(subject?: string, about?: string): Promise<OutboxRow<T>[]> {
+    return outboxEvents<T>(this.sql, 'telephony', subject, about);
   }
 
   /** Publishes to an inbound subject as an outside system would: a CloudEvents envelope on JetStream. */

@@ -8,8 +8,29 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export const CALLBACK_CHANNELS = ['phone', 'email'] as const;
 export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
 
+/** What the citizen's matter was, as the agent records it at wrap-up (request and event alike). */
+export abstract class CallMatterFields {
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  citizenName?: string;
+
+  @IsOptional()
+  @Matches(LEIKA_KEY)
+  leikaKey?: string;
+
+  @IsOptional()
+  @Matches(ARS)
+  ars?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  language?: string;
+}
+
 /** `d115.events.telephony.call.wrapped-up`: an agent finished a call. */
-export class CallWrappedUpEvent {
+export class CallWrappedUpEvent extends CallMatterFields {
   @IsUUID()
   callId!: string;
 
@@ -39,25 +60,7 @@ export class CallWrappedUpEvent {
 
   @IsOptional()
   @IsString()
-  @MaxLength(300)
-  citizenName?: string;
-
-  @IsOptional()
-  @Matches(LEIKA_KEY)
-  leikaKey?: string;
-
-  @IsOptional()
-  @Matches(ARS)
-  ars?: string;
-
-  @IsOptional()
-  @IsString()
   agentId?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  language?: string;
 
   @IsDateString()
   endedAt!: string;

@@ -1,7 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { ARS, LEIKA_KEY } from '../common/keys';
-import { CALL_OUTCOMES, CALLBACK_CHANNELS, CallbackChannel, CallOutcome } from './call-wrapped-up.event';
+import { CALL_OUTCOMES, CALLBACK_CHANNELS, CallbackChannel, CallMatterFields, CallOutcome } from './call-wrapped-up.event';
 
 /** How to reach the citizen for a callback. */
 export class CallbackContactDto {
@@ -26,7 +25,7 @@ export class CallbackContactDto {
 }
 
 /** `d115.telephony.call.wrap-up`: the agent records how a call ended for the citizen. */
-export class WrapUpCallRequest {
+export class WrapUpCallRequest extends CallMatterFields {
   /** The agent (or `system:<name>`) recording the wrap-up. */
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/)
   actor!: string;
@@ -47,24 +46,6 @@ export class WrapUpCallRequest {
   @ValidateNested()
   @Type(() => CallbackContactDto)
   callback?: CallbackContactDto;
-
-  @IsOptional()
-  @Matches(LEIKA_KEY)
-  leikaKey?: string;
-
-  @IsOptional()
-  @Matches(ARS)
-  ars?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  citizenName?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  language?: string;
 }
 
 export class WrapUpCallReply {

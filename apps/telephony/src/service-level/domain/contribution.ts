@@ -1,9 +1,7 @@
 import { CallEventData } from '@d115/contracts';
 
-/** What one ended call adds to its interval's row (see docs/telephony.md, "Service level"). */
-export interface Contribution {
-  queue: string;
-  intervalStart: Date;
+/** The counts and sums of an interval row (and of any period summed from them). */
+export interface ServiceLevelSums {
   offered: number;
   answered: number;
   answeredInThreshold: number;
@@ -13,6 +11,12 @@ export interface Contribution {
   unansweredOther: number;
   answeredWaitMs: number;
   talkMs: number;
+}
+
+/** What one ended call adds to its interval's row (see docs/telephony.md, "Service level"). */
+export interface Contribution extends ServiceLevelSums {
+  queue: string;
+  intervalStart: Date;
   /** Whole seconds waited by an answered call (the percentile histogram), else null. */
   waitSeconds: number | null;
 }

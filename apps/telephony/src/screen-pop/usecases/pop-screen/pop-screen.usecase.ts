@@ -15,6 +15,8 @@ const LOOKUP_TIMEOUT_MS = 2000;
 @Injectable()
 export class PopScreenUsecase {
   private readonly logger = childLogger('screen-pop');
+  /** While the tickets service is away, one warning a minute rather than one per call. */
+  private lastWarningAt = 0;
 
   constructor(
     private readonly requests: RequestClient,
@@ -33,8 +35,11 @@ export class PopScreenUsecase {
         );
         cases = reply.cases;
       } catch (error) {
-        this.logger.warn({ err: error, callId: call.callId }, 'open cases of the caller not available for the screen pop');
         casesUnavailable = true;
+        if (Date.now() - this.lastWarningAt > 60_000) {
+          this.lastWarningAt = Date.now();
+          this.logger.warn({ err: error, callId: call.callId }, 'open cases of the caller not available for the screen pop');
+        }
       }
     }
     const data: CallScreenPopEvent = {

@@ -7,7 +7,7 @@ import { TelephonyEnv } from '../../../config/telephony.env';
 import { contributionOf, Thresholds } from '../../domain/contribution';
 import { toFigures } from '../../domain/figures';
 import { ServiceHours } from '../../service-hours';
-import { ServiceLevelRepository } from '../../service-level.repository';
+import { ServiceLevelRepository, TIME_ZONE } from '../../service-level.repository';
 import { SERVICE_HOURS } from '../../service-level.tokens';
 
 /**
@@ -38,7 +38,7 @@ export class RecordEndedCallUsecase {
       to: end,
       queue: contribution.queue,
       granularity: 'interval',
-      timeZone: 'Europe/Berlin',
+      timeZone: TIME_ZONE,
     });
     await this.outbox.append(manager, {
       subject: TelephonyEvents.serviceLevelUpdated,
