@@ -57,6 +57,7 @@ import {
   UpsertSlaPolicyRequest,
 } from './tickets/configuration.requests';
 import { BacklogReply, CurrentFiguresRequest, HandlingTimesReply, OccupancyReply, PeriodFiguresRequest, SlaFiguresReply } from './tickets/figures.requests';
+import { FindCasesByPhoneReply, FindCasesByPhoneRequest } from './tickets/phone-match.requests';
 import { AnonymizeReply, AnonymizeRequest } from './tickets/privacy.requests';
 import {
   AddNoteRequest,
@@ -69,6 +70,9 @@ import {
   UpdateTicketRequest,
 } from './tickets/ticket.requests';
 import { TicketSubjects } from './tickets/tickets.subjects';
+import { GetServiceLevelReply, GetServiceLevelRequest, ListCallsReply, ListCallsRequest } from './telephony/service-level.requests';
+import { TelephonySubjects } from './telephony/telephony.subjects';
+import { WrapUpCallReply, WrapUpCallRequest } from './telephony/wrap-up.request';
 import { SearchTicketsReply, TicketDetailView, TicketView } from './tickets/ticket.views';
 
 /** What one request/reply subject takes and answers. */
@@ -116,6 +120,7 @@ export type RequestMap = {
   [TicketSubjects.figuresHandlingTimes]: RequestContract<PeriodFiguresRequest, HandlingTimesReply>;
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
+  [TicketSubjects.casesByPhone]: RequestContract<FindCasesByPhoneRequest, FindCasesByPhoneReply>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
@@ -137,6 +142,9 @@ export type RequestMap = {
   [AppointmentSubjects.get]: RequestContract<GetAppointmentRequest, AppointmentView>;
   [AppointmentSubjects.noShow]: RequestContract<RecordNoShowRequest, AppointmentView>;
   [AppointmentSubjects.figures]: RequestContract<AppointmentFiguresRequest, AppointmentFiguresReply>;
+  [TelephonySubjects.wrapUp]: RequestContract<WrapUpCallRequest, WrapUpCallReply>;
+  [TelephonySubjects.serviceLevelGet]: RequestContract<GetServiceLevelRequest, GetServiceLevelReply>;
+  [TelephonySubjects.callsList]: RequestContract<ListCallsRequest, ListCallsReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */
@@ -150,6 +158,7 @@ type Declared =
   | typeof MailSubjects.quarantineList
   | typeof MailSubjects.quarantineRetry
   | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects]
-  | (typeof AppointmentSubjects)[keyof typeof AppointmentSubjects];
+  | (typeof AppointmentSubjects)[keyof typeof AppointmentSubjects]
+  | (typeof TelephonySubjects)[keyof typeof TelephonySubjects];
 type Uncovered = Exclude<Declared, RequestSubject>;
 export const EVERY_REQUEST_SUBJECT_HAS_A_CONTRACT: [Uncovered] extends [never] ? true : Uncovered = true;

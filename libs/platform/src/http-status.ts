@@ -1,5 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnyErrorCode, AppointmentErrorCode, ErrorCode, KnowledgeErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
+import {
+  AnyErrorCode,
+  AppointmentErrorCode,
+  CstaErrorCode,
+  ErrorCode,
+  KnowledgeErrorCode,
+  MailErrorCode,
+  TelephonyErrorCode,
+  TicketErrorCode,
+} from '@d115/contracts';
 
 /**
  * The one code → HTTP status table. It is a `Record` over every code, so a code
@@ -56,6 +65,15 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [AppointmentErrorCode.INVALID_OFFICE]: HttpStatus.BAD_REQUEST,
   [AppointmentErrorCode.EXTERNAL_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [AppointmentErrorCode.EXTERNAL_REJECTED]: HttpStatus.BAD_GATEWAY,
+  [TelephonyErrorCode.CALL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TelephonyErrorCode.CALL_ALREADY_WRAPPED_UP]: HttpStatus.CONFLICT,
+  [TelephonyErrorCode.CALLER_NUMBER_UNAVAILABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [CstaErrorCode.XML_MALFORMED]: HttpStatus.BAD_REQUEST,
+  [CstaErrorCode.FRAME_INVALID]: HttpStatus.BAD_REQUEST,
+  [CstaErrorCode.EVENT_INCOMPLETE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CstaErrorCode.CALL_UNKNOWN]: HttpStatus.NOT_FOUND,
+  [CstaErrorCode.REQUEST_REFUSED]: HttpStatus.BAD_GATEWAY,
 };
 
 /**

@@ -241,9 +241,11 @@ export class ConsumerRunner {
   private async prepare(message: JsMsg): Promise<Prepared | undefined> {
     let raw: unknown;
     try {
-      raw = JSON.parse(UTF8.decode(message.data));
+      raw = this.options.decode ? this.options.decode(message) : JSON.parse(UTF8.decode(message.data));
     } catch (error) {
-      await this.deadLetter(message, { code: ErrorCode.MESSAGE_MALFORMED, message: `not a JSON document: ${(error as Error).message}` });
+      const failure = error instanceof D115Error ? error : undefined;
+      const reason = failure?.message ?? `not a JSON document: ${(error as Error).message}`;
+      await this.deadLetter(message, { code: failure?.code ?? ErrorCode.MESSAGE_MALFORMED, message: reason, details: failure?.details });
       return undefined;
     }
     try {

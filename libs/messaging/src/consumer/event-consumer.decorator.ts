@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
+import { JsMsg } from 'nats';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@d115/contracts';
 
@@ -12,6 +13,12 @@ export interface EventConsumerOptions {
   payload: ClassConstructor<object>;
   /** Deliveries before the message goes to the dead letters (default from env). */
   maxDeliver?: number;
+  /**
+   * For inbound subjects whose outside publishers send their own format rather than a d115
+   * envelope (a CSTA XML document, say): builds the envelope from the raw message. A
+   * `D115Error` thrown here dead-letters the message at once with its code and message.
+   */
+  decode?: (message: JsMsg) => EventEnvelope;
 }
 
 /** What a consumer class implements: its work, inside the transaction that also records the inbox entry. */
