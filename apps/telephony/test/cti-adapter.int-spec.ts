@@ -70,10 +70,11 @@ describe('telephony: generic CTI adapter', () => {
     await publish(newCall);
     await publish(newCall);
     await publish({ event: 'hangup', callId, cause: 'normalClearing', at: at(60) });
-    await publish({ event: 'answer', callId, answeringNumber: '2001', at: at(5) });
-    await publish({ event: 'hangup', callId, cause: 'normalClearing', at: at(61) });
     const [event] = await ended(callId);
     expect(event.data.outcome).toBe('abandoned');
+    // Once the call has ended, a late answer and a repeated hangup change nothing.
+    await publish({ event: 'answer', callId, answeringNumber: '2001', at: at(5) });
+    await publish({ event: 'hangup', callId, cause: 'normalClearing', at: at(61) });
     const call = await kit.call('cti', callId);
     await waitFor(async () => (await kit.count('SELECT count(*) FROM telephony.inbox')) >= 5, 'all five deliveries handled');
     expect(await kit.events(TelephonyEvents.callEnded, `call/${call!.id as string}`)).toHaveLength(1);
