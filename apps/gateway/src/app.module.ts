@@ -5,10 +5,11 @@ import { GatewayEnv } from './config/gateway.env';
 import { DeadLettersModule } from './deadletters/deadletters.module';
 import { HealthModule } from './health/health.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { StatusModule } from './status/status.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** The service modules of the API: one thin module per downstream service. */
-export const API_MODULES = [AuthModule, HealthModule, TicketsModule, KnowledgeModule, DeadLettersModule];
+export const API_MODULES = [AuthModule, HealthModule, TicketsModule, KnowledgeModule, DeadLettersModule, StatusModule];
 
 @Module({})
 export class AppModule {
