@@ -49,7 +49,8 @@ describe('gateway OpenAPI document', () => {
         const where = `${method.toUpperCase()} ${path}`;
         expect([where, Array.isArray(operation['x-roles'])]).toEqual([where, true]);
         const success = Object.entries(operation.responses as Record<string, any>).find(([status]) => Number(status) < 300);
-        expect([where, Boolean(success?.[1].content?.['application/json']?.schema)]).toEqual([where, true]);
+        const content = Object.values((success?.[1].content ?? {}) as Record<string, { schema?: unknown }>);
+        expect([where, content.length > 0 && content.every((media) => Boolean(media.schema))]).toEqual([where, true]);
         expect([where, operation.responses['503'].content['application/problem+json'].schema]).toEqual([where, { $ref: '#/components/schemas/Problem' }]);
       }
     }
