@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SERVICE_NAMES, ServiceName, StatefulServiceName } from '@d115/contracts';
+import { DEV_PHONE_PSEUDONYM_KEY } from '@d115/platform';
 import { Layout } from '../provisioning';
 import { prefixer } from './log-format';
 
@@ -44,6 +45,8 @@ export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, o
   };
   if (service !== 'gateway') env.OPS_PORT = String(opsPorts[service]);
   if (service === 'gateway' && dataDir) env.D115_DATA_DIR = dataDir;
+  // Telephony and tickets share the phone pseudonym's secret; a development default unless set.
+  if (service === 'telephony' || service === 'tickets') env.PHONE_PSEUDONYM_KEY = process.env.PHONE_PSEUDONYM_KEY ?? DEV_PHONE_PSEUDONYM_KEY;
   const main = join(root, 'dist', 'apps', service, 'src', 'main.js');
   const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${SERVICE_HEAP_MB}`];
   const guard = join(__dirname, 'orphan-guard.js');

@@ -9,6 +9,7 @@ import { FiguresModule } from './figures/figures.module';
 import { ForwardingModule } from './forwarding/forwarding.module';
 import { IntakeModule } from './intake/intake.module';
 import { migrations } from './migrations';
+import { PhoneMatchModule } from './phone-match/phone-match.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoutingModule } from './routing/routing.module';
@@ -33,6 +34,7 @@ export class AppModule {
         IntakeModule,
         FiguresModule,
         PrivacyModule,
+        PhoneMatchModule,
       ],
     };
   }

@@ -136,4 +136,16 @@ describe('tickets: intake from events', () => {
     const ticket = await detail(rows[0].id);
     expect(ticket.articles).toEqual([expect.objectContaining({ kind: 'call_note', author: 'agent-phone-1', text: callback.note })]);
   });
+
+  it('opens no case for an appointment handed off, and an email case for a callback by email', async () => {
+    const appointment = call({ outcome: 'appointment', callbackNumber: undefined });
+    const byMail = call({ callbackNumber: undefined, preferredChannel: 'email', callbackEmail: 'karl@example.org' });
+    const eventIds: string[] = [];
+    for (const event of [appointment, byMail]) eventIds.push(await publishEvent(js, kit.env.namespace, CALL_WRAPPED_UP, event, '/d115/telephony'));
+    await waitFor(async () => (await kit.count('SELECT count(*) FROM tickets.inbox WHERE event_id = ANY($1)', [eventIds])) === 2, 'both calls handled');
+    const { rows } = await kit.sql.query('SELECT origin_ref, citizen_email, citizen_preferred_channel FROM tickets.ticket WHERE origin_ref = ANY($1)', [
+      [`call:${appointment.callId}`, `call:${byMail.callId}`],
+    ]);
+    expect(rows).toEqual([{ origin_ref: `call:${byMail.callId}`, citizen_email: 'karl@example.org', citizen_preferred_channel: 'email' }]);
+  });
 });

@@ -33,6 +33,7 @@ import {
   UpsertSlaPolicyRequest,
 } from './tickets/configuration.requests';
 import { BacklogReply, CurrentFiguresRequest, HandlingTimesReply, OccupancyReply, PeriodFiguresRequest, SlaFiguresReply } from './tickets/figures.requests';
+import { FindCasesByPhoneReply, FindCasesByPhoneRequest } from './tickets/phone-match.requests';
 import { AnonymizeReply, AnonymizeRequest } from './tickets/privacy.requests';
 import {
   AddNoteRequest,
@@ -46,6 +47,9 @@ import {
 } from './tickets/ticket.requests';
 import { TicketSubjects } from './tickets/tickets.subjects';
 import { GetTicketStatusRequest, TicketStatusView } from './tickets/ticket-status.requests';
+import { GetServiceLevelReply, GetServiceLevelRequest, ListCallsReply, ListCallsRequest } from './telephony/service-level.requests';
+import { TelephonySubjects } from './telephony/telephony.subjects';
+import { WrapUpCallReply, WrapUpCallRequest } from './telephony/wrap-up.request';
 import { SearchTicketsReply, TicketDetailView, TicketView } from './tickets/ticket.views';
 
 /** What one request/reply subject takes and answers. */
@@ -94,6 +98,7 @@ export type RequestMap = {
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
   [TicketSubjects.status]: RequestContract<GetTicketStatusRequest, TicketStatusView>;
+  [TicketSubjects.casesByPhone]: RequestContract<FindCasesByPhoneRequest, FindCasesByPhoneReply>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
@@ -101,6 +106,10 @@ export type RequestMap = {
 
   [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
   [KnowledgeSubjects.getService]: RequestContract<GetServiceRequest, GetServiceReply>;
+
+  [TelephonySubjects.wrapUp]: RequestContract<WrapUpCallRequest, WrapUpCallReply>;
+  [TelephonySubjects.serviceLevelGet]: RequestContract<GetServiceLevelRequest, GetServiceLevelReply>;
+  [TelephonySubjects.callsList]: RequestContract<ListCallsRequest, ListCallsReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */
@@ -114,6 +123,7 @@ type Declared =
   | typeof MailSubjects.quarantineList
   | typeof MailSubjects.quarantineRetry
   | typeof MailSubjects.mailboxList
-  | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects];
+  | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects]
+  | (typeof TelephonySubjects)[keyof typeof TelephonySubjects];
 type Uncovered = Exclude<Declared, RequestSubject>;
 export const EVERY_REQUEST_SUBJECT_HAS_A_CONTRACT: [Uncovered] extends [never] ? true : Uncovered = true;

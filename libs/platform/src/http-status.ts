@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnyErrorCode, ErrorCode, GatewayErrorCode, KnowledgeErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
+import { AnyErrorCode, ErrorCode, GatewayErrorCode, KnowledgeErrorCode, MailErrorCode, TelephonyErrorCode, TicketErrorCode } from '@d115/contracts';
 
 /**
  * The one code → HTTP status table. It is a `Record` over every code, so a code
@@ -44,6 +44,10 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [GatewayErrorCode.ROUTE_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [GatewayErrorCode.UNSUPPORTED]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [GatewayErrorCode.PRECONDITION_INVALID]: HttpStatus.PRECONDITION_FAILED,
+
+  [TelephonyErrorCode.CALL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TelephonyErrorCode.CALL_ALREADY_WRAPPED_UP]: HttpStatus.CONFLICT,
+  [TelephonyErrorCode.CALLER_NUMBER_UNAVAILABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /**

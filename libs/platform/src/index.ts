@@ -9,3 +9,4 @@ export * from './net';
 export * from './clock';
 export * from './scheduler';
 export * from './problem';
+export * from './phone-pseudonym';

@@ -1,4 +1,6 @@
 import { messagingMigration } from '@d115/messaging';
+import { CreateCalls1796195779781 } from './1796195779781-create-calls';
+import { ServiceLevelWaitPerDay1796197316475 } from './1796197316475-service-level-wait-per-day';
 
 /** All migrations of the telephony schema, oldest first. */
-export const migrations = [messagingMigration(1764300000000)];
+export const migrations = [messagingMigration(1764300000000), CreateCalls1796195779781, ServiceLevelWaitPerDay1796197316475];

@@ -1,12 +1,17 @@
 import { Transform } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { BoolVar, IntVar, ServiceEnv } from '@d115/platform';
+import { IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BoolVar, DEV_PHONE_PSEUDONYM_KEY, IntVar, ServiceEnv } from '@d115/platform';
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Environment of the tickets service (see docs/tickets.md, "Environment variables"). */
 export class TicketsEnv extends ServiceEnv {
   override OPS_PORT = 3103;
+
+  /** Secret of the keyed phone-number pseudonym; the same value as the telephony service's (screen pop matching). */
+  @IsString()
+  @MinLength(16, { message: 'PHONE_PSEUDONYM_KEY must be a secret of at least 16 characters' })
+  PHONE_PSEUDONYM_KEY = DEV_PHONE_PSEUDONYM_KEY;
 
   // ---- routing and assignment ----------------------------------------------------------
 

@@ -1,28 +1,15 @@
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDateString, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ARS, LEIKA_KEY } from '../common/keys';
 
-export const CALL_OUTCOMES = ['resolved', 'callback', 'forwarded'] as const;
+/** resolved at first contact, callback requested, forwarded to an authority, appointment handed off. */
+export const CALL_OUTCOMES = ['resolved', 'callback', 'forwarded', 'appointment'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
-/** `d115.events.telephony.call.wrapped-up`: an agent finished a call. */
-export class CallWrappedUpEvent {
-  @IsUUID()
-  callId!: string;
+export const CALLBACK_CHANNELS = ['phone', 'email'] as const;
+export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
 
-  /** resolved at first contact, callback requested, or forwarded to an authority. */
-  @IsIn(CALL_OUTCOMES)
-  outcome!: CallOutcome;
-
-  @IsString()
-  @MaxLength(10000)
-  note!: string;
-
-  /** Number to call back; only present when the citizen asked for a callback. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  callbackNumber?: string;
-
+/** What the citizen's matter was, as the agent records it at wrap-up (request and event alike). */
+export abstract class CallMatterFields {
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -38,12 +25,42 @@ export class CallWrappedUpEvent {
 
   @IsOptional()
   @IsString()
-  agentId?: string;
+  @MaxLength(10)
+  language?: string;
+}
+
+/** `d115.events.telephony.call.wrapped-up`: an agent finished a call. */
+export class CallWrappedUpEvent extends CallMatterFields {
+  @IsUUID()
+  callId!: string;
+
+  /** resolved at first contact, callback requested, forwarded to an authority, or an appointment handed off. */
+  @IsIn(CALL_OUTCOMES)
+  outcome!: CallOutcome;
+
+  @IsString()
+  @MaxLength(10000)
+  note!: string;
+
+  /** Number to call back; only present when the citizen asked for a callback. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  callbackNumber?: string;
+
+  /** How the citizen wants the answer of a callback case: by phone (`callbackNumber`) or by email (`callbackEmail`). */
+  @IsOptional()
+  @IsIn(CALLBACK_CHANNELS)
+  preferredChannel?: CallbackChannel;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(300)
+  callbackEmail?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(10)
-  language?: string;
+  agentId?: string;
 
   @IsDateString()
   endedAt!: string;

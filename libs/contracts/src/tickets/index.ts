@@ -10,3 +10,4 @@ export * from './configuration.requests';
 export * from './figures.requests';
 export * from './privacy.requests';
 export * from './ticket-status.requests';
+export * from './phone-match.requests';

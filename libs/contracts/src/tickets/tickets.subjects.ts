@@ -54,4 +54,6 @@ export const TicketSubjects = {
   anonymize: requestSubject('tickets', 'privacy.anonymize'),
   // citizens
   status: requestSubject('tickets', 'status'),
+  // telephony screen pop
+  casesByPhone: requestSubject('tickets', 'cases.by-phone'),
 } as const;

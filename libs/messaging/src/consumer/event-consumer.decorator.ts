@@ -17,6 +17,12 @@ export interface EventConsumerOptions {
 /** What a consumer class implements: its work, inside the transaction that also records the inbox entry. */
 export interface EventHandler<T = unknown> {
   handle(event: EventEnvelope<T>, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: work a handler collected over several `handle` calls (a batch), done once before
+   * the transaction commits — in the same transaction, so it commits or fails with them. When it
+   * fails, the batch is replayed one event at a time, with `flush` after each.
+   */
+  flush?(manager: EntityManager): Promise<void>;
 }
 
 export const EVENT_CONSUMER = Symbol('EVENT_CONSUMER');

@@ -26,8 +26,9 @@ export class InboxBatch {
 
   /**
    * Fast path: one transaction, inbox rows for the whole batch in one statement,
-   * handlers without savepoints. If a handler throws, the batch is rolled back
-   * and replayed with a savepoint per message, so only the failing one fails.
+   * handlers without savepoints, then the handler's `flush` (batched work). If a
+   * handler or the flush throws, the batch is rolled back and replayed with a
+   * savepoint per message (each flushed on its own), so only the failing one fails.
    */
   async handle(prepared: Prepared[]): Promise<Outcome[]> {
     const fast = await this.inTransaction(async (runner) => {
@@ -44,6 +45,11 @@ export class InboxBatch {
           return undefined; // roll back and isolate the failure below
         }
         outcomes.push({ kind: 'handled' });
+      }
+      try {
+        await this.handler.flush?.(runner.manager);
+      } catch {
+        return undefined;
       }
       return outcomes;
     });
@@ -93,7 +99,10 @@ export class InboxBatch {
     await runner.query('SAVEPOINT d115_event');
     try {
       const fresh = await this.recordInbox(runner, [item]);
-      if (fresh.size > 0) await this.runHandler(runner, item);
+      if (fresh.size > 0) {
+        await this.runHandler(runner, item);
+        await this.handler.flush?.(runner.manager);
+      }
       await runner.query('RELEASE SAVEPOINT d115_event');
       return { kind: fresh.size > 0 ? 'handled' : 'duplicate' };
     } catch (error) {

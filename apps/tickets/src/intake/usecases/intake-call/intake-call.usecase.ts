@@ -19,7 +19,8 @@ export class IntakeCallUsecase {
   ) {}
 
   async execute(manager: EntityManager, call: CallWrappedUpEvent): Promise<CallIntakeOutcome> {
-    if (call.outcome === 'resolved') return 'resolved';
+    // Answered at first contact or handed off to appointment booking: nothing left to do.
+    if (call.outcome !== 'callback' && call.outcome !== 'forwarded') return 'resolved';
     const originRef = `call:${call.callId}`;
     if (await this.cases.existsOrigin(manager, originRef)) return 'duplicate';
     const firstLine = call.note.split('\n')[0].trim().slice(0, 120);
@@ -29,7 +30,13 @@ export class IntakeCallUsecase {
       subject: `${call.outcome === 'callback' ? 'Rückrufbitte' : 'Weiterleitung'}: ${firstLine || 'Anruf'}`,
       citizen: {
         ...(call.citizenName ? { name: call.citizenName } : {}),
-        ...(call.callbackNumber ? { phone: call.callbackNumber, preferredChannel: 'callback' as const } : {}),
+        ...(call.callbackNumber ? { phone: call.callbackNumber } : {}),
+        ...(call.callbackEmail ? { email: call.callbackEmail } : {}),
+        ...(call.preferredChannel === 'email' && call.callbackEmail
+          ? { preferredChannel: 'email' as const }
+          : call.callbackNumber
+            ? { preferredChannel: 'callback' as const }
+            : {}),
       },
       ...(call.leikaKey ? { leikaKey: call.leikaKey } : {}),
       ...(call.ars ? { ars: call.ars } : {}),
