@@ -7,7 +7,8 @@ import { HolidayTable } from './holidays/holiday-table';
 import { OpeningSchedule } from './schedule/opening-schedule';
 import { Span } from './schedule/span';
 import { slotsInSpans } from './slots/slot-grid';
-import { MS_PER_MINUTE } from './time-zone/local-date';
+import { formatIsoDate, MS_PER_MINUTE, parseIsoDate } from './time-zone/local-date';
+import { toInstant } from './time-zone/zoned-time';
 
 /** A stretch of time [start, end) as UTC instants. */
 export interface BusinessInterval {
@@ -60,6 +61,18 @@ export class BusinessCalendar {
 
   isHoliday(day: Date | string): boolean {
     return this.holidayOn(day) !== undefined;
+  }
+
+  /** The local date ("YYYY-MM-DD") of an instant in the calendar's zone. */
+  localDateOf(at: Date): string {
+    return formatIsoDate(this.schedule.localDayOf(instantOf(at, 'at')));
+  }
+
+  /** The instant a local date ("YYYY-MM-DD") begins in the calendar's zone (midnight, DST-aware). */
+  startOfLocalDay(date: string): Date {
+    const day = parseIsoDate(date);
+    if (day === undefined) throw new CalendarException(CalendarErrorCode.InvalidArgument, `date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
+    return new Date(toInstant(day, 0, this.schedule.timeZone));
   }
 
   /** Open hours include their opening minute and exclude their closing minute. */

@@ -4,12 +4,13 @@ import { ErrorCode } from './common/errors';
 import { KnowledgeErrorCode } from './knowledge/knowledge.subjects';
 import { GatewayErrorCode } from './gateway/gateway-errors';
 import { TelephonyErrorCode } from './telephony/wrap-up.request';
+import { AppointmentErrorCode } from './appointments/appointments.subjects';
 
 /**
  * Every error-code enum a caller can receive. A new feature enum goes here, and the
  * compiler then asks for its HTTP statuses in `libs/platform`'s status table.
  */
-export const ERROR_CODE_ENUMS = [ErrorCode, TicketErrorCode, MailErrorCode, KnowledgeErrorCode, GatewayErrorCode, TelephonyErrorCode] as const;
+export const ERROR_CODE_ENUMS = [ErrorCode, TicketErrorCode, MailErrorCode, KnowledgeErrorCode, GatewayErrorCode, TelephonyErrorCode, AppointmentErrorCode] as const;
 
 /** Any code a D115 error can carry. */
-export type AnyErrorCode = ErrorCode | TicketErrorCode | MailErrorCode | KnowledgeErrorCode | GatewayErrorCode | TelephonyErrorCode;
+export type AnyErrorCode = ErrorCode | TicketErrorCode | MailErrorCode | KnowledgeErrorCode | GatewayErrorCode | TelephonyErrorCode | AppointmentErrorCode;

@@ -5,5 +5,6 @@ export * from './telephony';
 export * from './knowledge';
 export * from './gateway';
 export * from './ops';
+export * from './appointments';
 export * from './request-map';
 export * from './error-codes';

@@ -3,6 +3,31 @@ import { PingSubject } from './common/subjects';
 import { KnowledgeSubjects } from './knowledge/knowledge.subjects';
 import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest } from './knowledge/responsible-authority.request';
 import { GetServiceReply, GetServiceRequest } from './knowledge/service.requests';
+import { AppointmentSubjects } from './appointments/appointments.subjects';
+import {
+  AppointmentFiguresReply,
+  AppointmentFiguresRequest,
+  AppointmentView,
+  AvailabilityReply,
+  CancelAppointmentRequest,
+  ConfirmAppointmentRequest,
+  GetAppointmentRequest,
+  GetAvailabilityRequest,
+  PreconfirmAppointmentRequest,
+  RebookAppointmentRequest,
+  RecordNoShowRequest,
+  ReservationReply,
+  ReserveAppointmentRequest,
+  UpdateAppointmentRequest,
+} from './appointments/booking.requests';
+import {
+  GetOfficeRequest,
+  ImportOfficesReply,
+  ImportOfficesRequest,
+  ListOfficesRequest,
+  OfficeView,
+  UpsertOfficeRequest,
+} from './appointments/office.requests';
 import { MailSubjects } from './mail/mail.subjects';
 import { ListMailboxesRequest, MailboxView } from './mail/mailbox.request';
 import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
@@ -110,6 +135,21 @@ export type RequestMap = {
   [TelephonySubjects.wrapUp]: RequestContract<WrapUpCallRequest, WrapUpCallReply>;
   [TelephonySubjects.serviceLevelGet]: RequestContract<GetServiceLevelRequest, GetServiceLevelReply>;
   [TelephonySubjects.callsList]: RequestContract<ListCallsRequest, ListCallsReply>;
+
+  [AppointmentSubjects.officeUpsert]: RequestContract<UpsertOfficeRequest, OfficeView>;
+  [AppointmentSubjects.officeGet]: RequestContract<GetOfficeRequest, OfficeView>;
+  [AppointmentSubjects.officeList]: RequestContract<ListOfficesRequest, OfficeView[]>;
+  [AppointmentSubjects.officeImport]: RequestContract<ImportOfficesRequest, ImportOfficesReply>;
+  [AppointmentSubjects.availability]: RequestContract<GetAvailabilityRequest, AvailabilityReply>;
+  [AppointmentSubjects.reserve]: RequestContract<ReserveAppointmentRequest, ReservationReply>;
+  [AppointmentSubjects.update]: RequestContract<UpdateAppointmentRequest, AppointmentView>;
+  [AppointmentSubjects.preconfirm]: RequestContract<PreconfirmAppointmentRequest, AppointmentView>;
+  [AppointmentSubjects.confirm]: RequestContract<ConfirmAppointmentRequest, AppointmentView>;
+  [AppointmentSubjects.cancel]: RequestContract<CancelAppointmentRequest, AppointmentView>;
+  [AppointmentSubjects.rebook]: RequestContract<RebookAppointmentRequest, AppointmentView>;
+  [AppointmentSubjects.get]: RequestContract<GetAppointmentRequest, AppointmentView>;
+  [AppointmentSubjects.noShow]: RequestContract<RecordNoShowRequest, AppointmentView>;
+  [AppointmentSubjects.figures]: RequestContract<AppointmentFiguresRequest, AppointmentFiguresReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */
@@ -124,6 +164,7 @@ type Declared =
   | typeof MailSubjects.quarantineRetry
   | typeof MailSubjects.mailboxList
   | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects]
-  | (typeof TelephonySubjects)[keyof typeof TelephonySubjects];
+  | (typeof TelephonySubjects)[keyof typeof TelephonySubjects]
+  | (typeof AppointmentSubjects)[keyof typeof AppointmentSubjects];
 type Uncovered = Exclude<Declared, RequestSubject>;
 export const EVERY_REQUEST_SUBJECT_HAS_A_CONTRACT: [Uncovered] extends [never] ? true : Uncovered = true;

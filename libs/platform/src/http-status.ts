@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnyErrorCode, ErrorCode, GatewayErrorCode, KnowledgeErrorCode, MailErrorCode, TelephonyErrorCode, TicketErrorCode } from '@d115/contracts';
+import { AnyErrorCode, AppointmentErrorCode, ErrorCode, GatewayErrorCode, KnowledgeErrorCode, MailErrorCode, TelephonyErrorCode, TicketErrorCode } from '@d115/contracts';
 
 /**
  * The one code → HTTP status table. It is a `Record` over every code, so a code
@@ -48,6 +48,26 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [TelephonyErrorCode.CALL_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [TelephonyErrorCode.CALL_ALREADY_WRAPPED_UP]: HttpStatus.CONFLICT,
   [TelephonyErrorCode.CALLER_NUMBER_UNAVAILABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [AppointmentErrorCode.OFFICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [AppointmentErrorCode.SERVICE_NOT_OFFERED]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AppointmentErrorCode.SERVICES_NOT_COMBINABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AppointmentErrorCode.TOO_MANY_OF_SERVICE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AppointmentErrorCode.INVALID_RANGE]: HttpStatus.BAD_REQUEST,
+  [AppointmentErrorCode.SLOT_IN_PAST]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AppointmentErrorCode.SLOT_OUTSIDE_HOURS]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AppointmentErrorCode.SLOT_BEYOND_HORIZON]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AppointmentErrorCode.SLOT_TAKEN]: HttpStatus.CONFLICT,
+  [AppointmentErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [AppointmentErrorCode.WRONG_AUTH_KEY]: HttpStatus.FORBIDDEN,
+  [AppointmentErrorCode.TOO_MANY_ATTEMPTS]: HttpStatus.TOO_MANY_REQUESTS,
+  [AppointmentErrorCode.HOLD_EXPIRED]: HttpStatus.GONE,
+  [AppointmentErrorCode.ALREADY_CANCELLED]: HttpStatus.CONFLICT,
+  [AppointmentErrorCode.ILLEGAL_STATE]: HttpStatus.CONFLICT,
+  [AppointmentErrorCode.CONTACT_REQUIRED]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AppointmentErrorCode.INVALID_OFFICE]: HttpStatus.BAD_REQUEST,
+  [AppointmentErrorCode.EXTERNAL_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [AppointmentErrorCode.EXTERNAL_REJECTED]: HttpStatus.BAD_GATEWAY,
 };
 
 /**

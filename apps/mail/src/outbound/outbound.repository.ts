@@ -7,8 +7,8 @@ import { UndeliverableAddressEntity } from './entities/undeliverable-address.ent
 
 export type NewOutbound = Omit<
   OutboundMessageEntity,
-  'status' | 'attempts' | 'nextAttemptAt' | 'leaseUntil' | 'lastError' | 'relayResponse' | 'createdAt' | 'sentAt'
->;
+  'status' | 'attempts' | 'nextAttemptAt' | 'leaseUntil' | 'lastError' | 'relayResponse' | 'createdAt' | 'sentAt' | 'inlineAttachments'
+> & { inlineAttachments?: OutboundMessageEntity['inlineAttachments'] };
 
 const OUTBOUND_COLUMNS = [
   'id',
@@ -28,6 +28,7 @@ const OUTBOUND_COLUMNS = [
   'reference_ids',
   'extra_headers',
   'attachment_ids',
+  'inline_attachments',
 ];
 
 @Injectable()
@@ -56,6 +57,7 @@ export class OutboundRepository {
         mail.referenceIds,
         JSON.stringify(mail.extraHeaders),
         mail.attachmentIds,
+        JSON.stringify(mail.inlineAttachments ?? []),
       ],
     );
     return rows.length > 0;

@@ -18,7 +18,7 @@ export interface EventEnvelope<T = unknown> {
 }
 
 /** What a d115 event can be about; the CloudEvents `subject` names one of them. */
-export type EventEntity = 'ticket' | 'message' | 'import' | 'probe' | 'call' | 'service-level';
+export type EventEntity = 'ticket' | 'message' | 'import' | 'probe' | 'call' | 'service-level' | 'appointment';
 
 /** A CloudEvents `subject`: `<entity>/<id>`, e.g. `ticket/0190…`. */
 export type EventAbout = `${EventEntity}/${string}`;

@@ -14,8 +14,9 @@ export class MailMessageSentEvent {
   @IsUUID()
   ticketId?: string;
 
-  @IsIn(['acknowledgment', 'reply', 'forward'])
-  kind!: 'acknowledgment' | 'reply' | 'forward';
+  /** `notification`: a mail another service asked for (appointment confirmations). */
+  @IsIn(['acknowledgment', 'reply', 'forward', 'notification'])
+  kind!: 'acknowledgment' | 'reply' | 'forward' | 'notification';
 
   @IsString()
   rfcMessageId!: string;

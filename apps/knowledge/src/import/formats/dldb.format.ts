@@ -1,8 +1,7 @@
+import { parseOpeningTimesText } from '@d115/calendar';
 import { ImportFormat, OpeningHoursEntry } from '@d115/contracts';
 import { AddressRecord, CatalogueFormat, CatalogueRecord } from '../catalogue-record';
 import { asString, asStrings, isObject, readJsonFile } from './json-file';
-
-const DAYS: Record<string, string> = { monday: 'mo', tuesday: 'tu', wednesday: 'we', thursday: 'th', friday: 'fr', saturday: 'sa', sunday: 'su' };
 
 export interface DldbOptions {
   /** The region the export covers (DLDB has no ARS): 110000000000 for Berlin, 091620000000 for Munich. */
@@ -138,19 +137,8 @@ export class DldbFormat implements CatalogueFormat {
   }
 }
 
-/** `{monday: "08:00-12:00, 13:00-18:00", …}` → entries; what does not parse goes into the note. */
+/** `{monday: "08:00-12:00, 13:00-18:00", …}` → entries (the parsing is libs/calendar's); what does not parse goes into the note. */
 export function openingHours(value: unknown): { hours: OpeningHoursEntry[]; note?: string } {
-  if (!isObject(value)) return { hours: [], note: typeof value === 'string' ? value : undefined };
-  const hours: OpeningHoursEntry[] = [];
-  const notes: string[] = [];
-  for (const [name, text] of Object.entries(value)) {
-    const day = DAYS[name.toLowerCase()];
-    const spans = typeof text === 'string' ? [...text.matchAll(/(\d{1,2})[:.](\d{2})\s*(?:-|–|bis)\s*(\d{1,2})[:.](\d{2})/g)] : [];
-    if (!day || (typeof text === 'string' && text.trim() && spans.length === 0)) {
-      if (typeof text === 'string' && text.trim()) notes.push(`${name}: ${text.trim()}`);
-      continue;
-    }
-    for (const [, h1, m1, h2, m2] of spans) hours.push({ day, opens: `${h1.padStart(2, '0')}:${m1}`, closes: `${h2.padStart(2, '0')}:${m2}` });
-  }
-  return { hours, note: notes.join('; ') || undefined };
+  const { ranges, notes } = parseOpeningTimesText(value);
+  return { hours: ranges.map((r) => ({ day: r.weekday.slice(0, 2), opens: r.from, closes: r.to })), note: notes.join('; ') || undefined };
 }

@@ -1,7 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MailAddress } from '../../parsing/parsed-mail';
 
-export type OutboundKind = 'acknowledgment' | 'reply' | 'forward';
+export type OutboundKind = 'acknowledgment' | 'reply' | 'forward' | 'notification';
+
+/** A file that travels with an outbound mail itself (a notification's calendar file). */
+export interface InlineAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
 export type OutboundStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** A mail to send: queued, retried with backoff on temporary failures, then sent or failed for good. */
@@ -58,6 +65,9 @@ export class OutboundMessageEntity {
 
   @Column('uuid', { array: true })
   attachmentIds!: string[];
+
+  @Column('jsonb', { default: [] })
+  inlineAttachments!: InlineAttachment[];
 
   @Column('text')
   status!: OutboundStatus;

@@ -52,7 +52,10 @@ export class DeliverOutboundUsecase {
         ...(mail.inReplyTo ? { inReplyTo: bracketed(mail.inReplyTo) } : {}),
         ...(mail.referenceIds.length ? { references: mail.referenceIds.map(bracketed) } : {}),
         headers: mail.extraHeaders,
-        attachments: files.map((f) => ({ filename: f.entity.filename, contentType: f.entity.contentType, content: f.content })),
+        attachments: [
+          ...files.map((f) => ({ filename: f.entity.filename, contentType: f.entity.contentType, content: f.content })),
+          ...(mail.inlineAttachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+        ],
         envelope: { from: mail.fromAddress, to: recipients },
       });
       await this.transactions.run((manager) => this.recordSent(manager, mail, result.accepted, result.rejected, result.response));

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { BusinessCalendar } from '@d115/calendar';
+import { AvailableDayDto } from '@d115/contracts';
+import { BookingSystem, ExternalRef, Hold } from '../external/booking-system';
+import { Office } from '../offices/office';
+import { OfficesRepository } from '../offices/offices.repository';
+import { ServicePlan } from '../offices/service-plan';
+import { BookedUnitsRepository } from '../slots/booked-units.repository';
+import { freeDays } from '../slots/slot-grid';
+import { BookingSteps } from './booking-steps';
+
+/**
+ * d115's own calendar: the office's grid from libs/calendar minus booked units
+ * and live holds. A reservation locks the office row, so every instance checks
+ * and takes a counter in one step; the units' primary key backs that up. The
+ * booking's own state is all there is, so the other steps have nothing to tell.
+ */
+@Injectable()
+export class BuiltinBookingSystem implements BookingSystem {
+  readonly name = 'builtin' as const;
+  readonly usesOwnGrid = true;
+  readonly mailsCitizens = true;
+  readonly movable = true;
+
+  constructor(
+    private readonly offices: OfficesRepository,
+    private readonly units: BookedUnitsRepository,
+    private readonly steps: BookingSteps,
+  ) {}
+
+  async availability(
+    manager: EntityManager,
+    office: Office,
+    plan: ServicePlan,
+    range: { from: Date; to: Date },
+    calendar: BusinessCalendar,
+    now: Date,
+  ): Promise<AvailableDayDto[]> {
+    const occupancy = await this.units.occupancy(manager, office, range.from, range.to, now);
+    return freeDays(calendar, office, plan, range, occupancy);
+  }
+
+  async reserve(
+    manager: EntityManager,
+    office: Office,
+    plan: ServicePlan,
+    start: Date,
+    hold: Hold,
+  ): Promise<{ counter: number; externalRef: ExternalRef | null }> {
+    const locked = await this.offices.relock(manager, office);
+    return { counter: await this.steps.take(manager, locked, start, plan.units, hold.appointmentId, hold.holdUntil, hold.now), externalRef: null };
+  }
+
+  async update(): Promise<void> {}
+  async preconfirm(): Promise<void> {}
+  async confirm(): Promise<void> {}
+  async cancel(): Promise<void> {}
+}
