@@ -3,6 +3,20 @@ import { PingSubject } from './common/subjects';
 import { KnowledgeSubjects } from './knowledge/knowledge.subjects';
 import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest } from './knowledge/responsible-authority.request';
 import { GetServiceReply, GetServiceRequest } from './knowledge/service.requests';
+import {
+  DeleteSynonymReply,
+  DeleteSynonymRequest,
+  ListSynonymsReply,
+  ListSynonymsRequest,
+  SearchFeedbackReply,
+  SearchFeedbackRequest,
+  SearchReply,
+  SearchRequest,
+  SynonymView,
+  UnansweredSearchesReply,
+  UnansweredSearchesRequest,
+  UpsertSynonymRequest,
+} from './knowledge/search.requests';
 import { MailSubjects } from './mail/mail.subjects';
 import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
 import {
@@ -97,6 +111,12 @@ export type RequestMap = {
 
   [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
   [KnowledgeSubjects.getService]: RequestContract<GetServiceRequest, GetServiceReply>;
+  [KnowledgeSubjects.search]: RequestContract<SearchRequest, SearchReply>;
+  [KnowledgeSubjects.searchFeedback]: RequestContract<SearchFeedbackRequest, SearchFeedbackReply>;
+  [KnowledgeSubjects.searchUnanswered]: RequestContract<UnansweredSearchesRequest, UnansweredSearchesReply>;
+  [KnowledgeSubjects.listSynonyms]: RequestContract<ListSynonymsRequest, ListSynonymsReply>;
+  [KnowledgeSubjects.upsertSynonym]: RequestContract<UpsertSynonymRequest, SynonymView>;
+  [KnowledgeSubjects.deleteSynonym]: RequestContract<DeleteSynonymRequest, DeleteSynonymReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */

@@ -36,6 +36,9 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [KnowledgeErrorCode.SERVICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [KnowledgeErrorCode.SEARCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [KnowledgeErrorCode.SEARCH_UNKNOWN_SERVICE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [KnowledgeErrorCode.SYNONYM_EMPTY]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /**
