@@ -32,11 +32,12 @@ export class SearchLogRepository {
 
   /** false when there is no such search (or it has passed retention). */
   async feedback(searchId: string, serviceId: string | null, helpful: boolean | null, at: Date): Promise<boolean> {
-    const rows: unknown[] = await this.transactions.manager.query(
-      `UPDATE search_log SET chosen_service_id = coalesce($2, chosen_service_id), helpful = coalesce($3, helpful), feedback_at = $4 WHERE id = $1 RETURNING id`,
+    // UPDATE/DELETE through TypeORM's postgres driver answer [rows, affected]
+    const [, affected]: [unknown[], number] = await this.transactions.manager.query(
+      `UPDATE search_log SET chosen_service_id = coalesce($2, chosen_service_id), helpful = coalesce($3, helpful), feedback_at = $4 WHERE id = $1`,
       [searchId, serviceId, helpful, at],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   async serviceExists(serviceId: string): Promise<boolean> {
@@ -68,7 +69,7 @@ export class SearchLogRepository {
   }
 
   async purgeBefore(cutoff: Date): Promise<number> {
-    const rows: unknown[] = await this.transactions.manager.query(`DELETE FROM search_log WHERE at < $1 RETURNING 1`, [cutoff]);
-    return rows.length;
+    const [, affected]: [unknown[], number] = await this.transactions.manager.query(`DELETE FROM search_log WHERE at < $1`, [cutoff]);
+    return affected;
   }
 }

@@ -3,7 +3,8 @@ import { candidatePieces, splitCompound } from '../domain/compounds';
 import { idf, QueryWord, queryWords } from '../domain/words';
 import { ALTERNATIVE_WEIGHT, FUZZY } from '../index/ranking';
 import { EXTRA_STOP_WORDS } from '../synonyms/shipped-synonyms';
-import { QueryTerm, SearchRepository } from './search.repository';
+import { keyPositions, phraseKeys, QueryGroup, QueryGroups } from './query-groups';
+import { Lookup, QueryTerm, SearchRepository } from './search.repository';
 
 export interface AnalysedQuery {
   terms: QueryTerm[];
@@ -14,18 +15,18 @@ export interface AnalysedQuery {
   words: QueryWord[];
 }
 
-interface Group {
-  alternatives: Map<string, number>;
-}
+/** Where only the start or the end of an unknown compound is a catalogue word ("waffen|schein"). */
+const PARTIAL_PIECE = 5;
 
 /**
  * Turns the caller's words into weighted query terms, in at most three round
  * trips: (1) every word and every adjacent pair joined, against the vocabulary
  * and the stemmer; (2) the synonym table for words and phrases of up to three
  * words, and the pieces of unknown compounds; (3) trigram corrections for what
- * is still unknown. Each word is a group of alternatives (itself, its compound
- * parts, its synonyms, its correction); a term's weight is its rarity (idf) in
- * the loaded catalogue times the alternative's weight.
+ * is still unknown (the whole word, and the rest after a known first piece).
+ * Each word is a group of alternatives (itself, its synonyms, its correction);
+ * the parts of a compound are groups of their own at a lower weight. A term's
+ * weight is its rarity (idf) in the loaded catalogue times the alternative's weight.
  */
 @Injectable()
 export class QueryAnalyzer {
@@ -39,98 +40,79 @@ export class QueryAnalyzer {
     const byText = new Map(looked.map((entry) => [entry.text, entry]));
     const lookups = texts.map((text) => byText.get(text)!);
     const weight = (df: number, factor: number) => idf(Math.max(documents, 1), df) * factor;
+    const groups = new QueryGroups();
+    const knownWord = (group: QueryGroup, term: string, df: number, parts: Lookup['parts'], factor: number) => {
+      group.add(term, weight(df, factor));
+      for (const part of parts) groups.create().add(part.term, weight(part.df, factor * ALTERNATIVE_WEIGHT.part));
+    };
 
-    const groups: Group[] = [];
-    const wordGroups = new Map<number, Group>();
+    const wordGroups = new Map<number, QueryGroup>();
     lookups.forEach((entry, i) => {
       if (entry.term === null && !entry.known) return; // a stop word
-      const group: Group = { alternatives: new Map() };
-      if (entry.known) add(group, entry.known, weight(entry.df, ALTERNATIVE_WEIGHT.word));
-      groups.push(group);
+      const group = groups.create();
       wordGroups.set(i, group);
+      if (entry.known) knownWord(group, entry.known, entry.df, entry.parts, ALTERNATIVE_WEIGHT.word);
     });
     for (let i = 0; i + 1 < texts.length; i++) {
       const joined = [byText.get(texts[i] + texts[i + 1]), byText.get(`${texts[i]}s${texts[i + 1]}`)].find((entry) => entry?.known);
-      if (joined) groups.push({ alternatives: new Map([[joined.known!, weight(joined.df, ALTERNATIVE_WEIGHT.joined)]]) });
+      if (joined) groups.create().add(joined.known!, weight(joined.df, ALTERNATIVE_WEIGHT.joined));
     }
 
     // (2) synonyms of words and phrases; the pieces of compounds the catalogue does not know whole
     const keyTerms = lookups.map((entry) => entry.term);
-    const keys = phraseKeys(keyTerms);
     const unknown = lookups.map((entry, i) => ({ entry, i })).filter(({ entry }) => entry.term !== null && !entry.known);
-    const pieceTexts = unknown.flatMap(({ entry }) => candidatePieces(entry.text));
-    const [expansions, pieces] = await Promise.all([this.repository.expansions(keys), this.repository.lookup(pieceTexts)]);
+    const [expansions, pieces] = await Promise.all([
+      this.repository.expansions(phraseKeys(keyTerms)),
+      this.repository.lookup(unknown.flatMap(({ entry }) => candidatePieces(entry.text))),
+    ]);
     const expanded = new Set<number>();
     for (const expansion of expansions) {
       const positions = keyPositions(keyTerms, expansion.key);
-      const target = positions.length === 1 ? wordGroups.get(positions[0]) : undefined;
-      const group = target ?? phraseGroup(groups, expansion.key);
-      add(group, expansion.term, weight(expansion.df, ALTERNATIVE_WEIGHT.synonym * expansion.weight));
+      const group = (positions.length === 1 ? wordGroups.get(positions[0]) : undefined) ?? groups.phrase(expansion.key);
+      group.add(expansion.term, weight(expansion.df, ALTERNATIVE_WEIGHT.synonym * expansion.weight));
       positions.forEach((position) => expanded.add(position));
     }
-    const pieceTerms = new Map(pieces.filter((piece) => piece.known).map((piece) => [piece.text, piece] as const));
-    const unresolved: { text: string; i: number }[] = [];
+    const known = new Map(pieces.filter((piece) => piece.known).map((piece) => [piece.text, piece] as const));
+    const dfOf = new Map([...known.values()].map((piece) => [piece.known!, piece.df]));
+    const unresolved: { text: string; i: number; rest?: { text: string; prefix: Lookup } }[] = [];
     for (const { entry, i } of unknown) {
-      const split = splitCompound(entry.text, { termOf: (piece) => pieceTerms.get(piece)?.known });
+      const split = splitCompound(entry.text, { termOf: (piece) => known.get(piece)?.known });
       if (split) {
-        const dfOf = new Map([...pieceTerms.values()].map((piece) => [piece.known!, piece.df]));
-        split.forEach((term, n) => {
-          const group = n === 0 ? wordGroups.get(i)! : { alternatives: new Map<string, number>() };
-          add(group, term, weight(dfOf.get(term) ?? 0, ALTERNATIVE_WEIGHT.piece));
-          if (n > 0) groups.push(group);
-        });
-      } else if (!expanded.has(i) && entry.text.length >= FUZZY.minLength) unresolved.push({ text: entry.text, i });
-    }
-    for (const { entry, i } of lookups.map((entry, i) => ({ entry, i }))) {
-      if (entry.known) for (const part of entry.parts) add(wordGroups.get(i)!, part.term, weight(part.df, ALTERNATIVE_WEIGHT.part));
+        const partsOf = new Map([...known.values()].filter((piece) => piece.parts.length > 0).map((piece) => [piece.known!, piece.parts]));
+        split.forEach((term, n) => knownWord(n === 0 ? wordGroups.get(i)! : groups.create(), term, dfOf.get(term) ?? 0, partsOf.get(term) ?? [], ALTERNATIVE_WEIGHT.piece));
+        continue;
+      }
+      if (expanded.has(i) || entry.text.length < FUZZY.minLength) continue;
+      const prefix = longestKnown(entry.text, known, 'start');
+      const suffix = longestKnown(entry.text, known, 'end');
+      for (const piece of [prefix, suffix]) if (piece) wordGroups.get(i)!.add(piece.known!, weight(piece.df, ALTERNATIVE_WEIGHT.piece * 0.8));
+      const rest = prefix && entry.text.length - prefix.text.length >= FUZZY.minLength ? { text: entry.text.slice(prefix.text.length), prefix } : undefined;
+      unresolved.push({ text: entry.text, i, rest });
     }
 
-    // (3) typos
+    // (3) typos: the whole word, and the rest after a known first piece ("gewerbe|anmeldng")
     const corrections = new Map<string, string>();
-    for (const correction of await this.repository.corrections(unresolved.map((entry) => entry.text))) {
-      for (const { i } of unresolved.filter((entry) => entry.text === correction.text)) {
-        add(wordGroups.get(i)!, correction.term, weight(correction.df, ALTERNATIVE_WEIGHT.fuzzy));
-        corrections.set(words[i].typed, correction.word);
+    const asked = [...new Set(unresolved.flatMap((entry) => [entry.text, ...(entry.rest ? [entry.rest.text] : [])]))];
+    const found = new Map((await this.repository.corrections(asked)).map((correction) => [correction.text, correction]));
+    for (const { text, i, rest } of unresolved) {
+      const whole = found.get(text);
+      const ofRest = rest ? found.get(rest.text) : undefined;
+      if (ofRest && (!whole || ofRest.similarity > whole.similarity)) {
+        groups.create().add(ofRest.term, weight(ofRest.df, ALTERNATIVE_WEIGHT.fuzzy));
+        corrections.set(words[i].typed, rest!.prefix.text + ofRest.word);
+      } else if (whole) {
+        knownWord(wordGroups.get(i)!, whole.term, whole.df, whole.parts, ALTERNATIVE_WEIGHT.fuzzy);
+        corrections.set(words[i].typed, whole.word);
       }
     }
-
-    const used = groups.filter((group) => group.alternatives.size > 0);
-    const terms = used.flatMap((group, index) => [...group.alternatives].map(([term, w]) => ({ term, group: index, weight: w })));
-    return { terms, groups: used.length, corrections, words };
+    return { ...groups.terms(), corrections, words };
   }
 }
 
-function add(group: Group, term: string, weight: number): void {
-  if (weight <= 0) return;
-  group.alternatives.set(term, Math.max(group.alternatives.get(term) ?? 0, weight));
-}
-
-/** Terms of words and of runs of two and three consecutive words (stop words skipped), joined by a space. */
-function phraseKeys(terms: (string | null)[]): string[] {
-  const content = terms.filter((term): term is string => term !== null);
-  const keys = new Set<string>();
-  for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= content.length; i++) keys.add(content.slice(i, i + n).join(' '));
-  return [...keys];
-}
-
-/** The word positions a key stands for (several for a phrase). */
-function keyPositions(terms: (string | null)[], key: string): number[] {
-  const parts = key.split(' ');
-  const content = terms.map((term, i) => ({ term, i })).filter((entry) => entry.term !== null);
-  for (let start = 0; start + parts.length <= content.length; start++)
-    if (parts.every((part, n) => content[start + n].term === part)) return content.slice(start, start + parts.length).map((entry) => entry.i);
-  return [];
-}
-
-const phraseGroups = new WeakMap<Group[], Map<string, Group>>();
-function phraseGroup(groups: Group[], key: string): Group {
-  const byKey = phraseGroups.get(groups) ?? new Map<string, Group>();
-  phraseGroups.set(groups, byKey);
-  let group = byKey.get(key);
-  if (!group) {
-    group = { alternatives: new Map() };
-    byKey.set(key, group);
-    groups.push(group);
+function longestKnown(text: string, known: Map<string, Lookup>, side: 'start' | 'end'): Lookup | undefined {
+  for (let length = text.length - 1; length >= PARTIAL_PIECE; length--) {
+    const piece = known.get(side === 'start' ? text.slice(0, length) : text.slice(text.length - length));
+    if (piece) return piece;
   }
-  return group;
+  return undefined;
 }

@@ -27,6 +27,8 @@ export interface Correction {
   word: string;
   term: string;
   df: number;
+  similarity: number;
+  parts: { term: string; df: number }[];
 }
 
 export interface QueryTerm {
@@ -49,6 +51,8 @@ export interface ScoredService {
   leikaKey: string | null;
   name: string;
   plainText: string;
+  /** Lines of plain_text before the text modules: the name, each synonym and keyword. */
+  headLines: number;
   score: number;
   total: number;
 }
@@ -77,8 +81,8 @@ export class SearchRepository {
       stem_df: number | null;
     }[] = await this.transactions.manager.query(
       `SELECT q.text, q.term, w.term AS word_term, w.df AS word_df, st.df AS stem_df,
-              (SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
-               FROM unnest(w.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part) AS parts
+              coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
+                        FROM unnest(w.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part), '[]'::jsonb) AS parts
        FROM (SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text) AS q
        LEFT JOIN LATERAL (SELECT term, parts, df FROM search_word WHERE folded = search_fold(q.text) ORDER BY df DESC LIMIT 1) AS w ON true
        LEFT JOIN search_term_stat st ON st.term = q.term`,
@@ -107,8 +111,11 @@ export class SearchRepository {
     const schema = this.trigram.schema;
     if (!schema || texts.length === 0) return [];
     return this.transactions.manager.query(
-      `SELECT q.text, c.word, c.term, c.df FROM unnest($1::text[]) AS q(text),
-       LATERAL (SELECT word, term, df, ${schema}.similarity(folded, search_fold(q.text)) AS similarity FROM search_word
+      `SELECT q.text, c.word, c.term, c.df, c.similarity,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
+                        FROM unnest(c.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part), '[]'::jsonb) AS parts
+       FROM unnest($1::text[]) AS q(text),
+       LATERAL (SELECT word, term, df, parts, ${schema}.similarity(folded, search_fold(q.text)) AS similarity FROM search_word
                 WHERE folded OPERATOR(${schema}.%) search_fold(q.text) AND df > 0
                 ORDER BY similarity DESC, df DESC LIMIT 1) AS c
        WHERE c.similarity >= $2`,
@@ -122,7 +129,16 @@ export class SearchRepository {
    */
   async score(terms: QueryTerm[], groups: number, filter: ScoreFilter, limit: number, boosts: { name: number; keyword: number; coverage: number }): Promise<ScoredService[]> {
     if (terms.length === 0) return [];
-    const rows: { service_id: string; source_id: string; leika_key: string | null; name: string; plain_text: string; score: number; total: string }[] =
+    const rows: {
+      service_id: string;
+      source_id: string;
+      leika_key: string | null;
+      name: string;
+      plain_text: string;
+      head_lines: number;
+      score: number;
+      total: string;
+    }[] =
       await this.transactions.manager.query(
         `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::real[]) AS q(term, grp, weight)),
          g AS (
@@ -138,7 +154,7 @@ export class SearchRepository {
              AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM responsibility r WHERE r.service_id = d.service_id
                                               AND ($10::text LIKE r.region_prefix || '%' OR r.region_prefix LIKE $9 || '%')))
            ORDER BY score DESC, doc.name_terms, d.service_id LIMIT $11)
-         SELECT r.service_id, s.source_id, s.leika_key, s.name, s.plain_text, r.score, r.total
+         SELECT r.service_id, s.source_id, s.leika_key, s.name, s.plain_text, 1 + cardinality(s.synonyms) + cardinality(s.keywords) AS head_lines, r.score, r.total
          FROM ranked r JOIN service s ON s.id = r.service_id ORDER BY r.score DESC, r.name_terms, s.name`,
         [
           terms.map((t) => t.term),
@@ -160,6 +176,7 @@ export class SearchRepository {
       leikaKey: row.leika_key,
       name: row.name,
       plainText: row.plain_text,
+      headLines: row.head_lines,
       score: Number(row.score),
       total: Number(row.total),
     }));

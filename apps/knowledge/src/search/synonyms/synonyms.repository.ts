@@ -31,6 +31,11 @@ export class SynonymsRepository {
     return rows.map(toView);
   }
 
+  /** The key the search would look the phrase up by: the terms of its words; empty when all are stop words. */
+  async keyOf(phrase: string): Promise<string> {
+    return (await this.keys(this.transactions.manager, [phrase])).get(phrase) ?? '';
+  }
+
   upsert(entry: ShippedSynonym, actor: string): Promise<SynonymView> {
     return this.transactions.run(async (manager) => {
       const [row]: SynonymRow[] = await manager.query(
@@ -52,9 +57,10 @@ export class SynonymsRepository {
 
   delete(phrase: string, actor: string): Promise<boolean> {
     return this.transactions.run(async (manager) => {
-      const deleted: unknown[] = await manager.query(`DELETE FROM search_synonym WHERE phrase = $1 RETURNING phrase`, [phrase]);
-      if (deleted.length > 0) await manager.query(`INSERT INTO search_synonym_audit (phrase, action, actor) VALUES ($1, 'delete', $2)`, [phrase, actor]);
-      return deleted.length > 0;
+      // DELETE through TypeORM's postgres driver answers [rows, affected]
+      const [, affected]: [unknown[], number] = await manager.query(`DELETE FROM search_synonym WHERE phrase = $1`, [phrase]);
+      if (affected > 0) await manager.query(`INSERT INTO search_synonym_audit (phrase, action, actor) VALUES ($1, 'delete', $2)`, [phrase, actor]);
+      return affected > 0;
     });
   }
 
@@ -89,15 +95,11 @@ export class SynonymsRepository {
   /** search_expansion rows of the given lines: key = the terms of the phrase, one row per expansion term. */
   private async derive(manager: EntityManager, entries: ShippedSynonym[]): Promise<void> {
     if (entries.length === 0) return;
-    const contentWords = (text: string) => queryWords(text).map((word) => word.text).filter((word) => !EXTRA_STOP_WORDS.has(word));
-    const allWords = [...new Set(entries.flatMap((entry) => [entry.phrase, ...entry.expansions].flatMap(contentWords)))];
-    const rows: { text: string; term: string | null }[] = await manager.query(`SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text`, [allWords]);
-    const termOf = new Map(rows.map((row) => [row.text, row.term]));
-    const terms = (text: string) => contentWords(text).flatMap((word) => (termOf.get(word) ? [termOf.get(word)!] : []));
+    const termsOf = await this.keys(manager, entries.flatMap((entry) => [entry.phrase, ...entry.expansions]));
     const expansions = entries.flatMap((entry) => {
-      const key = terms(entry.phrase).join(' ');
+      const key = termsOf.get(entry.phrase);
       if (!key) return [];
-      const added = new Set(entry.expansions.flatMap(terms).filter((term) => term !== key));
+      const added = new Set(entry.expansions.flatMap((expansion) => termsOf.get(expansion)?.split(' ') ?? []).filter((term) => term && term !== key));
       return [...added].map((term) => ({ key, phrase: entry.phrase, term, weight: 1 }));
     });
     await manager.query(`DELETE FROM search_expansion WHERE phrase = ANY($1::text[])`, [entries.map((entry) => entry.phrase)]);
@@ -107,6 +109,15 @@ export class SynonymsRepository {
          ON CONFLICT DO NOTHING`,
         [JSON.stringify(expansions.slice(i, i + 5000))],
       );
+  }
+
+  /** Each text → the terms of its words (as a query's words become terms), joined by a space. */
+  private async keys(manager: EntityManager, texts: string[]): Promise<Map<string, string>> {
+    const contentWords = (text: string) => queryWords(text).map((word) => word.text).filter((word) => !EXTRA_STOP_WORDS.has(word));
+    const words = [...new Set(texts.flatMap(contentWords))];
+    const rows: { text: string; term: string | null }[] = await manager.query(`SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text`, [words]);
+    const termOf = new Map(rows.map((row) => [row.text, row.term]));
+    return new Map(texts.map((text) => [text, contentWords(text).flatMap((word) => (termOf.get(word) ? [termOf.get(word)!] : [])).join(' ')]));
   }
 }
 

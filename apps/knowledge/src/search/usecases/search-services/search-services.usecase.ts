@@ -13,6 +13,13 @@ import { didYouMean } from './did-you-mean';
 
 const DEFAULT_LIMIT = 10;
 
+/** The text modules part of plain_text (after name, synonyms and keywords, one per line); all of it when there is nothing else. */
+function descriptionText(plainText: string, headLines: number): string {
+  const lines = plainText.split(' \n');
+  const text = lines.length > headLines ? lines.slice(headLines).join(' ') : lines.join(' ');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /**
  * `d115.knowledge.search`: the caller's words → ranked services with
  * highlighted snippets, filtered by region and online availability, and a
@@ -46,7 +53,7 @@ export class SearchServicesUsecase {
         sourceId: hit.sourceId,
         ...(hit.leikaKey ? { leika: hit.leikaKey } : {}),
         name: hit.name,
-        snippet: snippet(hit.plainText, matchedWords, matchedTerms),
+        snippet: snippet(descriptionText(hit.plainText, hit.headLines), matchedWords, matchedTerms),
         score: Math.round(hit.score * 1000) / 1000,
       })),
       ...(analysed.corrections.size > 0 ? { didYouMean: didYouMean(request.query, analysed.corrections) } : {}),

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { KnowledgeErrorCode, SynonymView, UpsertSynonymRequest } from '@d115/contracts';
 import { KnowledgeException } from '../../../shared/knowledge.exception';
-import { EXTRA_STOP_WORDS, normalisePhrase } from '../../synonyms/shipped-synonyms';
+import { normalisePhrase } from '../../synonyms/shipped-synonyms';
 import { SynonymsRepository } from '../../synonyms/synonyms.repository';
-import { queryWords } from '../../domain/words';
 
 /**
  * `d115.knowledge.synonym.upsert`: adds or replaces a line of the synonym table,
@@ -14,10 +13,10 @@ import { queryWords } from '../../domain/words';
 export class UpsertSynonymUsecase {
   constructor(private readonly synonyms: SynonymsRepository) {}
 
-  execute(request: UpsertSynonymRequest): Promise<SynonymView> {
+  async execute(request: UpsertSynonymRequest): Promise<SynonymView> {
     const phrase = normalisePhrase(request.phrase);
     const expansions = [...new Set(request.expansions.map((expansion) => expansion.replace(/\s+/g, ' ').trim()).filter(Boolean))];
-    if (!queryWords(phrase).some((word) => !EXTRA_STOP_WORDS.has(word.text)) || expansions.length === 0)
+    if (expansions.length === 0 || !(await this.synonyms.keyOf(phrase)))
       throw new KnowledgeException(KnowledgeErrorCode.SYNONYM_EMPTY, `"${request.phrase}" has no word the search would look up, or no expansions`);
     return this.synonyms.upsert({ phrase, expansions, kind: request.kind ?? 'synonym' }, request.actor);
   }
