@@ -20,7 +20,9 @@ describe('knowledge search: recall on the evaluation set', () => {
   it('finds the expected service in the top 5 for at least 90 % of the questions, in every style', async () => {
     const result = await evaluate(async (query) => (await kit.request(KnowledgeSubjects.search, { query, limit: 10 })).hits.map((hit) => hit.sourceId));
     if (process.env.D115_SEARCH_EVAL_VERBOSE)
-      process.stdout.write(`${JSON.stringify({ overall: result.overall, byStyle: result.byStyle }, null, 1)}\n${result.misses.map((m) => `${m.question.style}: ${m.question.q} → ${m.got.join(', ')} (want ${m.question.expect.join('|')})`).join('\n')}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ overall: result.overall, byStyle: result.byStyle }, null, 1)}\n${result.misses.map((m) => `${m.question.style}: ${m.question.q} → ${m.got.join(', ')} (want ${m.question.expect.join('|')})`).join('\n')}\n`,
+      );
     expect(result.overall.recallAt5).toBeGreaterThanOrEqual(0.9);
     for (const [style, figures] of Object.entries(result.byStyle)) expect({ style, recallAt5: figures.recallAt5 >= 0.9 }).toEqual({ style, recallAt5: true });
   });

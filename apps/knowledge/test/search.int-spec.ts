@@ -84,7 +84,9 @@ describe('knowledge search', () => {
       { action: 'upsert', actor: 'agent-17' },
       { action: 'delete', actor: 'agent-17' },
     ]);
-    expect((await kit.failure(KnowledgeSubjects.upsertSynonym, { phrase: 'und', expansions: ['x'], actor: 'agent-17' })).code).toBe(KnowledgeErrorCode.SYNONYM_EMPTY);
+    expect((await kit.failure(KnowledgeSubjects.upsertSynonym, { phrase: 'und', expansions: ['x'], actor: 'agent-17' })).code).toBe(
+      KnowledgeErrorCode.SYNONYM_EMPTY,
+    );
   });
 
   it('ships the general synonym and situation table', async () => {
@@ -96,7 +98,9 @@ describe('knowledge search', () => {
     const nothing = await search('Xylophonreparatur');
     expect(nothing).toMatchObject({ hits: [], total: 0 });
     const chosen = await search('Perso Antrag');
-    await expect(kit.request(KnowledgeSubjects.searchFeedback, { searchId: chosen.searchId, serviceId: chosen.hits[0].serviceId, helpful: true })).resolves.toEqual({
+    await expect(
+      kit.request(KnowledgeSubjects.searchFeedback, { searchId: chosen.searchId, serviceId: chosen.hits[0].serviceId, helpful: true }),
+    ).resolves.toEqual({
       searchId: chosen.searchId,
       recorded: true,
     });

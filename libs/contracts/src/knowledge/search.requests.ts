@@ -2,6 +2,7 @@ import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, M
 import { ARS } from '../common/keys';
 
 /** Control characters (other than tab and line breaks) mark a binary or garbled query. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const PRINTABLE_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]*$/;
 /** At least one letter or digit: a query of blanks and punctuation finds nothing. */
 export const HAS_WORD = /[\p{L}\p{N}]/u;

@@ -4,7 +4,15 @@ describe('compound splitting', () => {
   const vocabulary = (words: Record<string, string>) => ({ termOf: (piece: string) => words[piece] });
 
   it('splits into the fewest known pieces, with a linking s', () => {
-    const sut = vocabulary({ bewohnerparkausweis: 'bewohnerparkausweis', bewohner: 'bewohn', park: 'park', ausweis: 'ausweis', umschreibung: 'umschreib', geburt: 'geburt', urkunde: 'urkund' });
+    const sut = vocabulary({
+      bewohnerparkausweis: 'bewohnerparkausweis',
+      bewohner: 'bewohn',
+      park: 'park',
+      ausweis: 'ausweis',
+      umschreibung: 'umschreib',
+      geburt: 'geburt',
+      urkunde: 'urkund',
+    });
     expect(splitCompound('bewohnerparkausweisumschreibung', sut)).toEqual(['bewohnerparkausweis', 'umschreib']);
     expect(splitCompound('bewohnerparkausweis', sut)).toEqual(['bewohn', 'park', 'ausweis']);
     expect(splitCompound('geburtsurkunde', sut)).toEqual(['geburt', 'urkund']);

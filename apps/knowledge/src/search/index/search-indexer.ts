@@ -38,25 +38,34 @@ export class SearchIndexer {
     const started = Date.now();
     return this.transactions.run(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('d115:knowledge:search-index'))`);
-      const stale = await this.collectStale(manager, options.full === true);
-      const newWords = stale > 0 ? await this.extendVocabulary(manager) : 0;
-      if (newWords > 0 || options.full) await this.splitCompounds(manager);
-      if (stale > 0) await this.writePostings(manager);
-      const { documents, words } = await this.updateStatistics(manager, stale, options.full === true);
+      const steps: Record<string, number> = {};
+      const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+        const begun = Date.now();
+        const result = await work();
+        steps[name] = Date.now() - begun;
+        return result;
+      };
+      const stale = await step('collect', () => this.collectStale(manager, options.full === true));
+      const newWords = stale > 0 ? await step('vocabulary', () => this.extendVocabulary(manager)) : 0;
+      if (newWords > 0 || options.full) await step('compounds', () => this.splitCompounds(manager));
+      if (stale > 0) await step('postings', () => this.writePostings(manager));
+      const { documents, words } = await step('statistics', () => this.updateStatistics(manager, stale, options.full === true));
       const refresh = { services: stale, documents, words, milliseconds: Date.now() - started };
-      if (stale > 0) this.logger.info(refresh, 'search index refreshed');
+      if (stale > 0) this.logger.info({ ...refresh, steps }, 'search index refreshed');
       return refresh;
     });
   }
 
   /** Services new or changed since they were indexed, with their words per field. */
   private async collectStale(manager: EntityManager, full: boolean): Promise<number> {
-    await manager.query(`
+    await manager.query(
+      `
       CREATE TEMP TABLE search_stale ON COMMIT DROP AS
       SELECT s.id, s.updated_at FROM service s LEFT JOIN search_document d ON d.service_id = s.id
       WHERE $1 OR d.indexed_at IS DISTINCT FROM s.updated_at`,
       [full],
     );
+    await manager.query(`ANALYZE search_stale`); // temporary tables are never analysed on their own
     const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM search_stale`);
     if (n === 0) return 0;
     // plain_text holds name, synonyms and keywords as well: field 4 is the whole text.
@@ -68,6 +77,7 @@ export class SearchIndexer {
       LATERAL unnest(to_tsvector('simple', lower(f.text))) AS t
       WHERE t.lexeme ~ '^[[:alpha:]][[:alpha:]-]*[[:alpha:]]$' AND length(t.lexeme) <= 60
       GROUP BY 1, 2, 3`);
+    await manager.query(`ANALYZE search_occurrence`);
     return n;
   }
 
@@ -102,10 +112,9 @@ export class SearchIndexer {
       if (parts.join(' ') !== row.parts.join(' ')) changed.push({ word: row.word, parts });
     }
     for (let i = 0; i < changed.length; i += 5000)
-      await manager.query(
-        `UPDATE search_word w SET parts = u.parts FROM jsonb_to_recordset($1::jsonb) AS u(word text, parts text[]) WHERE w.word = u.word`,
-        [JSON.stringify(changed.slice(i, i + 5000))],
-      );
+      await manager.query(`UPDATE search_word w SET parts = u.parts FROM jsonb_to_recordset($1::jsonb) AS u(word text, parts text[]) WHERE w.word = u.word`, [
+        JSON.stringify(changed.slice(i, i + 5000)),
+      ]);
   }
 
   /** Postings of the stale services: field-weighted frequencies of their terms and compound parts. */
@@ -124,11 +133,11 @@ export class SearchIndexer {
       GROUP BY term, service_id`);
     await manager.query(`
       INSERT INTO search_document (service_id, length, name_terms, online, indexed_at)
-      SELECT st.id,
-        coalesce((SELECT sum(o.tf) FROM search_occurrence o WHERE o.service_id = st.id AND o.field = ${FIELD.text}), 0),
-        (SELECT count(*) FROM search_posting p WHERE p.service_id = st.id AND p.fields & ${FIELD.name} <> 0),
-        s.online_services <> '[]'::jsonb, st.updated_at
+      SELECT st.id, coalesce(len.length, 0), coalesce(nt.terms, 0), s.online_services <> '[]'::jsonb, st.updated_at
       FROM search_stale st JOIN service s ON s.id = st.id
+      LEFT JOIN (SELECT service_id, sum(tf) AS length FROM search_occurrence WHERE field = ${FIELD.text} GROUP BY service_id) AS len ON len.service_id = st.id
+      LEFT JOIN (SELECT p.service_id, count(*) AS terms FROM search_posting p JOIN search_stale x ON x.id = p.service_id
+                 WHERE p.fields & ${FIELD.name} <> 0 GROUP BY p.service_id) AS nt ON nt.service_id = st.id
       ON CONFLICT (service_id) DO UPDATE SET length = excluded.length, name_terms = excluded.name_terms, online = excluded.online, indexed_at = excluded.indexed_at`);
   }
 
@@ -154,10 +163,12 @@ export class SearchIndexer {
       await manager.query(`UPDATE search_word w SET df = st.df FROM search_term_stat st WHERE st.term = w.term AND w.df <> st.df`);
       await manager.query(`UPDATE search_word w SET df = 0 WHERE w.df <> 0 AND NOT EXISTS (SELECT 1 FROM search_term_stat st WHERE st.term = w.term)`);
     }
-    await manager.query(
-      `INSERT INTO search_meta (key, value) VALUES ('stats', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [JSON.stringify({ documents: stats.documents, average })],
-    );
+    await manager.query(`INSERT INTO search_meta (key, value) VALUES ('stats', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
+      JSON.stringify({ documents: stats.documents, average }),
+    ]);
+    // After a large refresh the planner must know the new sizes before the next search (autovacuum comes later).
+    if (stale > 1000 || stale > stats.documents / 10)
+      for (const table of ['search_posting', 'search_word', 'search_term_stat', 'search_document']) await manager.query(`ANALYZE ${table}`);
     const [{ words }] = await manager.query(`SELECT count(*)::int AS words FROM search_word`);
     return { documents: stats.documents, words };
   }

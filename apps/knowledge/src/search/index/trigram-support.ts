@@ -17,7 +17,9 @@ export class TrigramSupport implements OnModuleInit {
   constructor(private readonly transactions: Transactions) {}
 
   async onModuleInit(): Promise<void> {
-    const [row] = await this.transactions.manager.query(`SELECT quote_ident(extnamespace::regnamespace::text) AS schema FROM pg_extension WHERE extname = 'pg_trgm'`);
+    const [row] = await this.transactions.manager.query(
+      `SELECT quote_ident(extnamespace::regnamespace::text) AS schema FROM pg_extension WHERE extname = 'pg_trgm'`,
+    );
     if (!row) {
       this.logger.warn('pg_trgm is not installed in this database: the search runs without typo tolerance (create it as an admin: CREATE EXTENSION pg_trgm)');
       return;

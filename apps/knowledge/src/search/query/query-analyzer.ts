@@ -79,7 +79,9 @@ export class QueryAnalyzer {
       const split = splitCompound(entry.text, { termOf: (piece) => known.get(piece)?.known });
       if (split) {
         const partsOf = new Map([...known.values()].filter((piece) => piece.parts.length > 0).map((piece) => [piece.known!, piece.parts]));
-        split.forEach((term, n) => knownWord(n === 0 ? wordGroups.get(i)! : groups.create(), term, dfOf.get(term) ?? 0, partsOf.get(term) ?? [], ALTERNATIVE_WEIGHT.piece));
+        split.forEach((term, n) =>
+          knownWord(n === 0 ? wordGroups.get(i)! : groups.create(), term, dfOf.get(term) ?? 0, partsOf.get(term) ?? [], ALTERNATIVE_WEIGHT.piece),
+        );
         continue;
       }
       if (expanded.has(i) || entry.text.length < FUZZY.minLength) continue;

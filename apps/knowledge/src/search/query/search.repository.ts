@@ -86,8 +86,8 @@ export class SearchRepository {
        FROM (SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text) AS q
        LEFT JOIN LATERAL (SELECT term, parts, df FROM search_word WHERE folded = search_fold(q.text) ORDER BY df DESC LIMIT 1) AS w ON true
        LEFT JOIN search_term_stat st ON st.term = q.term`,
-        [texts],
-      );
+      [texts],
+    );
     return rows.map((row) => {
       const known = row.word_term && (row.word_df ?? 0) > 0 ? row.word_term : row.stem_df ? row.term! : undefined;
       const df = known === row.word_term ? (row.word_df ?? 0) : (row.stem_df ?? 0);
@@ -127,7 +127,13 @@ export class SearchRepository {
    * Per service and query group the best alternative's weight (so synonyms do not add up),
    * summed over groups, scaled by the share of groups matched; the name coverage breaks ties.
    */
-  async score(terms: QueryTerm[], groups: number, filter: ScoreFilter, limit: number, boosts: { name: number; keyword: number; coverage: number }): Promise<ScoredService[]> {
+  async score(
+    terms: QueryTerm[],
+    groups: number,
+    filter: ScoreFilter,
+    limit: number,
+    boosts: { name: number; keyword: number; coverage: number },
+  ): Promise<ScoredService[]> {
     if (terms.length === 0) return [];
     const rows: {
       service_id: string;
@@ -138,9 +144,8 @@ export class SearchRepository {
       head_lines: number;
       score: number;
       total: string;
-    }[] =
-      await this.transactions.manager.query(
-        `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::real[]) AS q(term, grp, weight)),
+    }[] = await this.transactions.manager.query(
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::real[]) AS q(term, grp, weight)),
          g AS (
            SELECT p.service_id, q.grp, bool_or(p.fields & 1 <> 0) AS in_name,
                   max(q.weight * (p.tfn + CASE WHEN p.fields & 1 <> 0 THEN $4::real ELSE 0 END + CASE WHEN p.fields & 2 <> 0 THEN $5::real ELSE 0 END)) AS score
@@ -156,20 +161,20 @@ export class SearchRepository {
            ORDER BY score DESC, doc.name_terms, d.service_id LIMIT $11)
          SELECT r.service_id, s.source_id, s.leika_key, s.name, s.plain_text, 1 + cardinality(s.synonyms) + cardinality(s.keywords) AS head_lines, r.score, r.total
          FROM ranked r JOIN service s ON s.id = r.service_id ORDER BY r.score DESC, r.name_terms, s.name`,
-        [
-          terms.map((t) => t.term),
-          terms.map((t) => t.group),
-          terms.map((t) => t.weight),
-          boosts.name,
-          boosts.keyword,
-          groups,
-          boosts.coverage,
-          filter.online ?? null,
-          filter.regionPrefix ?? null,
-          filter.ars ?? null,
-          limit,
-        ],
-      );
+      [
+        terms.map((t) => t.term),
+        terms.map((t) => t.group),
+        terms.map((t) => t.weight),
+        boosts.name,
+        boosts.keyword,
+        groups,
+        boosts.coverage,
+        filter.online ?? null,
+        filter.regionPrefix ?? null,
+        filter.ars ?? null,
+        limit,
+      ],
+    );
     return rows.map((row) => ({
       serviceId: row.service_id,
       sourceId: row.source_id,

@@ -95,7 +95,10 @@ export class SynonymsRepository {
   /** search_expansion rows of the given lines: key = the terms of the phrase, one row per expansion term. */
   private async derive(manager: EntityManager, entries: ShippedSynonym[]): Promise<void> {
     if (entries.length === 0) return;
-    const termsOf = await this.keys(manager, entries.flatMap((entry) => [entry.phrase, ...entry.expansions]));
+    const termsOf = await this.keys(
+      manager,
+      entries.flatMap((entry) => [entry.phrase, ...entry.expansions]),
+    );
     const expansions = entries.flatMap((entry) => {
       const key = termsOf.get(entry.phrase);
       if (!key) return [];
@@ -113,11 +116,23 @@ export class SynonymsRepository {
 
   /** Each text → the terms of its words (as a query's words become terms), joined by a space. */
   private async keys(manager: EntityManager, texts: string[]): Promise<Map<string, string>> {
-    const contentWords = (text: string) => queryWords(text).map((word) => word.text).filter((word) => !EXTRA_STOP_WORDS.has(word));
+    const contentWords = (text: string) =>
+      queryWords(text)
+        .map((word) => word.text)
+        .filter((word) => !EXTRA_STOP_WORDS.has(word));
     const words = [...new Set(texts.flatMap(contentWords))];
-    const rows: { text: string; term: string | null }[] = await manager.query(`SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text`, [words]);
+    const rows: { text: string; term: string | null }[] = await manager.query(`SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text`, [
+      words,
+    ]);
     const termOf = new Map(rows.map((row) => [row.text, row.term]));
-    return new Map(texts.map((text) => [text, contentWords(text).flatMap((word) => (termOf.get(word) ? [termOf.get(word)!] : [])).join(' ')]));
+    return new Map(
+      texts.map((text) => [
+        text,
+        contentWords(text)
+          .flatMap((word) => (termOf.get(word) ? [termOf.get(word)!] : []))
+          .join(' '),
+      ]),
+    );
   }
 }
 
