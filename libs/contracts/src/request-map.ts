@@ -28,6 +28,20 @@ import {
   OfficeView,
   UpsertOfficeRequest,
 } from './appointments/office.requests';
+import {
+  DeleteSynonymReply,
+  DeleteSynonymRequest,
+  ListSynonymsReply,
+  ListSynonymsRequest,
+  SearchFeedbackReply,
+  SearchFeedbackRequest,
+  SearchReply,
+  SearchRequest,
+  SynonymView,
+  UnansweredSearchesReply,
+  UnansweredSearchesRequest,
+  UpsertSynonymRequest,
+} from './knowledge/search.requests';
 import { MailSubjects } from './mail/mail.subjects';
 import { ListMailboxesRequest, MailboxView } from './mail/mailbox.request';
 import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
@@ -150,6 +164,12 @@ export type RequestMap = {
   [AppointmentSubjects.get]: RequestContract<GetAppointmentRequest, AppointmentView>;
   [AppointmentSubjects.noShow]: RequestContract<RecordNoShowRequest, AppointmentView>;
   [AppointmentSubjects.figures]: RequestContract<AppointmentFiguresRequest, AppointmentFiguresReply>;
+  [KnowledgeSubjects.search]: RequestContract<SearchRequest, SearchReply>;
+  [KnowledgeSubjects.searchFeedback]: RequestContract<SearchFeedbackRequest, SearchFeedbackReply>;
+  [KnowledgeSubjects.searchUnanswered]: RequestContract<UnansweredSearchesRequest, UnansweredSearchesReply>;
+  [KnowledgeSubjects.listSynonyms]: RequestContract<ListSynonymsRequest, ListSynonymsReply>;
+  [KnowledgeSubjects.upsertSynonym]: RequestContract<UpsertSynonymRequest, SynonymView>;
+  [KnowledgeSubjects.deleteSynonym]: RequestContract<DeleteSynonymRequest, DeleteSynonymReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */

@@ -1,5 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnyErrorCode, AppointmentErrorCode, ErrorCode, GatewayErrorCode, KnowledgeErrorCode, MailErrorCode, TelephonyErrorCode, TicketErrorCode } from '@d115/contracts';
+import {
+  AnyErrorCode,
+  AppointmentErrorCode,
+  ErrorCode,
+  GatewayErrorCode,
+  KnowledgeErrorCode,
+  MailErrorCode,
+  TelephonyErrorCode,
+  TicketErrorCode,
+} from '@d115/contracts';
 
 /**
  * The one code → HTTP status table. It is a `Record` over every code, so a code
@@ -37,6 +46,9 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [KnowledgeErrorCode.SERVICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [KnowledgeErrorCode.SEARCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [KnowledgeErrorCode.SEARCH_UNKNOWN_SERVICE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [KnowledgeErrorCode.SYNONYM_EMPTY]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   [GatewayErrorCode.BODY_MALFORMED]: HttpStatus.BAD_REQUEST,
   [GatewayErrorCode.BODY_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
