@@ -107,6 +107,19 @@ describe('gateway + tickets: every route against every role', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('answers every integration route to a user token, even an admin’s, with 401', async () => {
+    const integrationRoutes = operations.filter((operation) => operation.roles.includes('integration'));
+    expect(integrationRoutes.length).toBeGreaterThanOrEqual(1);
+    const wrong: string[] = [];
+    for (const operation of integrationRoutes) {
+      for (const token of [undefined, roleless, ...Object.values(tokens)]) {
+        const status = (await send(operation, token)).status;
+        if (status !== 401) wrong.push(`${operation.method} ${operation.path}: ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('answers every case route with 404 for a case outside the user’s municipalities', async () => {
     const caseRoutes = userRoutes().filter((operation) => operation.path.startsWith('/api/v1/cases/{id}'));
     expect(caseRoutes.length).toBeGreaterThanOrEqual(7);

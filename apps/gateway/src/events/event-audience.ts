@@ -1,5 +1,7 @@
 import {
+  CallScreenPopEvent,
   SlaEvent,
+  TelephonyEvents,
   TicketAssignedEvent,
   TicketEvents,
   TicketReservationExpiredEvent,
@@ -46,6 +48,10 @@ const TRANSLATIONS: Record<string, Translate> = {
           data: { ...pick(data, ['ticketId', 'number', 'version', 'from', 'to']), change: 'state' },
           audience: { agents: [data.ownerAgentId] },
         }
+      : undefined,
+  [TelephonyEvents.callScreenPop]: (data: CallScreenPopEvent) =>
+    data.agentId
+      ? { event: 'call.screen-pop', data: pick(data, ['callId', 'queue', 'callerWithheld', 'cases', 'casesUnavailable']), audience: { agents: [data.agentId] } }
       : undefined,
   [TicketEvents.slaWarning]: (data: SlaEvent) => sla('sla.warning', data),
   [TicketEvents.slaBreached]: (data: SlaEvent) => sla('sla.breached', data),
