@@ -206,6 +206,23 @@ describe('telephony: Asterisk AMI adapter', () => {
     expect(endedEvents(await endedOf(staying.id('1772442000.1')))).toHaveLength(1);
   });
 
+  it('keeps the session alive with pings and replaces a session that went silent without closing', async () => {
+    const other = await FakeAmiServer.start();
+    const second = await kit.env.start((await import('../src/main')).telephonyService, {
+      TELEPHONY_SCHEDULER_ENABLED: 'false',
+      TELEPHONY_AMI_URL: other.url(),
+      TELEPHONY_AMI_BACKOFF_MS: '20',
+      TELEPHONY_AMI_PING_MS: '100',
+    });
+    await waitFor(() => other.actions.filter((a) => a.action === 'Ping').length >= 2 && other.logins === 1, 'pings answered on one session');
+    other.mute = true;
+    await waitFor(() => other.actions.filter((a) => a.action === 'Login').length >= 2, 'a new session after the silence');
+    other.mute = false;
+    await waitFor(() => other.logins >= 2, 'logged in again');
+    await kit.env.stop(second);
+    await other.close();
+  });
+
   it('refused login: logs it, retries with backoff, never crashes', async () => {
     const other = await FakeAmiServer.start('richtig');
     const second = await kit.env.start((await import('../src/main')).telephonyService, {

@@ -29,6 +29,10 @@ export class TelephonyEnv extends ServiceEnv {
   @Matches(/^\d+(,\d+)*$/, { message: 'TELEPHONY_AMI_BACKOFF_MS must be comma-separated milliseconds' })
   TELEPHONY_AMI_BACKOFF_MS = '500,1000,2000,5000,10000';
 
+  /** Keep-alive: a Ping this often; a session silent for twice as long is dropped and reconnected (ms). */
+  @IntVar(50)
+  TELEPHONY_AMI_PING_MS = 30000;
+
   /** Agents' extensions: JSON object device → d115 agent id, e.g. {"150010002":"agent-7"}. */
   @IsOptional()
   @IsString()

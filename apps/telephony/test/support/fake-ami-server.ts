@@ -13,6 +13,8 @@ export class FakeAmiServer {
   private readonly clients = new Set<Socket>();
   private readonly server: Server;
   logins = 0;
+  /** A PBX that hangs without closing the connection: it answers no action any more. */
+  mute = false;
 
   private constructor(
     private readonly secret: string,
@@ -72,6 +74,7 @@ export class FakeAmiServer {
 
   private action(socket: Socket, frame: Record<string, string>): void {
     this.actions.push(frame);
+    if (this.mute) return;
     const id = frame.actionid ? `ActionID: ${frame.actionid}\r\n` : '';
     switch (frame.action?.toLowerCase()) {
       case 'login':

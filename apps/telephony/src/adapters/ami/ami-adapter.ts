@@ -39,6 +39,7 @@ export class AmiAdapter implements OnApplicationBootstrap, BeforeApplicationShut
         tracker,
         batcher,
         backoffMs,
+        pingMs: this.env.TELEPHONY_AMI_PING_MS,
         storedLive: async () => (await this.calls.findLive(this.transactions.manager, endpoint.pbx)).map((call) => call.externalCallId),
       });
       this.connections.push(connection);

@@ -12,6 +12,8 @@ export interface AmiConnectionDeps {
   tracker: AmiCallTracker;
   batcher: SignalBatcher;
   backoffMs: number[];
+  /** A `Ping` action this often; a session that answers none within the same time is dropped and reconnected. */
+  pingMs: number;
   /** External ids of the calls the store holds live for this pbx (reconciliation after a reconnect). */
   storedLive: () => Promise<string[]>;
 }
@@ -33,6 +35,10 @@ export class AmiConnection {
   private listed = new Set<string>();
   private readonly warnedEvents = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private pinger?: NodeJS.Timeout;
+  /** When the PBX last answered anything (a silent half-open TCP session is noticed by the pings). */
+  private lastHeardAt = 0;
+  private connectedAt = 0;
   private sequence = 0;
   /** Set once logged in and reconciled (tests and the bench wait for it). */
   ready = false;
@@ -49,6 +55,7 @@ export class AmiConnection {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.pinger);
     if (this.socket && !this.socket.destroyed) {
       this.send({ action: 'Logoff' });
       this.socket.destroy();
@@ -69,12 +76,17 @@ export class AmiConnection {
     this.ready = false;
     const socket = createConnection({ host, port });
     this.socket = socket;
+    this.connectedAt = this.lastHeardAt = Date.now();
+    clearInterval(this.pinger);
+    this.pinger = setInterval(() => this.ping(), this.deps.pingMs);
+    this.pinger.unref();
     socket.setEncoding('utf8');
     socket.setKeepAlive(true, 30000);
     socket.on('data', (chunk: string) => this.receive(parser, chunk));
     socket.on('error', (error) => this.logger.warn({ code: TelephonyWarning.AMI_CONNECTION_LOST, err: error }, 'AMI connection error'));
     socket.on('close', () => {
       if (this.socket !== socket) return;
+      clearInterval(this.pinger);
       this.ready = false;
       if (this.stopped) return;
       const delay = this.deps.backoffMs[Math.min(this.attempt, this.deps.backoffMs.length - 1)];
@@ -86,6 +98,7 @@ export class AmiConnection {
 
   private receive(parser: AmiFrameParser, chunk: string): void {
     const receivedAt = new Date();
+    this.lastHeardAt = receivedAt.getTime();
     const { frames, garbage } = parser.feed(chunk);
     if (garbage > 0) {
       telephonyMetrics.adapterWarnings.inc({ adapter: 'ami', code: TelephonyWarning.AMI_GARBAGE }, garbage);
@@ -152,6 +165,19 @@ export class AmiConnection {
     this.sessions++;
     this.ready = true;
     this.logger.info('AMI session ready');
+  }
+
+  /** Keep-alive and handshake deadline: a silent session, or one not logged in and listed in time, is replaced. */
+  private ping(): void {
+    const now = Date.now();
+    const silent = now - this.lastHeardAt > 2 * this.deps.pingMs;
+    const stuck = this.phase !== 'streaming' && now - this.connectedAt > 2 * this.deps.pingMs;
+    if (silent || stuck) {
+      this.logger.warn({ code: TelephonyWarning.AMI_CONNECTION_LOST, phase: this.phase, silentMs: now - this.lastHeardAt }, 'AMI session silent; reconnecting');
+      this.socket?.destroy();
+      return;
+    }
+    if (this.phase === 'streaming') this.send({ action: 'Ping' }, 'ping');
   }
 
   /** Unknown event types: counted always, logged once per type and connection. */
