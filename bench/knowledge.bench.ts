@@ -5,16 +5,26 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServiceDataSource, dropDatabase, provisionDatabase, runMigrations, withCredentials, withDatabase } from '@d115/database';
+import { DataSource } from 'typeorm';
 import { CatalogueImporter } from '../apps/knowledge/src/import/catalogue-importer';
 import { XZUFI_NAMESPACE } from '../apps/knowledge/src/import/formats/xzufi.format';
 import { migrations } from '../apps/knowledge/src/migrations';
-import { fixed } from './support/stats';
+import { evaluate } from '../apps/knowledge/src/search/evaluation/evaluation';
+import { StandaloneSearch } from '../apps/knowledge/src/search/standalone-search';
+import { writeSearchCatalogue } from './support/search-catalogue';
+import { fixed, percentile } from './support/stats';
+
+const PHASES = ['import', 'recall', 'latency'] as const;
+type Phase = (typeof PHASES)[number];
 
 interface Options {
   /** Size of the generated XZuFi file. */
   megabytes: number;
   batch: number;
   keepFile: boolean;
+  phases: Phase[];
+  /** Generated services of the latency catalogue. */
+  services: number;
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -26,54 +36,54 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
  * with six text modules in two languages, and every 50th record an
  * Organisationseinheit with 50 Zuständigkeiten) into a temporary file, imports
  * it through the same importer as `npm run knowledge -- import`, and prints
- * services/s and the peak RSS of this process while importing.
- * (The search phases come with the search.)
+ * services/s and the peak RSS of this process while importing (including the
+ * search index refresh that follows every import).
+ *
+ * Phase `recall`: the team's evaluation questions against the Rostock demo
+ * catalogue: recall@1, recall@5 and MRR per style and overall.
+ *
+ * Phase `latency`: a generated catalogue of `--services` (20,000) services plus
+ * the demo, imported and indexed; then the evaluation questions, three rounds,
+ * one at a time through the search use case (in process, with its database round
+ * trips and the log write; without NATS): p50/p95.
+ *
+ * `--phases=recall,latency` runs a subset.
  */
 export async function run(args: string[]): Promise<void> {
   const options = parse(args);
-  const adminUrl = process.env.D115_TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const id = randomBytes(4).toString('hex');
-  const database = `d115_bench_knowledge_${id}`;
-  const role = 'd115_bench_knowledge';
-  const password = randomBytes(12).toString('hex');
+  if (options.phases.includes('import')) await importPhase(options);
+  if (options.phases.includes('recall')) await recallPhase();
+  if (options.phases.includes('latency')) await latencyPhase(options);
+}
+
+async function importPhase(options: Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'd115-xzufi-'));
   const file = join(dir, 'catalogue.xzufi.xml');
-
   const generated = await generate(file, options.megabytes * 1024 * 1024);
   out(
     `import: generated ${fixed(statSync(file).size / 1024 / 1024, 1)} MB XZuFi with ${generated.services} Leistungen, ${generated.units} Organisationseinheiten, ${generated.responsibilities} Zuständigkeiten`,
   );
-  await provisionDatabase(adminUrl, database, [{ schema: 'knowledge', role, password }]);
-  const dataSource = createServiceDataSource({
-    url: withCredentials(withDatabase(adminUrl, database), role, password),
-    schema: 'knowledge',
-    applicationName: 'bench-knowledge',
-    entities: [],
-    migrations,
-  });
   try {
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const started = process.hrtime.bigint();
-    const report = await new CatalogueImporter(dataSource, 'knowledge').importFile(file, { batchSize: options.batch });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if ('error' in report) throw new Error(report.error);
-    out(
-      `import: ${report.applied.services} services, ${report.applied.organisationUnits} units, ${report.applied.responsibilities} responsibilities, ${report.applied.rejected} rejected in ${fixed(seconds, 1)} s`,
-    );
-    out(
-      `import: ${fixed(report.applied.services / seconds, 0)} services/s, ${fixed(statSync(file).size / 1024 / 1024 / seconds, 1)} MB/s (batch ${options.batch})`,
-    );
-    out(`import: peak RSS ${fixed(peak / 1024 / 1024, 0)} MB (before the import ${fixed(baseline / 1024 / 1024, 0)} MB; target < 300 MB)`);
+    await withKnowledgeDatabase('import', async (dataSource) => {
+      global.gc?.();
+      const baseline = process.memoryUsage().rss;
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+      const started = process.hrtime.bigint();
+      const report = await new CatalogueImporter(dataSource, 'knowledge').importFile(file, { batchSize: options.batch });
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if ('error' in report) throw new Error(report.error);
+      out(
+        `import: ${report.applied.services} services, ${report.applied.organisationUnits} units, ${report.applied.responsibilities} responsibilities, ${report.applied.rejected} rejected in ${fixed(seconds, 1)} s (search index refresh included)`,
+      );
+      out(
+        `import: ${fixed(report.applied.services / seconds, 0)} services/s, ${fixed(statSync(file).size / 1024 / 1024 / seconds, 1)} MB/s (batch ${options.batch})`,
+      );
+      out(`import: peak RSS ${fixed(peak / 1024 / 1024, 0)} MB (before the import ${fixed(baseline / 1024 / 1024, 0)} MB; target < 300 MB)`);
+    });
   } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await dropDatabase(adminUrl, database);
     if (!options.keepFile) rmSync(dir, { recursive: true, force: true });
     else out(`import: file kept at ${file}`);
   }
@@ -126,10 +136,97 @@ async function generate(file: string, bytes: number): Promise<{ services: number
   return { services, units, responsibilities };
 }
 
+async function recallPhase(): Promise<void> {
+  await withKnowledgeDatabase('recall', async (dataSource) => {
+    const search = new StandaloneSearch(dataSource);
+    await search.prepare();
+    const report = await new CatalogueImporter(dataSource, 'knowledge').importFile(join(__dirname, '../apps/knowledge/src/demo/rostock.catalogue.json'));
+    if ('error' in report) throw new Error(report.error);
+    const result = await evaluate(async (query) => (await search.search({ query, limit: 10 })).hits.map((hit) => hit.sourceId));
+    out(`recall: ${result.overall.questions} questions over the Rostock demo catalogue (${report.applied.services} services)`);
+    for (const [style, figures] of [...Object.entries(result.byStyle), ['overall', result.overall] as const])
+      out(
+        `recall: ${style.padEnd(10)} n=${String(figures.questions).padStart(3)}  recall@1: ${fixed(figures.recallAt1, 2)}  recall@5: ${fixed(figures.recallAt5, 2)}  MRR: ${fixed(figures.mrr, 2)}`,
+      );
+    for (const miss of result.misses) out(`recall: missed (${miss.question.style}) "${miss.question.q}" → ${miss.got.join(', ') || 'nothing'}`);
+  });
+}
+
+async function latencyPhase(options: Options): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'd115-search-'));
+  const file = join(dir, 'catalogue.d115.json');
+  try {
+    const services = writeSearchCatalogue(file, options.services);
+    await withKnowledgeDatabase('latency', async (dataSource) => {
+      const search = new StandaloneSearch(dataSource);
+      await search.prepare();
+      const started = Date.now();
+      const report = await new CatalogueImporter(dataSource, 'knowledge').importFile(file);
+      if ('error' in report) throw new Error(report.error);
+      out(`latency: ${services} services imported and indexed in ${fixed((Date.now() - started) / 1000, 1)} s`);
+      const [{ postings, words }] = await dataSource.query(
+        `SELECT (SELECT count(*) FROM search_posting)::int AS postings, (SELECT count(*) FROM search_word)::int AS words`,
+      );
+      out(`latency: index of ${words} words and ${postings} postings`);
+      const questions = (await import('../apps/knowledge/src/search/evaluation/evaluation')).EVALUATION_QUESTIONS;
+      for (const question of questions.slice(0, 20)) await search.search({ query: question.q }); // warm-up
+      const times: number[] = [];
+      for (let round = 0; round < 3; round++)
+        for (const question of questions) {
+          const t0 = process.hrtime.bigint();
+          await search.search({ query: question.q, ...(round === 2 ? { ars: '130030000000' } : {}) });
+          times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+      out(
+        `latency: ${times.length} searches, p50: ${fixed(percentile(times, 50), 1)} ms, p95: ${fixed(percentile(times, 95), 1)} ms, max ${fixed(Math.max(...times), 1)} ms (target p95 < 15 ms)`,
+      );
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A private database with the knowledge schema migrated, dropped afterwards. */
+async function withKnowledgeDatabase(phase: string, work: (dataSource: DataSource) => Promise<void>): Promise<void> {
+  const adminUrl = process.env.D115_TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = `d115_bench_knowledge_${phase}_${randomBytes(4).toString('hex')}`;
+  const role = 'd115_bench_knowledge';
+  const password = randomBytes(12).toString('hex');
+  await provisionDatabase(adminUrl, database, [{ schema: 'knowledge', role, password }]);
+  const dataSource = createServiceDataSource({
+    url: withCredentials(withDatabase(adminUrl, database), role, password),
+    schema: 'knowledge',
+    applicationName: `bench-knowledge-${phase}`,
+    entities: [],
+    migrations,
+  });
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    await work(dataSource);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    if (process.env.D115_BENCH_KEEP_DATABASE) out(`${phase}: database ${database} kept`);
+    else await dropDatabase(adminUrl, database);
+  }
+}
+
 function parse(args: string[]): Options {
   const value = (name: string, fallback: number) => {
     const arg = args.find((a) => a.startsWith(`--${name}=`));
     return arg ? Number(arg.split('=')[1]) : fallback;
   };
-  return { megabytes: value('mb', 100), batch: value('batch', 500), keepFile: args.includes('--keep-file') };
+  const phases = args
+    .find((a) => a.startsWith('--phases='))
+    ?.split('=')[1]
+    .split(',') ?? [...PHASES];
+  const unknown = phases.filter((phase) => !(PHASES as readonly string[]).includes(phase));
+  if (unknown.length) throw new Error(`unknown phase ${unknown.join(', ')} (phases: ${PHASES.join(', ')})`);
+  return {
+    megabytes: value('mb', 100),
+    batch: value('batch', 500),
+    keepFile: args.includes('--keep-file'),
+    phases: phases as Phase[],
+    services: value('services', 20000),
+  };
 }

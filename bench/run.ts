@@ -9,7 +9,7 @@ import { prepareBenchInfrastructure } from './support/infrastructure';
  */
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
-  const benches = ['outbox', 'mail', 'routing', 'knowledge', 'appointments', 'telephony', 'telephony-csta'];
+  const benches = ['outbox', 'mail', 'routing', 'knowledge', 'gateway', 'appointments', 'telephony', 'telephony-csta'];
   const available = benches.filter((bench) => existsSync(join(__dirname, `${bench}.bench.js`)));
   if (!name || !available.includes(name)) {
     process.stderr.write(`usage: npm run bench -- <${available.join('|')}> [options]\n`);

@@ -20,6 +20,8 @@ export interface ServiceLaunch {
   layout: Layout;
   opsPorts: OpsPorts;
   color: boolean;
+  /** Where the gateway keeps the embedded default's signing key (as `npm run token` reads it). */
+  dataDir?: string;
 }
 
 /** A function that starts one process of `service` with its own database role, its ops port and prefixed logs. */
@@ -31,7 +33,7 @@ export interface ServiceLaunch {
  */
 export const SERVICE_HEAP_MB = 256;
 
-export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, opsPorts, color }: ServiceLaunch): () => ChildProcess {
+export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, opsPorts, color, dataDir }: ServiceLaunch): () => ChildProcess {
   const index = SERVICE_NAMES.indexOf(service);
   const width = Math.max(...SERVICE_NAMES.map((name) => name.length));
   const format = prefixer(service, index, width, color);
@@ -42,6 +44,7 @@ export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, o
     DATABASE_URL: service === 'gateway' ? undefined : layout.services[service as StatefulServiceName].url,
   };
   if (service !== 'gateway') env.OPS_PORT = String(opsPorts[service]);
+  if (service === 'gateway' && dataDir) env.D115_DATA_DIR = dataDir;
   // Telephony and tickets share the phone pseudonym's secret; a development default unless set.
   if (service === 'telephony' || service === 'tickets') env.PHONE_PSEUDONYM_KEY = process.env.PHONE_PSEUDONYM_KEY ?? DEV_PHONE_PSEUDONYM_KEY;
   const main = join(root, 'dist', 'apps', service, 'src', 'main.js');

@@ -7,6 +7,7 @@ import { ImportModule } from './import/import.module';
 import { LookupsModule } from './lookups/lookups.module';
 import { migrations } from './migrations';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +20,7 @@ export class AppModule {
         OrganisationsModule,
         LookupsModule,
         ImportModule,
+        SearchModule,
       ],
     };
   }

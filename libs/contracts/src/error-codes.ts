@@ -3,6 +3,7 @@ import { TicketErrorCode } from './tickets/ticket-errors';
 import { ErrorCode } from './common/errors';
 import { KnowledgeErrorCode } from './knowledge/knowledge.subjects';
 import { AppointmentErrorCode } from './appointments/appointments.subjects';
+import { GatewayErrorCode } from './gateway/gateway-errors';
 import { TelephonyErrorCode } from './telephony/wrap-up.request';
 import { CstaErrorCode } from './telephony/csta-inbound';
 
@@ -15,6 +16,7 @@ export const ERROR_CODE_ENUMS = [
   TicketErrorCode,
   MailErrorCode,
   KnowledgeErrorCode,
+  GatewayErrorCode,
   AppointmentErrorCode,
   TelephonyErrorCode,
   CstaErrorCode,

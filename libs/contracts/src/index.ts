@@ -3,6 +3,8 @@ export * from './mail';
 export * from './tickets';
 export * from './telephony';
 export * from './knowledge';
+export * from './gateway';
+export * from './ops';
 export * from './appointments';
 export * from './request-map';
 export * from './error-codes';

@@ -28,7 +28,22 @@ import {
   OfficeView,
   UpsertOfficeRequest,
 } from './appointments/office.requests';
+import {
+  DeleteSynonymReply,
+  DeleteSynonymRequest,
+  ListSynonymsReply,
+  ListSynonymsRequest,
+  SearchFeedbackReply,
+  SearchFeedbackRequest,
+  SearchReply,
+  SearchRequest,
+  SynonymView,
+  UnansweredSearchesReply,
+  UnansweredSearchesRequest,
+  UpsertSynonymRequest,
+} from './knowledge/search.requests';
 import { MailSubjects } from './mail/mail.subjects';
+import { ListMailboxesRequest, MailboxView } from './mail/mailbox.request';
 import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
 import {
   AcceptReservationRequest,
@@ -70,6 +85,7 @@ import {
   UpdateTicketRequest,
 } from './tickets/ticket.requests';
 import { TicketSubjects } from './tickets/tickets.subjects';
+import { GetTicketStatusRequest, TicketStatusView } from './tickets/ticket-status.requests';
 import { GetServiceLevelReply, GetServiceLevelRequest, ListCallsReply, ListCallsRequest } from './telephony/service-level.requests';
 import { TelephonySubjects } from './telephony/telephony.subjects';
 import { WrapUpCallReply, WrapUpCallRequest } from './telephony/wrap-up.request';
@@ -120,13 +136,19 @@ export type RequestMap = {
   [TicketSubjects.figuresHandlingTimes]: RequestContract<PeriodFiguresRequest, HandlingTimesReply>;
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
+  [TicketSubjects.status]: RequestContract<GetTicketStatusRequest, TicketStatusView>;
   [TicketSubjects.casesByPhone]: RequestContract<FindCasesByPhoneRequest, FindCasesByPhoneReply>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
+  [MailSubjects.mailboxList]: RequestContract<ListMailboxesRequest, MailboxView[]>;
 
   [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
   [KnowledgeSubjects.getService]: RequestContract<GetServiceRequest, GetServiceReply>;
+
+  [TelephonySubjects.wrapUp]: RequestContract<WrapUpCallRequest, WrapUpCallReply>;
+  [TelephonySubjects.serviceLevelGet]: RequestContract<GetServiceLevelRequest, GetServiceLevelReply>;
+  [TelephonySubjects.callsList]: RequestContract<ListCallsRequest, ListCallsReply>;
 
   [AppointmentSubjects.officeUpsert]: RequestContract<UpsertOfficeRequest, OfficeView>;
   [AppointmentSubjects.officeGet]: RequestContract<GetOfficeRequest, OfficeView>;
@@ -145,6 +167,12 @@ export type RequestMap = {
   [TelephonySubjects.wrapUp]: RequestContract<WrapUpCallRequest, WrapUpCallReply>;
   [TelephonySubjects.serviceLevelGet]: RequestContract<GetServiceLevelRequest, GetServiceLevelReply>;
   [TelephonySubjects.callsList]: RequestContract<ListCallsRequest, ListCallsReply>;
+  [KnowledgeSubjects.search]: RequestContract<SearchRequest, SearchReply>;
+  [KnowledgeSubjects.searchFeedback]: RequestContract<SearchFeedbackRequest, SearchFeedbackReply>;
+  [KnowledgeSubjects.searchUnanswered]: RequestContract<UnansweredSearchesRequest, UnansweredSearchesReply>;
+  [KnowledgeSubjects.listSynonyms]: RequestContract<ListSynonymsRequest, ListSynonymsReply>;
+  [KnowledgeSubjects.upsertSynonym]: RequestContract<UpsertSynonymRequest, SynonymView>;
+  [KnowledgeSubjects.deleteSynonym]: RequestContract<DeleteSynonymRequest, DeleteSynonymReply>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */
@@ -157,6 +185,7 @@ type Declared =
   | (typeof TicketSubjects)[keyof typeof TicketSubjects]
   | typeof MailSubjects.quarantineList
   | typeof MailSubjects.quarantineRetry
+  | typeof MailSubjects.mailboxList
   | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects]
   | (typeof AppointmentSubjects)[keyof typeof AppointmentSubjects]
   | (typeof TelephonySubjects)[keyof typeof TelephonySubjects];

@@ -48,6 +48,7 @@ async function provisionLocked(adminUrl: string, database: string, services: Ser
       await ignoreAlreadyExists(client.query(`CREATE SCHEMA IF NOT EXISTS ${service.schema} AUTHORIZATION ${service.role}`));
       await client.query(`ALTER SCHEMA ${service.schema} OWNER TO ${service.role}`);
       await client.query(`ALTER ROLE ${service.role} IN DATABASE ${database} SET search_path = ${service.schema}`);
+      for (const extension of SCHEMA_EXTENSIONS[service.schema] ?? []) await createExtension(client, extension, service.schema);
     }
   } finally {
     await client.end();
@@ -90,6 +91,24 @@ export function withCredentials(url: string, user: string, password: string): st
   parsed.username = encodeURIComponent(user);
   parsed.password = encodeURIComponent(password);
   return parsed.toString();
+}
+
+/**
+ * Extensions a schema's service uses, created by the admin (the service role may not): the knowledge
+ * search's typo tolerance needs pg_trgm. Shipped with Postgres' contrib (Debian's postgresql-15, the
+ * postgres image, the embedded Postgres); where it is missing the service degrades and says so.
+ */
+const SCHEMA_EXTENSIONS: Record<string, string[]> = { knowledge: ['pg_trgm'] };
+
+async function createExtension(client: Client, extension: string, schema: string): Promise<void> {
+  const { rowCount } = await client.query('SELECT 1 FROM pg_extension WHERE extname = $1', [extension]);
+  if (rowCount) return; // already there, perhaps in another schema: the service finds it where it is
+  try {
+    await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA ${schema}`);
+  } catch (error) {
+    if (DUPLICATE_CODES.has((error as { code?: string }).code ?? '')) return;
+    process.emitWarning(`extension ${extension} not created in schema ${schema}: ${(error as Error).message}`, 'ProvisioningWarning');
+  }
 }
 
 const DUPLICATE_CODES = new Set(['42P04', '42710', '42P06', '23505']);

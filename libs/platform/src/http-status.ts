@@ -4,6 +4,7 @@ import {
   AppointmentErrorCode,
   CstaErrorCode,
   ErrorCode,
+  GatewayErrorCode,
   KnowledgeErrorCode,
   MailErrorCode,
   TelephonyErrorCode,
@@ -28,7 +29,8 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
 
   [TicketErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [TicketErrorCode.ILLEGAL_TRANSITION]: HttpStatus.CONFLICT,
-  [TicketErrorCode.VERSION_CONFLICT]: HttpStatus.CONFLICT,
+  // The expected version is the HTTP If-Match precondition (ETag = version).
+  [TicketErrorCode.VERSION_CONFLICT]: HttpStatus.PRECONDITION_FAILED,
   [TicketErrorCode.ANONYMIZED]: HttpStatus.CONFLICT,
   [TicketErrorCode.NO_RECIPIENT]: HttpStatus.BAD_REQUEST,
   [TicketErrorCode.AUTHORITY_UNKNOWN]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -45,6 +47,20 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [KnowledgeErrorCode.SERVICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [KnowledgeErrorCode.SEARCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [KnowledgeErrorCode.SEARCH_UNKNOWN_SERVICE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [KnowledgeErrorCode.SYNONYM_EMPTY]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [GatewayErrorCode.BODY_MALFORMED]: HttpStatus.BAD_REQUEST,
+  [GatewayErrorCode.BODY_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [GatewayErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
+  [GatewayErrorCode.ROUTE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [GatewayErrorCode.UNSUPPORTED]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [GatewayErrorCode.PRECONDITION_INVALID]: HttpStatus.PRECONDITION_FAILED,
+
+  [TelephonyErrorCode.CALL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [TelephonyErrorCode.CALL_ALREADY_WRAPPED_UP]: HttpStatus.CONFLICT,
+  [TelephonyErrorCode.CALLER_NUMBER_UNAVAILABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   [AppointmentErrorCode.OFFICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [AppointmentErrorCode.SERVICE_NOT_OFFERED]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -65,9 +81,6 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [AppointmentErrorCode.INVALID_OFFICE]: HttpStatus.BAD_REQUEST,
   [AppointmentErrorCode.EXTERNAL_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [AppointmentErrorCode.EXTERNAL_REJECTED]: HttpStatus.BAD_GATEWAY,
-  [TelephonyErrorCode.CALL_NOT_FOUND]: HttpStatus.NOT_FOUND,
-  [TelephonyErrorCode.CALL_ALREADY_WRAPPED_UP]: HttpStatus.CONFLICT,
-  [TelephonyErrorCode.CALLER_NUMBER_UNAVAILABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   [CstaErrorCode.XML_MALFORMED]: HttpStatus.BAD_REQUEST,
   [CstaErrorCode.FRAME_INVALID]: HttpStatus.BAD_REQUEST,

@@ -8,4 +8,5 @@ export * from './consumer.host';
 export * from './net';
 export * from './clock';
 export * from './scheduler';
+export * from './problem';
 export * from './phone-pseudonym';

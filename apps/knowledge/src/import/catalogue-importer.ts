@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ImportReport } from '@d115/contracts';
 import { OutboxWriter, outboxChannel } from '@d115/messaging';
 import { Transactions } from '@d115/database';
+import { SearchIndexer } from '../search/index/search-indexer';
 import { D115JsonFormat } from './formats/d115-json.format';
 import { detectFormat } from './formats/detect-format';
 import { ImportRepository } from './import.repository';
@@ -29,7 +30,7 @@ export class CatalogueImporter {
     private readonly schema: string,
   ) {
     const transactions = new Transactions(dataSource);
-    this.usecase = new ImportCatalogueUsecase(new ImportRepository(transactions, new OutboxWriter(schema, '/d115/knowledge')));
+    this.usecase = new ImportCatalogueUsecase(new ImportRepository(transactions, new OutboxWriter(schema, '/d115/knowledge')), new SearchIndexer(transactions));
   }
 
   async importFile(file: string, options: ImportFileOptions = {}): Promise<ImportReport | { file: string; error: string }> {

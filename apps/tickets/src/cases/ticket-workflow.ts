@@ -7,6 +7,7 @@ import { AuditRepository, NewAuditEntry } from '../audit/audit.repository';
 import { TicketHooks } from '../shared/ticket-hooks';
 import { TicketsException } from '../shared/tickets.exception';
 import { CasesRepository, TicketPatch } from './cases.repository';
+import { inScope } from './domain/municipality-scope';
 import { assertTransition, pathTo } from './domain/ticket-state-machine';
 import { Ticket } from './entities/ticket.entity';
 
@@ -28,10 +29,13 @@ export class TicketWorkflow {
     private readonly clock: Clock,
   ) {}
 
-  /** Locks the case for a change. @throws TICKET.NOT_FOUND, TICKET.VERSION_CONFLICT, TICKET.ILLEGAL_ANONYMIZED */
-  async loadForChange(manager: EntityManager, ticketId: string, expectedVersion?: number): Promise<Ticket> {
+  /**
+   * Locks the case for a change; a case outside the actor's municipalities (`scope`) is not found.
+   * @throws TICKET.NOT_FOUND, TICKET.VERSION_CONFLICT, TICKET.ILLEGAL_ANONYMIZED
+   */
+  async loadForChange(manager: EntityManager, ticketId: string, expectedVersion?: number, scope?: string[]): Promise<Ticket> {
     const ticket = await this.cases.lock(manager, ticketId);
-    if (!ticket) throw new TicketsException(TicketErrorCode.NOT_FOUND, `ticket ${ticketId} does not exist`);
+    if (!ticket || !inScope(ticket.ars, scope)) throw new TicketsException(TicketErrorCode.NOT_FOUND, `ticket ${ticketId} does not exist`);
     if (ticket.anonymizedAt) throw new TicketsException(TicketErrorCode.ANONYMIZED, `${ticket.number} was anonymised and cannot change`);
     if (expectedVersion !== undefined && expectedVersion !== ticket.version) {
       throw new TicketsException(
@@ -72,7 +76,7 @@ export class TicketWorkflow {
     await this.outbox.append<TicketStateChangedEvent>(manager, {
       subject: TicketEvents.stateChanged,
       about: eventAbout('ticket', ticket.id),
-      data: { ticketId: ticket.id, number: ticket.number, from, to, version: updated.version, actor, ...(reason ? { reason } : {}) },
+      data: { ticketId: ticket.id, number: ticket.number, from, to, version: updated.version, actor, ...(reason ? { reason } : {}), ...owner(updated) },
     });
     await this.hooks.stateChanged(manager, { ticket: updated, from, to, actor, at });
     return (await this.cases.find(manager, ticket.id))!;
@@ -119,7 +123,16 @@ export class TicketWorkflow {
       await this.outbox.append<TicketUpdatedEvent>(manager, {
         subject: TicketEvents.updated,
         about: eventAbout('ticket', ticket.id),
-        data: { ticketId: ticket.id, number: ticket.number, version: updated.version, fields, queue: updated.queueId, priority: updated.priority, actor },
+        data: {
+          ticketId: ticket.id,
+          number: ticket.number,
+          version: updated.version,
+          fields,
+          queue: updated.queueId,
+          priority: updated.priority,
+          actor,
+          ...owner(updated),
+        },
       });
     }
     return updated;
@@ -141,6 +154,7 @@ export class TicketWorkflow {
         queue: updated.queueId,
         priority: updated.priority,
         actor,
+        ...owner(updated),
       },
     });
     return updated;
@@ -151,4 +165,9 @@ function same(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   return (a ?? null) === (b ?? null);
+}
+
+/** The owner for a case event's data (absent while nobody has the case). */
+function owner(ticket: Ticket): { ownerAgentId?: string } {
+  return ticket.ownerAgentId ? { ownerAgentId: ticket.ownerAgentId } : {};
 }

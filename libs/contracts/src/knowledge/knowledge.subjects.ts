@@ -6,6 +6,16 @@ export const KnowledgeSubjects = {
   findResponsibleAuthority: requestSubject('knowledge', 'responsible-authority.find'),
   /** A Leistungsbeschreibung with the office responsible for a region. */
   getService: requestSubject('knowledge', 'service.get'),
+  /** German full-text search over the catalogue (docs/knowledge.md, "Search"). */
+  search: requestSubject('knowledge', 'search'),
+  /** The hit an agent chose for a logged search. */
+  searchFeedback: requestSubject('knowledge', 'search.feedback'),
+  /** Top queries of a period that found nothing or where nothing was chosen. */
+  searchUnanswered: requestSubject('knowledge', 'search.unanswered'),
+  /** The synonym and abbreviation table of the search. */
+  listSynonyms: requestSubject('knowledge', 'synonym.list'),
+  upsertSynonym: requestSubject('knowledge', 'synonym.upsert'),
+  deleteSynonym: requestSubject('knowledge', 'synonym.delete'),
 } as const;
 
 export const KnowledgeEvents = {
@@ -16,4 +26,7 @@ export const KnowledgeEvents = {
 /** Error codes of the knowledge service (`AREA.REASON`). */
 export enum KnowledgeErrorCode {
   SERVICE_NOT_FOUND = 'SERVICE.NOT_FOUND',
+  SEARCH_NOT_FOUND = 'SEARCH.NOT_FOUND',
+  SEARCH_UNKNOWN_SERVICE = 'SEARCH.UNKNOWN_SERVICE',
+  SYNONYM_EMPTY = 'SYNONYM.EMPTY',
 }

@@ -9,4 +9,5 @@ export * from './agent.requests';
 export * from './configuration.requests';
 export * from './figures.requests';
 export * from './privacy.requests';
+export * from './ticket-status.requests';
 export * from './phone-match.requests';

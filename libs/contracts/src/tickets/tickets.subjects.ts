@@ -52,6 +52,8 @@ export const TicketSubjects = {
   figuresHandlingTimes: requestSubject('tickets', 'figures.handling-times'),
   figuresOccupancy: requestSubject('tickets', 'figures.occupancy'),
   anonymize: requestSubject('tickets', 'privacy.anonymize'),
+  // citizens
+  status: requestSubject('tickets', 'status'),
   // telephony screen pop
   casesByPhone: requestSubject('tickets', 'cases.by-phone'),
 } as const;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogueImportedEvent, ImportCounts, ImportReport, RejectedRecord } from '@d115/contracts';
 import { childLogger } from '@d115/observability';
 import { CatalogueFormat, CatalogueRecord } from '../../catalogue-record';
+import { SearchIndexer } from '../../../search/index/search-indexer';
 import { BatchOutcome, ImportBatch, ImportRepository } from '../../import.repository';
 import { checkOnlineService, checkOrganisationUnit, checkResponsibility, checkService, OnlineLinkRow, ResponsibilityRow } from '../../record-validation';
 
@@ -30,7 +31,10 @@ const LISTED_LEIKA_KEYS = 1000;
 export class ImportCatalogueUsecase {
   private readonly logger = childLogger('import');
 
-  constructor(private readonly store: ImportRepository) {}
+  constructor(
+    private readonly store: ImportRepository,
+    private readonly searchIndex: SearchIndexer,
+  ) {}
 
   async execute(cmd: ImportCommand): Promise<ImportReport> {
     const run = await this.store.startRun(cmd.file, cmd.format.format, cmd.source);
@@ -120,6 +124,7 @@ export class ImportCatalogueUsecase {
     };
     await this.store.finishRun(event, applied.rejected);
     this.logger.info({ runId: run.id, file: cmd.file, ...applied, status: event.status }, 'catalogue imported');
+    await this.refreshSearchIndex(run.id);
     return {
       runId: run.id,
       file: cmd.file,
@@ -132,6 +137,18 @@ export class ImportCatalogueUsecase {
       startedAt: event.startedAt,
       finishedAt: event.finishedAt,
     };
+  }
+
+  /**
+   * Right after the run: the search's vocabulary, postings and rarity weights follow the catalogue.
+   * A failure here does not undo the import (it is committed); the next import or start catches up.
+   */
+  private async refreshSearchIndex(runId: string): Promise<void> {
+    try {
+      await this.searchIndex.refresh();
+    } catch (error) {
+      this.logger.error({ err: error, runId }, 'search index not refreshed after the import; the next import or service start refreshes it');
+    }
   }
 
   private take(record: CatalogueRecord, source: string, batch: ImportBatch, reject: (entry: RejectedRecord) => void, markPartial: () => void): void {

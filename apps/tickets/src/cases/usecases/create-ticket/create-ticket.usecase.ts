@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CitizenContactDto, CreateTicketRequest, eventAbout, TicketChannel, TicketCreatedEvent, TicketEvents, TicketView } from '@d115/contracts';
+import {
+  CitizenContactDto,
+  CreateTicketRequest,
+  D115Error,
+  ErrorCode,
+  eventAbout,
+  TicketChannel,
+  TicketCreatedEvent,
+  TicketEvents,
+  TicketView,
+} from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';
@@ -12,6 +22,8 @@ import { TicketHooks } from '../../../shared/ticket-hooks';
 import { NewArticle, TimelineRepository } from '../../../timeline/timeline.repository';
 import { CasesRepository } from '../../cases.repository';
 import { berlinYear } from '../../domain/berlin-year';
+import { inScope } from '../../domain/municipality-scope';
+import { hashStatusKey, newStatusKey } from '../../domain/status-key';
 import { citizenOf, toTicketView } from '../../domain/ticket.mapper';
 import { Ticket } from '../../entities/ticket.entity';
 
@@ -55,7 +67,8 @@ export class CreateTicketUsecase {
   ) {}
 
   execute(cmd: CreateTicketRequest): Promise<TicketView> {
-    const { text, ...rest } = cmd;
+    const { text, scope, ...rest } = cmd;
+    if (!inScope(cmd.ars, scope)) throw new D115Error(ErrorCode.FORBIDDEN, `ars ${cmd.ars} is outside the municipalities of ${cmd.actor}`);
     const firstArticle = text?.trim()
       ? { kind: cmd.channel === 'phone' ? ('call_note' as const) : ('internal_note' as const), author: cmd.actor, body: text }
       : undefined;
@@ -76,6 +89,7 @@ export class CreateTicketUsecase {
       queueHint: input.queueHint,
     });
     const firstStep = decision.escalation[0];
+    const statusKey = newStatusKey();
     const ticket: Ticket = Object.assign(new Ticket(), {
       id: uuidv7(),
       number: await this.cases.nextNumber(manager, berlinYear(at)),
@@ -113,6 +127,7 @@ export class CreateTicketUsecase {
       resolvedAt: null,
       closedAt: null,
       anonymizedAt: null,
+      statusKeyHash: hashStatusKey(statusKey),
     } satisfies Ticket);
     await this.cases.insert(manager, ticket);
     if (input.firstArticle) await this.timeline.add(manager, { ...input.firstArticle, ticketId: ticket.id, createdAt: at });
@@ -139,6 +154,7 @@ export class CreateTicketUsecase {
         ...(ticket.leikaKey ? { leikaKey: ticket.leikaKey } : {}),
         ...(ticket.ars ? { ars: ticket.ars } : {}),
         ...(input.mailMessageIds?.length ? { mailMessageIds: input.mailMessageIds } : {}),
+        statusKey,
       },
     });
     await this.hooks.created(manager, ticket, at);

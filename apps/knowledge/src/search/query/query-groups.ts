@@ -1,0 +1,52 @@
+import { QueryTerm } from './search.repository';
+
+/** One thing the caller said (a word, a joined pair, a phrase), with the terms that may stand for it. */
+export class QueryGroup {
+  readonly alternatives = new Map<string, number>();
+
+  add(term: string, weight: number): this {
+    if (weight > 0) this.alternatives.set(term, Math.max(this.alternatives.get(term) ?? 0, weight));
+    return this;
+  }
+}
+
+/** The groups of a query in order; phrase groups are shared by key. */
+export class QueryGroups {
+  private readonly groups: QueryGroup[] = [];
+  private readonly phrases = new Map<string, QueryGroup>();
+
+  create(): QueryGroup {
+    const group = new QueryGroup();
+    this.groups.push(group);
+    return group;
+  }
+
+  phrase(key: string): QueryGroup {
+    let group = this.phrases.get(key);
+    if (!group) this.phrases.set(key, (group = this.create()));
+    return group;
+  }
+
+  /** Query terms with their group index; groups without an alternative are left out. */
+  terms(): { terms: QueryTerm[]; groups: number } {
+    const used = this.groups.filter((group) => group.alternatives.size > 0);
+    return { terms: used.flatMap((group, index) => [...group.alternatives].map(([term, weight]) => ({ term, group: index, weight }))), groups: used.length };
+  }
+}
+
+/** Terms of words and of runs of two and three consecutive words (stop words skipped), joined by a space. */
+export function phraseKeys(terms: (string | null)[]): string[] {
+  const content = terms.filter((term): term is string => term !== null);
+  const keys = new Set<string>();
+  for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= content.length; i++) keys.add(content.slice(i, i + n).join(' '));
+  return [...keys];
+}
+
+/** The word positions a key stands for (several for a phrase). */
+export function keyPositions(terms: (string | null)[], key: string): number[] {
+  const parts = key.split(' ');
+  const content = terms.map((term, i) => ({ term, i })).filter((entry) => entry.term !== null);
+  for (let start = 0; start + parts.length <= content.length; start++)
+    if (parts.every((part, n) => content[start + n].term === part)) return content.slice(start, start + parts.length).map((entry) => entry.i);
+  return [];
+}

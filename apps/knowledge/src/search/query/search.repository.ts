@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '@d115/database';
+import { FUZZY } from '../index/ranking';
+import { TrigramSupport } from '../index/trigram-support';
+
+/** What the vocabulary says about a string of the query. */
+export interface Lookup {
+  text: string;
+  /** Its term (snowball stem, folded) whether the catalogue knows it or not; null for a stop word. */
+  term: string | null;
+  /** The term of the catalogue word it is (by its folded spelling), else of its stem when services use that. */
+  known?: string;
+  /** Compound parts of the catalogue word, with their document frequencies. */
+  parts: { term: string; df: number }[];
+  df: number;
+}
+
+export interface Expansion {
+  key: string;
+  term: string;
+  weight: number;
+  df: number;
+}
+
+export interface Correction {
+  text: string;
+  word: string;
+  term: string;
+  df: number;
+  similarity: number;
+  parts: { term: string; df: number }[];
+}
+
+export interface QueryTerm {
+  term: string;
+  group: number;
+  /** idf × the alternative's weight. */
+  weight: number;
+}
+
+export interface ScoreFilter {
+  /** Significant prefix of the ARS asked about. */
+  regionPrefix?: string;
+  ars?: string;
+  online?: boolean;
+}
+
+export interface ScoredService {
+  serviceId: string;
+  sourceId: string;
+  leikaKey: string | null;
+  name: string;
+  plainText: string;
+  /** Lines of plain_text before the text modules: the name, each synonym and keyword. */
+  headLines: number;
+  score: number;
+  total: number;
+}
+
+/** All SQL of a search. Each method is one round trip. */
+@Injectable()
+export class SearchRepository {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly trigram: TrigramSupport,
+  ) {}
+
+  async documents(): Promise<number> {
+    const [row] = await this.transactions.manager.query(`SELECT (value->>'documents')::int AS documents FROM search_meta WHERE key = 'stats'`);
+    return (row?.documents as number | undefined) ?? 0;
+  }
+
+  async lookup(texts: string[]): Promise<Lookup[]> {
+    if (texts.length === 0) return [];
+    const rows: {
+      text: string;
+      term: string | null;
+      word_term: string | null;
+      parts: { term: string; df: number }[] | null;
+      word_df: number | null;
+      stem_df: number | null;
+    }[] = await this.transactions.manager.query(
+      `SELECT q.text, q.term, w.term AS word_term, w.df AS word_df, st.df AS stem_df,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
+                        FROM unnest(w.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part), '[]'::jsonb) AS parts
+       FROM (SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text) AS q
+       LEFT JOIN LATERAL (SELECT term, parts, df FROM search_word WHERE folded = search_fold(q.text) ORDER BY df DESC LIMIT 1) AS w ON true
+       LEFT JOIN search_term_stat st ON st.term = q.term`,
+      [texts],
+    );
+    return rows.map((row) => {
+      const known = row.word_term && (row.word_df ?? 0) > 0 ? row.word_term : row.stem_df ? row.term! : undefined;
+      const df = known === row.word_term ? (row.word_df ?? 0) : (row.stem_df ?? 0);
+      return { text: row.text, term: row.term, known: known ?? undefined, parts: row.parts ?? [], df };
+    });
+  }
+
+  /** Synonym, abbreviation and situation expansions of the given keys (terms joined by a space). */
+  async expansions(keys: string[]): Promise<Expansion[]> {
+    if (keys.length === 0) return [];
+    return this.transactions.manager.query(
+      `SELECT e.key, e.term, max(e.weight)::real AS weight, st.df
+       FROM search_expansion e JOIN search_term_stat st ON st.term = e.term
+       WHERE e.key = ANY($1::text[]) GROUP BY e.key, e.term, st.df`,
+      [keys],
+    );
+  }
+
+  /** The most similar catalogue word for each text (trigram index), if similar enough. */
+  async corrections(texts: string[]): Promise<Correction[]> {
+    const schema = this.trigram.schema;
+    if (!schema || texts.length === 0) return [];
+    return this.transactions.manager.query(
+      `SELECT q.text, c.word, c.term, c.df, c.similarity,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
+                        FROM unnest(c.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part), '[]'::jsonb) AS parts
+       FROM unnest($1::text[]) AS q(text),
+       LATERAL (SELECT word, term, df, parts, ${schema}.similarity(folded, search_fold(q.text)) AS similarity FROM search_word
+                WHERE folded OPERATOR(${schema}.%) search_fold(q.text) AND df > 0
+                ORDER BY similarity DESC, df DESC LIMIT 1) AS c
+       WHERE c.similarity >= $2`,
+      [texts, FUZZY.similarity],
+    );
+  }
+
+  /**
+   * Per service and query group the best alternative's weight (so synonyms do not add up),
+   * summed over groups, scaled by the share of groups matched; the name coverage breaks ties.
+   */
+  async score(
+    terms: QueryTerm[],
+    groups: number,
+    filter: ScoreFilter,
+    limit: number,
+    boosts: { name: number; keyword: number; coverage: number },
+  ): Promise<ScoredService[]> {
+    if (terms.length === 0) return [];
+    const rows: {
+      service_id: string;
+      source_id: string;
+      leika_key: string | null;
+      name: string;
+      plain_text: string;
+      head_lines: number;
+      score: number;
+      total: string;
+    }[] = await this.transactions.manager.query(
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::real[]) AS q(term, grp, weight)),
+         g AS (
+           SELECT p.service_id, q.grp, bool_or(p.fields & 1 <> 0) AS in_name,
+                  max(q.weight * (p.tfn + CASE WHEN p.fields & 1 <> 0 THEN $4::real ELSE 0 END + CASE WHEN p.fields & 2 <> 0 THEN $5::real ELSE 0 END)) AS score
+           FROM q JOIN search_posting p ON p.term = q.term GROUP BY p.service_id, q.grp),
+         d AS (SELECT service_id, sum(score) AS score, count(*) AS groups, count(*) FILTER (WHERE in_name) AS name_groups FROM g GROUP BY service_id),
+         ranked AS (
+           SELECT d.service_id, d.score * sqrt(d.groups::real / $6) + $7::real * least(1, d.name_groups::real / greatest(doc.name_terms, 1)) AS score,
+                  doc.name_terms, count(*) OVER () AS total
+           FROM d JOIN search_document doc USING (service_id)
+           WHERE ($8::boolean IS NOT TRUE OR doc.online)
+             AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM responsibility r WHERE r.service_id = d.service_id
+                                              AND ($10::text LIKE r.region_prefix || '%' OR r.region_prefix LIKE $9 || '%')))
+           ORDER BY score DESC, doc.name_terms, d.service_id LIMIT $11)
+         SELECT r.service_id, s.source_id, s.leika_key, s.name, s.plain_text, 1 + cardinality(s.synonyms) + cardinality(s.keywords) AS head_lines, r.score, r.total
+         FROM ranked r JOIN service s ON s.id = r.service_id ORDER BY r.score DESC, r.name_terms, s.name`,
+      [
+        terms.map((t) => t.term),
+        terms.map((t) => t.group),
+        terms.map((t) => t.weight),
+        boosts.name,
+        boosts.keyword,
+        groups,
+        boosts.coverage,
+        filter.online ?? null,
+        filter.regionPrefix ?? null,
+        filter.ars ?? null,
+        limit,
+      ],
+    );
+    return rows.map((row) => ({
+      serviceId: row.service_id,
+      sourceId: row.source_id,
+      leikaKey: row.leika_key,
+      name: row.name,
+      plainText: row.plain_text,
+      headLines: row.head_lines,
+      score: Number(row.score),
+      total: Number(row.total),
+    }));
+  }
+
+  /** The catalogue words of the given terms, to highlight them in snippets. */
+  async wordsOf(terms: string[]): Promise<string[]> {
+    if (terms.length === 0) return [];
+    const rows: { word: string }[] = await this.transactions.manager.query(`SELECT word FROM search_word WHERE term = ANY($1::text[]) LIMIT 500`, [terms]);
+    return rows.map((row) => row.word);
+  }
+}
