@@ -14,3 +14,4 @@ function run(command, args) {
 
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
+require('./console-build').buildConsole();

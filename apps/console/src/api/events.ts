@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { session } from './session';
+
+/** One event of the gateway's stream: the CloudEvents type (`d115.events.…`) and its data. */
+export interface LiveEvent {
+  type: string;
+  data: unknown;
+}
+
+type Handler = (event: LiveEvent) => void;
+const handlers = new Set<Handler>();
+let source: EventSource | undefined;
+
+function dispatch(message: MessageEvent<string>): void {
+  let parsed: { type?: string; data?: unknown } = {};
+  try {
+    parsed = JSON.parse(message.data) as typeof parsed;
+  } catch {
+    return;
+  }
+  const event = { type: parsed.type ?? message.type, data: parsed.data ?? parsed };
+  handlers.forEach((handler) => handler(event));
+}
+
+/** One EventSource for the whole page (the browser reconnects it by itself); the token travels in the query. */
+function connect(): void {
+  const token = session.token();
+  if (source || !token) return;
+  source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
+  source.onmessage = dispatch;
+  source.onerror = () => {
+    if (!session.token()) disconnect();
+  };
+}
+
+export function disconnect(): void {
+  source?.close();
+  source = undefined;
+}
+
+/** Calls `handler` for every live event whose type matches; the stream opens with the first listener. */
+export function useLiveEvents(matches: (type: string) => boolean, handler: Handler): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const listener: Handler = (event) => {
+      if (matches(event.type)) latest.current(event);
+    };
+    handlers.add(listener);
+    connect();
+    return () => {
+      handlers.delete(listener);
+    };
+  }, []);
+}
