@@ -2,8 +2,8 @@ import { api, data } from './client';
 
 /** What the wallboard shows: case figures of the tickets service, call figures of telephony. */
 export const figures = {
-  backlog: () => data(api.GET('/api/v1/figures/backlog', {})),
-  occupancy: () => data(api.GET('/api/v1/figures/occupancy', {})),
+  backlog: () => data(api.GET('/api/v1/figures/backlog')),
+  occupancy: () => data(api.GET('/api/v1/figures/occupancy')),
   sla: (period: { from: string; to: string }) => data(api.GET('/api/v1/figures/sla', { params: { query: period } })),
   calls: (period: { from: string; to: string }) => data(api.GET('/api/v1/figures/calls', { params: { query: period } })),
 };

@@ -3,7 +3,7 @@ import { api, data } from './client';
 /** The knowledge side panel: ranked services, a description for a region, the hit that helped. */
 export const knowledge = {
   search: (q: string, ars?: string) => data(api.GET('/api/v1/knowledge/search', { params: { query: { q, ars, limit: 10 } } })),
-  service: (id: string, ars?: string) => data(api.GET('/api/v1/knowledge/services/{id}', { params: { path: { id }, query: { ars } } })),
+  service: (leikaKey: string, ars?: string) => data(api.GET('/api/v1/knowledge/services/{leikaKey}', { params: { path: { leikaKey }, query: { ars } } })),
   helpful: (query: string, serviceId: string, ticketId?: string) => data(api.POST('/api/v1/knowledge/feedback', { body: { query, serviceId, ticketId } })),
 };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AgentPresence } from '@d115/contracts';
-import { agents } from '../api/agents';
+import { me } from '../api/me';
 import { disconnect } from '../api/events';
 import { session, type SignedInUser } from '../api/session';
 import { useI18n, type Language } from '../i18n/i18n';
@@ -36,7 +36,7 @@ function Screen({ route, user }: { route: Route; user: SignedInUser }) {
 export function Shell({ user }: { user: SignedInUser }) {
   const { t, language, setLanguage } = useI18n();
   const route = useRoute();
-  const agent = useLoad(() => agents.get(user.id), [user.id]);
+  const agent = useLoad(() => me.profile(), [user.id]);
   const [presenceError, setPresenceError] = useState<Error>();
   const [help, setHelp] = useState(false);
   const [focusKnowledge, setFocusKnowledge] = useState(0);
@@ -49,7 +49,7 @@ export function Shell({ user }: { user: SignedInUser }) {
     h: () => setHelp(true),
   });
   const setPresence = (presence: AgentPresence) =>
-    agents.setPresence(user.id, presence).then(() => {
+    me.setPresence(presence).then(() => {
       setPresenceError(undefined);
       agent.reload();
     }, setPresenceError);

@@ -12,6 +12,11 @@ import { CaseHeader } from './case-header';
 import { describeConflict, type Conflict } from './conflict';
 import { History, Timeline } from './timeline';
 
+function SupervisorHistory({ id, version }: { id: string; version: number }) {
+  const history = useLoad(() => tickets.history(id), [id, version]);
+  return history.data ? <History entries={history.data} /> : null;
+}
+
 const isConflict = (error: unknown) => error instanceof ApiError && (error.status === 412 || error.code === 'TICKET.VERSION_CONFLICT');
 
 /**
@@ -104,7 +109,7 @@ export function CaseView({ id }: { id: string }) {
         <Timeline articles={ticket.articles} />
         <CaseActions key={ticket.id} ticket={ticket} commands={commands} />
       </div>
-      {session.isSupervisor() && <History entries={ticket.history} />}
+      {session.isSupervisor() && <SupervisorHistory id={id} version={ticket.version} />}
     </main>
   );
 }

@@ -9,7 +9,7 @@ import { ErrorMessage } from '../shared/error-message';
 /** The embedded demo users, or the OIDC provider's login when the gateway is configured for one. */
 export function SignIn() {
   const { t } = useI18n();
-  const config = useLoad(() => data(api.GET('/api/v1/auth/config', {})), []);
+  const config = useLoad(() => data(api.GET('/api/v1/auth/config')), []);
   const [error, setError] = useState<Error>();
 
   const demoLogin = async (userId: string) => {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { ReservationView } from '@d115/contracts';
-import { agents } from '../../api/agents';
+import { me } from '../../api/me';
 import { useLiveEvents } from '../../api/events';
 import type { SignedInUser } from '../../api/session';
-import { tickets } from '../../api/tickets';
 import { OPEN_STATES } from '../../app/domain';
 import { navigate } from '../../app/router';
 import { useShortcuts } from '../../app/shortcuts';
@@ -16,8 +15,8 @@ import { Offers } from './offers';
 /** "My work": offers arriving live, my open cases, take next. */
 export function MyWork({ user }: { user: SignedInUser }) {
   const { t } = useI18n();
-  const offers = useLoad(() => agents.reservations(user.id), [user.id]);
-  const mine = useLoad(() => tickets.search({ ownerAgentId: user.id, states: [...OPEN_STATES], limit: 100 }), [user.id]);
+  const offers = useLoad(() => me.reservations(), [user.id]);
+  const mine = useLoad(() => me.cases(OPEN_STATES), [user.id]);
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<Error>();
   useLiveEvents(
@@ -38,17 +37,17 @@ export function MyWork({ user }: { user: SignedInUser }) {
   };
   const accept = (offer: ReservationView) =>
     act(async () => {
-      await agents.accept(offer.id);
+      await me.accept(offer.id);
       navigate({ screen: 'case', id: offer.ticketId });
     });
   const reject = (offer: ReservationView) =>
     act(async () => {
-      await agents.reject(offer.id);
+      await me.reject(offer.id);
       offers.reload();
     });
   const takeNext = () =>
     act(async () => {
-      const { ticket } = await agents.takeNext(user.id);
+      const { ticket } = await me.takeNext();
       if (ticket) navigate({ screen: 'case', id: ticket.id });
       else setMessage(t('work.nothingWaiting'));
     });

@@ -1,0 +1,80 @@
+import { BrowserContext, Page } from 'playwright-core';
+import { waitFor } from '@d115/testing';
+import { agentContext, screenshot, seriousViolations } from './support/browser';
+import { ConsoleStack } from './support/console-stack';
+
+/**
+ * The agent's day in a real browser on the real stack: a citizen's email arrives over
+ * SMTP, becomes a case, is offered to the signed-in agent, who accepts it, answers by
+ * email (the reply reaches the relay with the ticket number), forwards it to the
+ * authority and closes it. Every screen passes axe-core's WCAG 2.1 AA rules.
+ */
+describe('console: from an email to a closed case', () => {
+  let stack: ConsoleStack;
+  let context: BrowserContext;
+  let page: Page;
+
+  const expectAccessible = async (name: string) => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, name);
+  };
+
+  beforeAll(async () => {
+    stack = await ConsoleStack.start();
+    context = await agentContext(stack.browser);
+    page = await context.newPage();
+  });
+
+  afterAll(() => stack.dispose());
+
+  it('signs in as a demo agent and goes available', async () => {
+    await page.goto(stack.url);
+    await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+    await expectAccessible('sign-in');
+    await page.getByRole('button', { name: 'Anmelden als Demo Agent' }).click();
+    await page.getByRole('heading', { name: 'Meine Arbeit' }).waitFor();
+    await page.getByLabel('Status').selectOption('available');
+    await waitFor(async () => (await page.getByLabel('Status').inputValue()) === 'available' || undefined, 'presence saved');
+  });
+
+  it('is offered the case an email became, live, and accepts it', async () => {
+    await stack.sendCitizenMail(
+      'erika.mustermann@example.org',
+      'Personalausweis verloren',
+      'Guten Tag, ich habe meinen Personalausweis verloren. Was muss ich tun?',
+    );
+    const offer = page.getByTestId('offer');
+    await offer.waitFor({ timeout: 20000 });
+    expect(await offer.textContent()).toMatch(/115-\d{4}-\d{6}/);
+    await expectAccessible('my-work');
+    await offer.getByRole('button', { name: 'Annehmen' }).click();
+    await page.getByRole('heading', { name: /Anliegen 115-\d{4}-\d{6}: Personalausweis verloren/ }).waitFor();
+    await page.getByText('ich habe meinen Personalausweis verloren').first().waitFor();
+    await expectAccessible('case');
+  });
+
+  it('answers by email: the reply reaches the relay with the ticket number in the subject', async () => {
+    const number = /115-(\d{4})-(\d{6})/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')!;
+    await page.getByLabel('Text').fill('Guten Tag Frau Mustermann,\nbitte melden Sie den Verlust beim Bürgeramt.');
+    await page.getByRole('button', { name: 'Senden' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+    const reply = await waitFor(() => stack.sink.to('erika.mustermann@example.org')[0], 'the reply at the SMTP sink', { timeoutMs: 20000 });
+    expect(reply.parsed.subject).toContain(`[115#${number[1]}-${number[2]}]`);
+    expect(reply.parsed.text).toContain('bitte melden Sie den Verlust beim Bürgeramt');
+  });
+
+  it('forwards the case to an authority and closes it', async () => {
+    await page.getByRole('tab', { name: 'An Behörde weiterleiten' }).click();
+    await page.getByLabel('Behörde', { exact: true }).fill('Bürgeramt Rostock');
+    await page.getByLabel('E-Mail-Adresse der Behörde').fill('buergeramt@rostock.example');
+    await page.getByLabel('Text').fill('Bitte übernehmen Sie dieses Anliegen.');
+    await page.getByRole('tabpanel').getByRole('button', { name: 'An Behörde weiterleiten' }).click();
+    await page.getByTestId('case-state').filter({ hasText: 'Wartet auf Behörde' }).waitFor();
+    await waitFor(() => stack.sink.to('buergeramt@rostock.example')[0], 'the forward at the SMTP sink', { timeoutMs: 20000 });
+
+    await page.getByRole('tab', { name: 'Status ändern' }).click();
+    await page.getByLabel('Neuer Status').selectOption('closed');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByTestId('case-state').filter({ hasText: 'Geschlossen' }).waitFor();
+  });
+});

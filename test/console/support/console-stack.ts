@@ -1,0 +1,87 @@
+import { createTransport } from 'nodemailer';
+import { Browser } from 'playwright-core';
+import { TicketSubjects } from '@d115/contracts';
+import { RequestClient } from '@d115/messaging';
+import { RunningService } from '@d115/platform';
+import { TestEnvironment } from '@d115/testing';
+import { gatewayService } from '../../../apps/gateway/src/main';
+import { GatewayEnv } from '../../../apps/gateway/src/config/gateway.env';
+import { knowledgeService } from '../../../apps/knowledge/src/main';
+import { mailService } from '../../../apps/mail/src/main';
+import { MailEnv } from '../../../apps/mail/src/config/mail.env';
+import { SmtpListener } from '../../../apps/mail/src/intake/smtp/smtp-listener';
+import { SmtpSink } from '../../../apps/mail/test/support/smtp-sink';
+import { ticketsService } from '../../../apps/tickets/src/main';
+import { launchBrowser } from './browser';
+
+export const MAILBOX = '115@rostock.de';
+const ADMIN = 'console-test-setup';
+
+/**
+ * The real stack the console runs on, started in this process on ephemeral ports in a
+ * private database and NATS namespace: gateway (serving the built console), tickets,
+ * mail (its SMTP intake, replies relayed to an SMTP sink), knowledge (the Rostock demo
+ * catalogue), and a headless Chromium. The demo agents exist in tickets, offline.
+ */
+export class ConsoleStack {
+  gateway!: RunningService<GatewayEnv>;
+  mail!: RunningService<MailEnv>;
+  sink!: SmtpSink;
+  browser!: Browser;
+  requests!: RequestClient;
+
+  private constructor(readonly env: TestEnvironment) {}
+
+  static async start(): Promise<ConsoleStack> {
+    const stack = new ConsoleStack(await TestEnvironment.create(['mail', 'tickets', 'knowledge']));
+    stack.sink = await SmtpSink.start();
+    await stack.env.start(knowledgeService);
+    await stack.env.start(ticketsService, { TICKETS_RESERVATION_TIMEOUT_S: '120', TICKETS_SCHEDULER_TICK_MS: '200' });
+    stack.mail = await stack.env.start(mailService, {
+      SMTP_PORT: '0',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_RELAY_URL: stack.sink.url,
+      MAIL_IMAP_ENABLED: 'false',
+      MAIL_OUTBOUND_POLL_MS: '100',
+      MAIL_MAILBOXES: JSON.stringify([{ address: MAILBOX, displayName: 'Bürgerservice 115 – Hansestadt Rostock', ars: '130030000000' }]),
+    });
+    stack.gateway = await stack.env.start(gatewayService);
+    stack.requests = new RequestClient(await stack.env.nats(), stack.env.namespace, 10000);
+    await stack.requests.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'general', name: 'Allgemein', reservationTimeoutSeconds: 120 });
+    for (const agentId of ['demo-agent', 'demo-supervisor']) {
+      await stack.requests.request(TicketSubjects.agentUpsert, {
+        actor: ADMIN,
+        agentId,
+        name: agentId,
+        skills: { 'lang.de': 5 },
+        capacity: { email: 5, phone: 1 },
+        queues: ['general'],
+        presence: 'offline',
+      });
+    }
+    stack.browser = await launchBrowser();
+    return stack;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.gateway.port}`;
+  }
+
+  /** The port the mail service's SMTP intake listens on. */
+  get smtpPort(): number {
+    return this.mail.app.get(SmtpListener).port;
+  }
+
+  /** A citizen's email, delivered over SMTP to the intake as a mail server would. */
+  async sendCitizenMail(from: string, subject: string, text: string): Promise<void> {
+    const transport = createTransport({ host: '127.0.0.1', port: this.smtpPort, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from, to: MAILBOX, subject, text });
+    transport.close();
+  }
+
+  async dispose(): Promise<void> {
+    await this.browser?.close();
+    await this.sink?.close();
+    await this.env.dispose();
+  }
+}
