@@ -12,6 +12,8 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// The gateway's OpenAPI schemas follow the contracts (scripts/contract-schemas.js).
+run(process.execPath, [join(__dirname, 'contract-schemas.js')]);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
 require('./console-build').buildConsole();

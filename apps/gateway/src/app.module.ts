@@ -1,15 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, readVersion } from '@d115/platform';
+import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.env';
 import { ConsoleModule } from './console/console.module';
+import { DeadLettersModule } from './deadletters/deadletters.module';
 import { HealthModule } from './health/health.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
+import { TicketsModule } from './tickets/tickets.module';
+
+/** The service modules of the API: one thin module per downstream service. */
+export const API_MODULES = [AuthModule, HealthModule, TicketsModule, KnowledgeModule, DeadLettersModule];
 
 @Module({})
 export class AppModule {
   static register(env: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'gateway', version: readVersion(), env }), HealthModule, ConsoleModule],
+      imports: [PlatformModule.forService({ service: 'gateway', version: readVersion(), env }), ...API_MODULES, ConsoleModule],
     };
   }
 }

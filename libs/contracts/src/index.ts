@@ -3,5 +3,7 @@ export * from './mail';
 export * from './tickets';
 export * from './telephony';
 export * from './knowledge';
+export * from './gateway';
+export * from './ops';
 export * from './request-map';
 export * from './error-codes';

@@ -24,7 +24,7 @@ describe('httpStatusFor', () => {
     [ErrorCode.INTERNAL, 500],
     [TicketErrorCode.NOT_FOUND, 404],
     [TicketErrorCode.ILLEGAL_TRANSITION, 409],
-    [TicketErrorCode.VERSION_CONFLICT, 409],
+    [TicketErrorCode.VERSION_CONFLICT, 412],
     [TicketErrorCode.AUTHORITY_UNKNOWN, 422],
     [MailErrorCode.QUARANTINE_NOT_FOUND, 404],
   ])('maps %s to %i', (code, status) => {

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnyErrorCode, ErrorCode, KnowledgeErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
+import { AnyErrorCode, ErrorCode, GatewayErrorCode, KnowledgeErrorCode, MailErrorCode, TicketErrorCode } from '@d115/contracts';
 
 /**
  * The one code → HTTP status table. It is a `Record` over every code, so a code
@@ -19,7 +19,8 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
 
   [TicketErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [TicketErrorCode.ILLEGAL_TRANSITION]: HttpStatus.CONFLICT,
-  [TicketErrorCode.VERSION_CONFLICT]: HttpStatus.CONFLICT,
+  // The expected version is the HTTP If-Match precondition (ETag = version).
+  [TicketErrorCode.VERSION_CONFLICT]: HttpStatus.PRECONDITION_FAILED,
   [TicketErrorCode.ANONYMIZED]: HttpStatus.CONFLICT,
   [TicketErrorCode.NO_RECIPIENT]: HttpStatus.BAD_REQUEST,
   [TicketErrorCode.AUTHORITY_UNKNOWN]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -36,6 +37,13 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [KnowledgeErrorCode.SERVICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+
+  [GatewayErrorCode.BODY_MALFORMED]: HttpStatus.BAD_REQUEST,
+  [GatewayErrorCode.BODY_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [GatewayErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
+  [GatewayErrorCode.ROUTE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [GatewayErrorCode.UNSUPPORTED]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [GatewayErrorCode.PRECONDITION_INVALID]: HttpStatus.PRECONDITION_FAILED,
 };
 
 /**

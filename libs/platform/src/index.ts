@@ -8,3 +8,4 @@ export * from './consumer.host';
 export * from './net';
 export * from './clock';
 export * from './scheduler';
+export * from './problem';

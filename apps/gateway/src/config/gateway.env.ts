@@ -1,6 +1,7 @@
-import { BaseEnv, IntVar, PortVar } from '@d115/platform';
+import { IsIn, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
+import { BaseEnv, BoolVar, IntVar, PortVar } from '@d115/platform';
 
-/** Environment of the gateway (see README, "Configuration"). */
+/** Environment of the gateway (see docs/api.md, "Configuration"). */
 export class GatewayEnv extends BaseEnv {
   /** HTTP port of the API, the docs and the gateway's own health and metrics. */
   @PortVar()
@@ -9,4 +10,114 @@ export class GatewayEnv extends BaseEnv {
   /** Deadline for each service's answer to the system health check. */
   @IntVar(50)
   HEALTH_TIMEOUT_MS = 2000;
+
+  @IsOptional()
+  @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: string;
+
+  /**
+   * Runs without an identity provider (local signing key, demo users) even with
+   * NODE_ENV=production. Never set this in a real deployment.
+   */
+  @BoolVar()
+  AUTH_DEVELOPMENT_MODE = false;
+
+  /** The identity provider's JWKS (e.g. Keycloak's …/protocol/openid-connect/certs); required in production. */
+  @ValidateIf((env: GatewayEnv) => env.AUTH_JWKS_URL !== undefined || (env.NODE_ENV === 'production' && !env.AUTH_DEVELOPMENT_MODE))
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'AUTH_JWKS_URL must be the https URL of the JWKS; it is required when NODE_ENV=production (or set AUTH_DEVELOPMENT_MODE=1)' },
+  )
+  AUTH_JWKS_URL?: string;
+
+  /** Expected `iss` of every token (required with AUTH_JWKS_URL). */
+  @ValidateIf((env: GatewayEnv) => env.AUTH_JWKS_URL !== undefined)
+  @IsString({ message: 'AUTH_ISSUER is required with AUTH_JWKS_URL' })
+  AUTH_ISSUER?: string;
+
+  /** Expected `aud` of every token. */
+  @IsString()
+  AUTH_AUDIENCE = 'd115';
+
+  /** Claim holding the roles, a dotted path for nested claims (Keycloak: `realm_access.roles`). */
+  @Matches(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/)
+  AUTH_ROLES_CLAIM = 'roles';
+
+  /** Claim holding the user's municipalities as ARS prefixes (array or space-separated). */
+  @Matches(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/)
+  AUTH_SCOPE_CLAIM = 'ars';
+
+  /** Claim holding the user id passed to the services as `actor` (and agent id). */
+  @Matches(/^[A-Za-z0-9_:-]+$/)
+  AUTH_USER_CLAIM = 'sub';
+
+  /** Claim with the display name. */
+  @Matches(/^[A-Za-z0-9_:-]+$/)
+  AUTH_NAME_CLAIM = 'name';
+
+  /** ARS prefixes of a user whose token has no scope claim; empty = every municipality. */
+  @Matches(/^(\d{1,12}(,\d{1,12})*)?$/, { message: 'AUTH_DEFAULT_SCOPE must be comma-separated ARS prefixes' })
+  AUTH_DEFAULT_SCOPE = '';
+
+  /** What the console needs to sign users in at the identity provider (shown by GET /api/v1/auth/config). */
+  @IsOptional()
+  @IsString()
+  AUTH_CLIENT_ID?: string;
+
+  @IsString()
+  AUTH_SCOPES = 'openid profile';
+
+  /** Where the embedded default keeps its signing key (default `<D115_DATA_DIR>/gateway/demo-signing-key.json`). */
+  @IsOptional()
+  @IsString()
+  AUTH_DEMO_KEY_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  D115_DATA_DIR?: string;
+
+  /** Lifetime of a demo token. */
+  @IntVar(60, 7 * 24 * 3600)
+  AUTH_DEMO_TOKEN_SECONDS = 8 * 3600;
+
+  /**
+   * Integration tokens, hashed: `name:sha256hex` pairs separated by commas (`npm run token -- --integration NAME`
+   * prints a token and its line). Revoking is removing the pair.
+   */
+  @Matches(/^([a-z0-9][a-z0-9-]{0,62}:[0-9a-f]{64}(,[a-z0-9][a-z0-9-]{0,62}:[0-9a-f]{64})*)?$/, {
+    message: 'AUTH_INTEGRATION_TOKENS must be name:sha256hex pairs separated by commas',
+  })
+  AUTH_INTEGRATION_TOKENS = '';
+
+  /** Origins allowed to call the API from a browser (comma-separated; `*` any; empty none). */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Express `trust proxy`: which proxies' X-Forwarded-For count for the client address (e.g. `loopback`, `10.0.0.0/8`, `1`); empty none. */
+  @IsString()
+  TRUST_PROXY = '';
+
+  /** Largest JSON body accepted, in bytes. */
+  @IntVar(1024, 50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Requests per user per minute. */
+  @IntVar(1)
+  RATE_LIMIT_PER_USER = 600;
+
+  /** Requests per client address per minute (before and without authentication). */
+  @IntVar(1)
+  RATE_LIMIT_PER_IP = 1200;
+
+  /** Citizen status look-ups per client address per minute. */
+  @IntVar(1)
+  RATE_LIMIT_STATUS_PER_IP = 20;
+
+  /** Seconds between SSE heartbeats. */
+  @IntVar(1, 300)
+  SSE_HEARTBEAT_SECONDS = 15;
+
+  /** How long events are kept for `Last-Event-ID` resume. */
+  @IntVar(1, 3600)
+  SSE_RESUME_SECONDS = 120;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { SearchTicketsRequest } from '@d115/contracts';
 import { hydrate } from '@d115/database';
+import { decodeCursor, encodeCursor } from './domain/municipality-scope';
 import { Ticket } from './entities/ticket.entity';
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'version' | 'createdAt' | 'updatedAt'>>;
@@ -63,7 +64,7 @@ export class CasesRepository {
     return hydrate(manager, Ticket, rows[0][0]);
   }
 
-  async search(manager: EntityManager, query: SearchTicketsRequest): Promise<{ total: number; items: Ticket[] }> {
+  async search(manager: EntityManager, query: SearchTicketsRequest): Promise<{ total: number; items: Ticket[]; nextCursor?: string }> {
     const builder = manager.createQueryBuilder(Ticket, 't');
     if (query.states?.length) builder.andWhere('t.state IN (:...states)', { states: query.states });
     if (query.queue) builder.andWhere('t.queue_id = :queue', { queue: query.queue });
@@ -73,6 +74,15 @@ export class CasesRepository {
     if (query.arsPrefix) builder.andWhere('t.ars LIKE :ars', { ars: `${query.arsPrefix}%` });
     if (query.createdFrom) builder.andWhere('t.created_at >= :from', { from: query.createdFrom });
     if (query.createdTo) builder.andWhere('t.created_at < :to', { to: query.createdTo });
+    if (query.scope?.length) {
+      const scope = query.scope;
+      builder.andWhere(
+        new Brackets((where) => {
+          where.where('t.ars IS NULL');
+          scope.forEach((prefix, i) => where.orWhere(`t.ars LIKE :scope${i}`, { [`scope${i}`]: `${prefix}%` }));
+        }),
+      );
+    }
     if (query.text?.trim()) {
       const text = query.text.trim();
       builder.andWhere(
@@ -83,12 +93,20 @@ export class CasesRepository {
         ),
       );
     }
-    const [items, total] = await builder
+    const total = await builder.getCount();
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      builder.andWhere('(t.created_at, t.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
+    }
+    const limit = query.limit ?? 50;
+    const page = await builder
       .orderBy('t.created_at', 'DESC')
       .addOrderBy('t.id', 'DESC')
-      .take(query.limit ?? 50)
-      .skip(query.offset ?? 0)
-      .getManyAndCount();
-    return { total, items };
+      .take(limit + 1)
+      .skip(query.cursor ? 0 : (query.offset ?? 0))
+      .getMany();
+    const items = page.slice(0, limit);
+    const last = items[items.length - 1];
+    return { total, items, nextCursor: page.length > limit && last ? encodeCursor(last.createdAt, last.id) : undefined };
   }
 }

@@ -7,6 +7,7 @@ import { AuditRepository, NewAuditEntry } from '../audit/audit.repository';
 import { TicketHooks } from '../shared/ticket-hooks';
 import { TicketsException } from '../shared/tickets.exception';
 import { CasesRepository, TicketPatch } from './cases.repository';
+import { inScope } from './domain/municipality-scope';
 import { assertTransition, pathTo } from './domain/ticket-state-machine';
 import { Ticket } from './entities/ticket.entity';
 
@@ -28,10 +29,13 @@ export class TicketWorkflow {
     private readonly clock: Clock,
   ) {}
 
-  /** Locks the case for a change. @throws TICKET.NOT_FOUND, TICKET.VERSION_CONFLICT, TICKET.ILLEGAL_ANONYMIZED */
-  async loadForChange(manager: EntityManager, ticketId: string, expectedVersion?: number): Promise<Ticket> {
+  /**
+   * Locks the case for a change; a case outside the actor's municipalities (`scope`) is not found.
+   * @throws TICKET.NOT_FOUND, TICKET.VERSION_CONFLICT, TICKET.ILLEGAL_ANONYMIZED
+   */
+  async loadForChange(manager: EntityManager, ticketId: string, expectedVersion?: number, scope?: string[]): Promise<Ticket> {
     const ticket = await this.cases.lock(manager, ticketId);
-    if (!ticket) throw new TicketsException(TicketErrorCode.NOT_FOUND, `ticket ${ticketId} does not exist`);
+    if (!ticket || !inScope(ticket.ars, scope)) throw new TicketsException(TicketErrorCode.NOT_FOUND, `ticket ${ticketId} does not exist`);
     if (ticket.anonymizedAt) throw new TicketsException(TicketErrorCode.ANONYMIZED, `${ticket.number} was anonymised and cannot change`);
     if (expectedVersion !== undefined && expectedVersion !== ticket.version) {
       throw new TicketsException(

@@ -40,6 +40,16 @@ export abstract class TicketCommand {
   @IsInt()
   @Min(1)
   expectedVersion?: number;
+
+  /**
+   * The municipalities (ARS prefixes) the actor may see, set by the gateway from the
+   * user's token; a case outside them is answered as not found. Absent: unrestricted.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{1,12}$/, { each: true })
+  scope?: string[];
 }
 
 /** `d115.tickets.create`: a case opened by an agent (phone, letter, web form). */
@@ -108,6 +118,16 @@ export class GetTicketRequest {
   @IsOptional()
   @Matches(TICKET_NUMBER)
   number?: string;
+
+  /**
+   * The municipalities (ARS prefixes) the actor may see, set by the gateway from the
+   * user's token; a case outside them is answered as not found. Absent: unrestricted.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{1,12}$/, { each: true })
+  scope?: string[];
 }
 
 /** `d115.tickets.search`: summaries (no citizen data), newest first. */
@@ -164,6 +184,21 @@ export class SearchTicketsRequest {
   @IsInt()
   @Min(0)
   offset?: number;
+
+  /** Continues after the last case of a previous page (its `nextCursor`); replaces `offset`. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  cursor?: string;
+
+  /**
+   * The municipalities (ARS prefixes) the actor may see, set by the gateway from the
+   * user's token; a case outside them is answered as not found. Absent: unrestricted.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{1,12}$/, { each: true })
+  scope?: string[];
 }
 
 /** `d115.tickets.update`: case data; every changed field goes into the history. */

@@ -93,4 +93,6 @@ export interface TicketDetailView extends TicketView {
 export interface SearchTicketsReply {
   total: number;
   items: TicketSummary[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
 }

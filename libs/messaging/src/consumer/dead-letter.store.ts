@@ -1,19 +1,9 @@
 import { headers as natsHeaders, JetStreamClient, JetStreamManager, StoredMsg } from 'nats';
-import { Headers } from '@d115/contracts';
+import { D115Error, DeadLetterView, ErrorCode, Headers } from '@d115/contracts';
 import { Namespace } from '../nats/namespace';
 import { STREAMS } from '../nats/streams';
 
-export interface DeadLetterView {
-  sequence: number;
-  subject: string;
-  storedAt: string;
-  originalSubject: string;
-  consumer: string;
-  errorCode: string;
-  error: string;
-  deliveries: number;
-  body: string;
-}
+export type { DeadLetterView } from '@d115/contracts';
 
 /** What ops see of the dead-letter stream, and how they send a message back once its cause is fixed. */
 export class DeadLetterStore {
@@ -43,7 +33,10 @@ export class DeadLetterStore {
    * handled as if new.
    */
   async replay(sequence: number): Promise<DeadLetterView> {
-    const message = await this.jsm.streams.getMessage(this.stream, { seq: sequence });
+    const message = await this.jsm.streams.getMessage(this.stream, { seq: sequence }).catch((error: Error) => {
+      if (/no message found/i.test(error.message)) throw new D115Error(ErrorCode.NOT_FOUND, `no dead letter #${sequence}`);
+      throw error;
+    });
     const view = this.view(message);
     const h = natsHeaders();
     const correlation = message.header?.get(Headers.correlationId);

@@ -17,7 +17,7 @@ export class AddNoteUsecase {
 
   execute(cmd: AddNoteRequest): Promise<TicketView> {
     return this.transactions.run(async (manager) => {
-      const ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion);
+      const ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion, cmd.scope);
       const kind = cmd.kind ?? 'internal_note';
       const article = await this.timeline.add(manager, { ticketId: ticket.id, kind, author: cmd.actor, body: cmd.text, createdAt: this.clock.now() });
       return toTicketView(await this.workflow.touched(manager, ticket, cmd.actor, 'articles', { action: `${kind}-added`, newValue: article.id }));

@@ -7,6 +7,7 @@ import { SlaClockReader } from '../../../sla/sla-clock.reader';
 import { TicketsException } from '../../../shared/tickets.exception';
 import { TimelineRepository } from '../../../timeline/timeline.repository';
 import { CasesRepository } from '../../cases.repository';
+import { inScope } from '../../domain/municipality-scope';
 import { toArticleView, toAuditEntryView, toTicketView } from '../../domain/ticket.mapper';
 
 /** A case with timeline, history and SLA clocks. Every read is audited (who, when). */
@@ -28,7 +29,7 @@ export class GetTicketUsecase {
         : query.number
           ? await this.cases.findByNumber(manager, query.number)
           : null;
-      if (!ticket) {
+      if (!ticket || !inScope(ticket.ars, query.scope)) {
         throw new TicketsException(TicketErrorCode.NOT_FOUND, `ticket ${query.ticketId ?? query.number ?? '(neither id nor number given)'} does not exist`);
       }
       await this.audit.record(manager, { ticketId: ticket.id, subjectId: ticket.id, actor: query.actor, action: 'read', at: this.clock.now() });

@@ -40,7 +40,7 @@ export class ReplyToTicketUsecase {
 
   execute(cmd: ReplyToTicketRequest): Promise<TicketView> {
     return this.transactions.run(async (manager) => {
-      let ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion);
+      let ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion, cmd.scope);
       const channel: ReplyChannel = cmd.channel ?? ticket.citizenPreferredChannel ?? (ticket.citizenEmail ? 'email' : 'callback');
       const articleId = channel === 'email' ? await this.sendMail(manager, ticket, cmd) : await this.record(manager, ticket, cmd, channel);
       ticket = await this.workflow.touched(manager, ticket, cmd.actor, 'articles', { action: 'reply-added', newValue: articleId });

@@ -13,7 +13,7 @@ export class SearchTicketsUsecase {
   ) {}
 
   async execute(query: SearchTicketsRequest): Promise<SearchTicketsReply> {
-    const { total, items } = await this.cases.search(this.transactions.manager, query);
-    return { total, items: items.map(toTicketSummary) };
+    const { total, items, nextCursor } = await this.cases.search(this.transactions.manager, query);
+    return { total, items: items.map(toTicketSummary), ...(nextCursor ? { nextCursor } : {}) };
   }
 }

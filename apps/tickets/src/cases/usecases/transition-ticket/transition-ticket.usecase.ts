@@ -14,7 +14,7 @@ export class TransitionTicketUsecase {
 
   execute(cmd: TransitionTicketRequest): Promise<TicketView> {
     return this.transactions.run(async (manager) => {
-      const ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion);
+      const ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion, cmd.scope);
       return toTicketView(await this.workflow.moveTo(manager, ticket, cmd.to, cmd.actor, cmd.reason));
     });
   }

@@ -20,7 +20,7 @@ export class UpdateTicketUsecase {
 
   execute(cmd: UpdateTicketRequest): Promise<TicketView> {
     return this.transactions.run(async (manager) => {
-      const ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion);
+      const ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion, cmd.scope);
       if (cmd.queue && cmd.queue !== ticket.queueId && !(await this.queues.find(manager, cmd.queue))) {
         throw new TicketsException(TicketErrorCode.QUEUE_NOT_FOUND, `queue ${cmd.queue} does not exist`);
       }

@@ -35,7 +35,7 @@ export class ForwardTicketUsecase {
     // Asked before the transaction: no row stays locked while another service thinks.
     const authority = await this.resolveAuthority.execute(this.transactions.manager, current, cmd);
     return this.transactions.run(async (manager) => {
-      let ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion);
+      let ticket = await this.workflow.loadForChange(manager, cmd.ticketId, cmd.expectedVersion, cmd.scope);
       const request = await this.timeline.firstRequest(manager, ticket.id);
       const text = [cmd.text?.trim(), request ? `--- Anliegen (${ticket.number}) ---\n${request.body}` : undefined].filter(Boolean).join('\n\n');
       const requestId = uuidv7();

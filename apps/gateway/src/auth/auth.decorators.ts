@@ -1,0 +1,49 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Principal, Role } from './principal';
+
+export const PUBLIC_ROUTE = 'd115:public';
+export const ROUTE_ROLES = 'd115:roles';
+export const INTEGRATION_PARAM = 'd115:integration-param';
+export const CITIZEN_RATE_LIMIT = 'd115:citizen-rate-limit';
+
+export const BEARER_SCHEME = 'bearer';
+export const INTEGRATION_SCHEME = 'integrationToken';
+
+/** No token needed (health, docs, auth config, citizen status). */
+export function Public(): MethodDecorator & ClassDecorator {
+  return applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension('x-roles', []));
+}
+
+/** Public and limited per client address to RATE_LIMIT_STATUS_PER_IP a minute (guessing access keys). */
+export function CitizenLookup(): MethodDecorator {
+  return applyDecorators(SetMetadata(CITIZEN_RATE_LIMIT, true), SetMetadata(PUBLIC_ROUTE, true), ApiExtension('x-roles', []));
+}
+
+/** A user token with one of these roles; documented as the bearer scheme and `x-roles`. */
+export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ROUTE_ROLES, roles),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiExtension('x-roles', roles),
+    ApiUnauthorizedResponse({ description: 'No valid bearer token' }),
+    ApiForbiddenResponse({ description: `Needs one of the roles: ${roles.join(', ')}` }),
+  );
+}
+
+/** An integration token for the integration named by the path parameter `param`. */
+export function IntegrationOnly(param: string): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(INTEGRATION_PARAM, param),
+    ApiSecurity(INTEGRATION_SCHEME),
+    ApiExtension('x-roles', ['integration']),
+    ApiUnauthorizedResponse({ description: 'No valid integration token' }),
+    ApiForbiddenResponse({ description: 'The token belongs to another integration' }),
+  );
+}
+
+/** The verified caller (set by the AuthGuard). */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  return (context.switchToHttp().getRequest<Request>() as Request & { principal: Principal }).principal;
+});

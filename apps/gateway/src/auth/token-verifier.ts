@@ -1,0 +1,99 @@
+import { createLocalJWKSet, createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { D115Error, ErrorCode } from '@d115/contracts';
+import { GatewayEnv } from '../config/gateway.env';
+import { DEMO_ISSUER } from './demo-users';
+import { DemoSigningKey } from './demo-signing-key';
+import { Principal, Role, ROLES } from './principal';
+
+/** Asymmetric algorithms only: `none` and shared-secret HS* tokens are refused. */
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+export interface TokenVerifierSettings {
+  keys: JWTVerifyGetKey;
+  issuer: string;
+  audience: string;
+}
+
+/**
+ * Verifies bearer tokens (signature against the JWKS, issuer, audience, expiry) and reads
+ * the principal from the configured claims. Every refusal is AUTH.UNAUTHENTICATED with
+ * the reason; the token itself is never logged or echoed.
+ */
+export class TokenVerifier {
+  constructor(
+    private readonly settings: TokenVerifierSettings,
+    private readonly env: GatewayEnv,
+  ) {}
+
+  static forIdentityProvider(env: GatewayEnv): TokenVerifier {
+    return new TokenVerifier({ keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL!)), issuer: env.AUTH_ISSUER!, audience: env.AUTH_AUDIENCE }, env);
+  }
+
+  static forDemoKey(key: DemoSigningKey, env: GatewayEnv): TokenVerifier {
+    return new TokenVerifier({ keys: createLocalJWKSet({ keys: [key.publicJwk] }), issuer: DEMO_ISSUER, audience: env.AUTH_AUDIENCE }, env);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.settings.keys, {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['exp'],
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      throw new D115Error(ErrorCode.UNAUTHENTICATED, `bearer token refused: ${reason(error)}`);
+    }
+    return this.principal(payload);
+  }
+
+  private principal(payload: JWTPayload): Principal {
+    const id = claim(payload, this.env.AUTH_USER_CLAIM);
+    if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/.test(id)) {
+      throw new D115Error(ErrorCode.UNAUTHENTICATED, `bearer token refused: claim ${this.env.AUTH_USER_CLAIM} is not a usable user id`);
+    }
+    const name = claim(payload, this.env.AUTH_NAME_CLAIM);
+    const roles = list(claim(payload, this.env.AUTH_ROLES_CLAIM)).filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+    const scopeClaim = claim(payload, this.env.AUTH_SCOPE_CLAIM);
+    const scope = scopeClaim === undefined ? this.env.AUTH_DEFAULT_SCOPE.split(',').filter(Boolean) : list(scopeClaim);
+    if (!scope.every((prefix) => /^\d{1,12}$/.test(prefix))) {
+      throw new D115Error(ErrorCode.UNAUTHENTICATED, `bearer token refused: claim ${this.env.AUTH_SCOPE_CLAIM} must list ARS prefixes`);
+    }
+    // Integration is a role for integration tokens only; a user token cannot claim it.
+    return { id, name: typeof name === 'string' ? name : undefined, roles: roles.filter((role) => role !== 'integration'), scope };
+  }
+}
+
+/** A claim by dotted path (`realm_access.roles`). */
+function claim(payload: JWTPayload, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+}
+
+/** An array claim, or a space-separated string (OAuth's `scope` style). */
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  return [];
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return 'expired';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+      return 'signature not valid for the configured keys';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return `claim ${(error as { claim?: string }).claim} not as expected`;
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return 'algorithm not allowed';
+    case 'ERR_JWKS_TIMEOUT':
+    case 'ERR_JOSE_GENERIC':
+      return 'keys of the identity provider not available';
+    default:
+      return 'not a valid signed JWT';
+  }
+}
