@@ -21,7 +21,9 @@ const moduleNameMapper = {
 
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  // jose and oidc-provider ship ES modules only (Node's require loads them, Jest's does not): compiled like our code.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|oidc-provider)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',

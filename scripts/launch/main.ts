@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     if (stopping) return;
 
     const ports = opsPorts(process.env);
-    const launch = { root, natsUrl: nats.url, layout, opsPorts: ports, color };
+    const launch = { root, natsUrl: nats.url, layout, opsPorts: ports, color, dataDir: settings.dataDir };
     const allGaveUp = () => {
       if (supervisors.every((supervisor) => supervisor.givenUp)) void shutdown(1);
     };
@@ -94,6 +94,7 @@ async function reportWhenReady(gatewayPort: number, ports: Record<string, number
   say(healthy ? 'all six services are ready' : 'not every service reported ready in time; see GET /health');
   say(`gateway  ${gateway}   (health ${gateway}/health, API docs ${gateway}/docs)`);
   for (const [service, port] of Object.entries(ports)) say(`${service.padEnd(width)}  ops http://127.0.0.1:${port}/health/ready  /metrics`);
+  if (!process.env.AUTH_JWKS_URL) say('sign in: demo users (no AUTH_JWKS_URL); a token: npm run token -- --role agent   (supervisor, admin)');
   say('press Ctrl-C to stop');
 }
 

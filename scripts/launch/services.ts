@@ -19,6 +19,8 @@ export interface ServiceLaunch {
   layout: Layout;
   opsPorts: OpsPorts;
   color: boolean;
+  /** Where the gateway keeps the embedded default's signing key (as `npm run token` reads it). */
+  dataDir?: string;
 }
 
 /** A function that starts one process of `service` with its own database role, its ops port and prefixed logs. */
@@ -30,7 +32,7 @@ export interface ServiceLaunch {
  */
 export const SERVICE_HEAP_MB = 256;
 
-export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, opsPorts, color }: ServiceLaunch): () => ChildProcess {
+export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, opsPorts, color, dataDir }: ServiceLaunch): () => ChildProcess {
   const index = SERVICE_NAMES.indexOf(service);
   const width = Math.max(...SERVICE_NAMES.map((name) => name.length));
   const format = prefixer(service, index, width, color);
@@ -41,6 +43,7 @@ export function serviceLauncher(service: ServiceName, { root, natsUrl, layout, o
     DATABASE_URL: service === 'gateway' ? undefined : layout.services[service as StatefulServiceName].url,
   };
   if (service !== 'gateway') env.OPS_PORT = String(opsPorts[service]);
+  if (service === 'gateway' && dataDir) env.D115_DATA_DIR = dataDir;
   const main = join(root, 'dist', 'apps', service, 'src', 'main.js');
   const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${SERVICE_HEAP_MB}`];
   const guard = join(__dirname, 'orphan-guard.js');

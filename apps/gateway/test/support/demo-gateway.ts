@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunningService } from '@d115/platform';
+import { TestEnvironment } from '@d115/testing';
+import { GatewayEnv } from '../../src/config/gateway.env';
+import { gatewayService } from '../../src/main';
+
+/** A gateway in the embedded default (demo users, a key in a temporary folder), with tokens by demo login. */
+export class DemoGateway {
+  private constructor(
+    readonly running: RunningService<GatewayEnv>,
+    private readonly keyDir: string,
+  ) {}
+
+  static async start(env: TestEnvironment, overrides: Record<string, string> = {}): Promise<DemoGateway> {
+    const keyDir = mkdtempSync(join(tmpdir(), 'd115-gw-'));
+    const running = await env.start(gatewayService, { AUTH_DEMO_KEY_FILE: join(keyDir, 'key.json'), ...overrides });
+    return new DemoGateway(running, keyDir);
+  }
+
+  url(path: string): string {
+    return `http://127.0.0.1:${this.running.port}${path}`;
+  }
+
+  async token(userId: 'demo-agent' | 'demo-supervisor' | 'demo-admin'): Promise<string> {
+    const response = await fetch(this.url('/api/v1/auth/demo-login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    });
+    if (response.status !== 200) throw new Error(`demo login: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  /** A request as the user, JSON in and out. */
+  async call(
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; headers: Headers; body: any }> {
+    const response = await fetch(this.url(path), {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  removeKey(): void {
+    rmSync(this.keyDir, { recursive: true, force: true });
+  }
+}

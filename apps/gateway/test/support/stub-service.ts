@@ -1,0 +1,33 @@
+import { NatsConnection, Subscription } from 'nats';
+import { Namespace } from '@d115/messaging';
+
+/**
+ * A stand-in that answers one request subject in the Nest NATS wire format, to test the
+ * gateway alone (what it sends, how it maps failures). The real services are tested with
+ * the gateway in test/flows.
+ */
+export class StubService {
+  readonly received: unknown[] = [];
+  private readonly subscription: Subscription;
+
+  constructor(
+    nc: NatsConnection,
+    namespace: Namespace,
+    subject: string,
+    private readonly answer: (data: unknown) => { response?: unknown; err?: unknown } | 'silent',
+  ) {
+    this.subscription = nc.subscribe(namespace.subject(subject), {
+      queue: 'stub',
+      callback: (_error, message) => {
+        const packet = JSON.parse(message.string()) as { id: string; data: unknown };
+        this.received.push(packet.data);
+        const reply = this.answer(packet.data);
+        if (reply !== 'silent') message.respond(JSON.stringify({ id: packet.id, ...reply, isDisposed: true }));
+      },
+    });
+  }
+
+  stop(): void {
+    this.subscription.unsubscribe();
+  }
+}
