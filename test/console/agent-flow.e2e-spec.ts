@@ -34,7 +34,7 @@ describe('console: from an email to a closed case', () => {
     await page.getByRole('button', { name: 'Anmelden als Demo Agent' }).click();
     await page.getByRole('heading', { name: 'Meine Arbeit' }).waitFor();
     await page.getByLabel('Status').selectOption('available');
-    await waitFor(async () => (await page.getByLabel('Status').inputValue()) === 'available' || undefined, 'presence saved');
+    await waitFor(async () => (await stack.agent('demo-agent')).presence === 'available' || undefined, 'the presence saved in tickets');
   });
 
   it('is offered the case an email became, live, and accepts it', async () => {
@@ -55,12 +55,19 @@ describe('console: from an email to a closed case', () => {
 
   it('answers by email: the reply reaches the relay with the ticket number in the subject', async () => {
     const number = /115-(\d{4})-(\d{6})/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')!;
-    await page.getByLabel('Text').fill('Guten Tag Frau Mustermann,\nbitte melden Sie den Verlust beim Bürgeramt.');
+    const text = page.getByLabel('Text');
+    expect(await text.inputValue()).toContain('> Guten Tag, ich habe meinen Personalausweis verloren.');
+    await text.fill(`Guten Tag Frau Mustermann,\nbitte melden Sie den Verlust beim Bürgeramt.${await text.inputValue()}`);
     await page.getByRole('button', { name: 'Senden' }).click();
     await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
-    const reply = await waitFor(() => stack.sink.to('erika.mustermann@example.org')[0], 'the reply at the SMTP sink', { timeoutMs: 20000 });
+    // The first mail to the citizen is the acknowledgment (Eingangsbestätigung); the agent's reply follows.
+    const reply = await waitFor(
+      () => stack.sink.to('erika.mustermann@example.org').find((mail) => mail.parsed.text?.includes('bitte melden Sie den Verlust beim Bürgeramt')),
+      'the reply at the SMTP sink',
+      { timeoutMs: 20000 },
+    );
     expect(reply.parsed.subject).toContain(`[115#${number[1]}-${number[2]}]`);
-    expect(reply.parsed.text).toContain('bitte melden Sie den Verlust beim Bürgeramt');
+    expect(reply.parsed.text).toContain('> Guten Tag, ich habe meinen Personalausweis verloren.');
   });
 
   it('forwards the case to an authority and closes it', async () => {

@@ -1,11 +1,9 @@
 import { createTransport } from 'nodemailer';
 import { Browser } from 'playwright-core';
-import { TicketSubjects } from '@d115/contracts';
+import { AgentView, TicketSubjects } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { RunningService } from '@d115/platform';
 import { TestEnvironment } from '@d115/testing';
-import { gatewayService } from '../../../apps/gateway/src/main';
-import { GatewayEnv } from '../../../apps/gateway/src/config/gateway.env';
 import { knowledgeService } from '../../../apps/knowledge/src/main';
 import { mailService } from '../../../apps/mail/src/main';
 import { MailEnv } from '../../../apps/mail/src/config/mail.env';
@@ -13,18 +11,19 @@ import { SmtpListener } from '../../../apps/mail/src/intake/smtp/smtp-listener';
 import { SmtpSink } from '../../../apps/mail/test/support/smtp-sink';
 import { ticketsService } from '../../../apps/tickets/src/main';
 import { launchBrowser } from './browser';
+import { GatewayProcess } from './gateway-process';
 
 export const MAILBOX = '115@rostock.de';
 const ADMIN = 'console-test-setup';
 
 /**
  * The real stack the console runs on, started in this process on ephemeral ports in a
- * private database and NATS namespace: gateway (serving the built console), tickets,
+ * private database and NATS namespace: the built gateway as a process (serving the built console), tickets,
  * mail (its SMTP intake, replies relayed to an SMTP sink), knowledge (the Rostock demo
  * catalogue), and a headless Chromium. The demo agents exist in tickets, offline.
  */
 export class ConsoleStack {
-  gateway!: RunningService<GatewayEnv>;
+  gateway!: GatewayProcess;
   mail!: RunningService<MailEnv>;
   sink!: SmtpSink;
   browser!: Browser;
@@ -45,7 +44,7 @@ export class ConsoleStack {
       MAIL_OUTBOUND_POLL_MS: '100',
       MAIL_MAILBOXES: JSON.stringify([{ address: MAILBOX, displayName: 'Bürgerservice 115 – Hansestadt Rostock', ars: '130030000000' }]),
     });
-    stack.gateway = await stack.env.start(gatewayService);
+    stack.gateway = await GatewayProcess.start(stack.env);
     stack.requests = new RequestClient(await stack.env.nats(), stack.env.namespace, 10000);
     await stack.requests.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'general', name: 'Allgemein', reservationTimeoutSeconds: 120 });
     for (const agentId of ['demo-agent', 'demo-supervisor']) {
@@ -64,12 +63,17 @@ export class ConsoleStack {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.gateway.port}`;
+    return this.gateway.url;
   }
 
   /** The port the mail service's SMTP intake listens on. */
   get smtpPort(): number {
     return this.mail.app.get(SmtpListener).port;
+  }
+
+  /** The agent as tickets knows it (presence, load). */
+  agent(agentId: string): Promise<AgentView> {
+    return this.requests.request(TicketSubjects.agentGet, { actor: ADMIN, agentId });
   }
 
   /** A citizen's email, delivered over SMTP to the intake as a mail server would. */
@@ -81,6 +85,7 @@ export class ConsoleStack {
 
   async dispose(): Promise<void> {
     await this.browser?.close();
+    await this.gateway?.stop();
     await this.sink?.close();
     await this.env.dispose();
   }

@@ -24,7 +24,7 @@ const auth: Middleware = {
 export const api = createClient<ApiPaths>({ baseUrl: window.location.origin });
 api.use(auth);
 
-/** A coded error of the API (`{ code, message }`), with the HTTP status. */
+/** A coded error of the API (an RFC 9457 problem with `code` and `detail`), with the HTTP status. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -39,6 +39,6 @@ export class ApiError extends Error {
 export async function data<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data: body, error, response } = await call;
   if (response.ok) return body as T;
-  const problem = (error ?? {}) as { code?: string; message?: string };
-  throw new ApiError(response.status, problem.code ?? `HTTP.${response.status}`, problem.message ?? response.statusText);
+  const problem = (error ?? {}) as { code?: string; detail?: string };
+  throw new ApiError(response.status, problem.code ?? `HTTP.${response.status}`, problem.detail ?? response.statusText);
 }

@@ -10,6 +10,11 @@ export interface LiveEvent {
 type Handler = (event: LiveEvent) => void;
 const handlers = new Set<Handler>();
 let source: EventSource | undefined;
+let poller: ReturnType<typeof setInterval> | undefined;
+
+/** What listeners get every few seconds while the stream is unavailable: "something may have changed". */
+export const POLL = 'd115.console.poll';
+const POLL_MS = 3000;
 
 function dispatch(message: MessageEvent<string>): void {
   let parsed: { type?: string; data?: unknown } = {};
@@ -28,14 +33,27 @@ function connect(): void {
   if (source || !token) return;
   source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
   source.onmessage = dispatch;
+  source.onopen = () => {
+    clearInterval(poller);
+    poller = undefined;
+  };
+  // The browser retries a dropped stream by itself; a refused one (CLOSED) it gives up on.
+  // Until the stream is back, listeners are polled so that screens still refresh.
   source.onerror = () => {
-    if (!session.token()) disconnect();
+    if (!session.token()) return disconnect();
+    poller ??= setInterval(() => handlers.forEach((handler) => handler({ type: POLL, data: undefined })), POLL_MS);
+    if (source?.readyState === EventSource.CLOSED) {
+      source = undefined;
+      setTimeout(connect, POLL_MS * 5);
+    }
   };
 }
 
 export function disconnect(): void {
   source?.close();
   source = undefined;
+  clearInterval(poller);
+  poller = undefined;
 }
 
 /** Calls `handler` for every live event whose type matches; the stream opens with the first listener. */
@@ -44,7 +62,7 @@ export function useLiveEvents(matches: (type: string) => boolean, handler: Handl
   latest.current = handler;
   useEffect(() => {
     const listener: Handler = (event) => {
-      if (matches(event.type)) latest.current(event);
+      if (event.type === POLL || matches(event.type)) latest.current(event);
     };
     handlers.add(listener);
     connect();

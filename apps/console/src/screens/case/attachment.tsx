@@ -8,17 +8,7 @@ export function Attachment({ id }: { id: string }) {
   const [file, setFile] = useState<{ url: string; type: string; name?: string }>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    let url: string | undefined;
-    attachmentUrl(id).then(
-      (loaded) => {
-        url = loaded.url;
-        setFile(loaded);
-      },
-      () => setFailed(true),
-    );
-    return () => {
-      if (url) URL.revokeObjectURL(url);
-    };
+    attachmentUrl(id).then(setFile, () => setFailed(true));
   }, [id]);
   if (failed) return <span className="muted">{id}</span>;
   if (!file) return <span className="muted">{t('app.loading')}</span>;

@@ -33,8 +33,8 @@ export function SignIn() {
           type="button"
           className="primary"
           onClick={() => {
-            const oidc = config.data as Extract<typeof config.data, { mode: 'oidc' }>;
-            startOidcSignIn(oidc.issuer, oidc.clientId, oidc.scopes).catch(setError);
+            const { issuer = '', clientId = '', scopes = ['openid'] } = config.data ?? {};
+            startOidcSignIn(issuer, clientId, scopes).catch(setError);
           }}
         >
           {t('signIn.oidc')}
@@ -44,7 +44,7 @@ export function SignIn() {
         <section aria-labelledby="demo-users">
           <h3 id="demo-users">{t('signIn.demo')}</h3>
           <ul className="demo-users">
-            {config.data.users.map((user) => (
+            {(config.data.users ?? []).map((user) => (
               <li key={user.id}>
                 <button type="button" onClick={() => void demoLogin(user.id)}>
                   {t('signIn.as', { name: user.name })}

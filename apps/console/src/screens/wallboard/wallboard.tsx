@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useLiveEvents } from '../../api/events';
+import { POLL, useLiveEvents } from '../../api/events';
 import { figures, todayInBerlin } from '../../api/figures';
 import type { CallFiguresRow } from '../../api/pending-paths';
 import { useLoad } from '../../app/use-load';
@@ -33,12 +33,13 @@ export function Wallboard() {
   useLiveEvents(
     (type) => /telephony|call|ticket|agent|presence/.test(type),
     (event) => {
-      if (/telephony|call/.test(event.type)) calls.reload();
-      if (/ticket/.test(event.type)) {
+      const all = event.type === POLL;
+      if (all || /telephony|call/.test(event.type)) calls.reload();
+      if (all || /ticket/.test(event.type)) {
         backlog.reload();
         sla.reload();
       }
-      if (/agent|presence|ticket/.test(event.type)) occupancy.reload();
+      if (all || /agent|presence|ticket/.test(event.type)) occupancy.reload();
     },
   );
 
