@@ -1,9 +1,10 @@
-import type { TicketState } from '@d115/contracts';
+import type { TicketChannel, TicketState } from '@d115/contracts';
 import { api, data } from './client';
 
 export interface TicketQuery {
   states?: TicketState[];
   queue?: string;
+  channel?: TicketChannel;
   text?: string;
   limit?: number;
 }
@@ -16,7 +17,6 @@ export const tickets = {
   search: (query: TicketQuery) => data(api.GET('/api/v1/cases', { params: { query } })),
   get: (id: string) => data(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
   history: (id: string) => data(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } })),
-  queues: () => data(api.GET('/api/v1/config/queues')),
   reply: (id: string, version: number, text: string, subject?: string) =>
     data(api.POST('/api/v1/cases/{id}/replies', { params: { path: { id }, header: seen(version) }, body: { text, subject, channel: 'email' } })),
   note: (id: string, version: number, text: string) =>

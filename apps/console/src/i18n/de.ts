@@ -50,7 +50,7 @@ export const de = {
   'queues.all': 'Alle Warteschlangen',
   'queues.filterState': 'Status filtern',
   'queues.allStates': 'Alle offenen',
-  'queues.waiting': '{count} wartend',
+  'queues.open': '{count} offen',
   'search.title': 'Anliegen suchen',
   'search.label': 'Nummer, Betreff oder Bürger/in',
   'search.submit': 'Suchen',

@@ -52,7 +52,7 @@ export const en: Record<MessageKey, string> = {
   'queues.all': 'All queues',
   'queues.filterState': 'Filter by state',
   'queues.allStates': 'All open',
-  'queues.waiting': '{count} waiting',
+  'queues.open': '{count} open',
   'search.title': 'Search cases',
   'search.label': 'Number, subject or citizen',
   'search.submit': 'Search',

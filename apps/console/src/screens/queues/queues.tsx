@@ -1,40 +1,49 @@
 import { useState } from 'react';
 import type { TicketState } from '@d115/contracts';
-import { OPEN_STATES, TICKET_STATES } from '../../app/domain';
 import { useLiveEvents } from '../../api/events';
-import { figures } from '../../api/figures';
+import { me } from '../../api/me';
 import { tickets } from '../../api/tickets';
+import { OPEN_STATES, TICKET_STATES } from '../../app/domain';
 import { useLoad } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { CaseTable } from '../shared/case-table';
 import { ErrorMessage } from '../shared/error-message';
+
+/** The agent's queues with the count of open cases in each (one search per queue, a page of one). */
+async function queueCounts(): Promise<{ queue: string; open: number }[]> {
+  const { queues } = await me.profile();
+  return Promise.all(queues.map(async (queue) => ({ queue, open: (await tickets.search({ queue, states: OPEN_STATES, limit: 1 })).total })));
+}
 
 /** Queue views: cases per queue with counts, filtered by queue and state, sortable. */
 export function Queues() {
   const { t } = useI18n();
   const [queue, setQueue] = useState('');
   const [state, setState] = useState<TicketState | ''>('');
-  const queues = useLoad(() => tickets.queues(), []);
-  const backlog = useLoad(() => figures.backlog(), []);
+  const counts = useLoad(queueCounts, []);
   const cases = useLoad(() => tickets.search({ queue: queue || undefined, states: state ? [state] : OPEN_STATES, limit: 200 }), [queue, state]);
   useLiveEvents(
     (type) => type.includes('ticket'),
     () => {
-      backlog.reload();
+      counts.reload();
       cases.reload();
     },
   );
-  const waiting = (id: string) => backlog.data?.waiting.find((row) => row.queue === id)?.count ?? 0;
 
   return (
     <main id="main" className="queues">
       <h1>{t('queues.title')}</h1>
-      {queues.error && <ErrorMessage error={queues.error} retry={queues.reload} />}
+      {counts.error && <ErrorMessage error={counts.error} retry={counts.reload} />}
       <ul className="queue-counts">
-        {(queues.data ?? []).map((item) => (
-          <li key={item.id}>
-            <button type="button" aria-pressed={queue === item.id} onClick={() => setQueue(queue === item.id ? '' : item.id)}>
-              {item.name} <span className="badge">{t('queues.waiting', { count: waiting(item.id) })}</span>
+        {(counts.data ?? []).map((item) => (
+          <li key={item.queue}>
+            <button
+              type="button"
+              aria-pressed={queue === item.queue}
+              onClick={() => setQueue(queue === item.queue ? '' : item.queue)}
+              data-testid="queue-count"
+            >
+              {item.queue} <span className="badge">{t('queues.open', { count: item.open })}</span>
             </button>
           </li>
         ))}
@@ -44,9 +53,9 @@ export function Queues() {
           {t('cases.queue')}
           <select value={queue} onChange={(event) => setQueue(event.target.value)}>
             <option value="">{t('queues.all')}</option>
-            {(queues.data ?? []).map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
+            {(counts.data ?? []).map((item) => (
+              <option key={item.queue} value={item.queue}>
+                {item.queue}
               </option>
             ))}
           </select>

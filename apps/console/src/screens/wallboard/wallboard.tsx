@@ -1,18 +1,32 @@
 import type { ReactNode } from 'react';
 import { POLL, useLiveEvents } from '../../api/events';
 import { figures, todayInBerlin } from '../../api/figures';
+import { tickets } from '../../api/tickets';
+import { OPEN_STATES } from '../../app/domain';
 import type { CallFiguresRow } from '../../api/pending-paths';
 import { useLoad } from '../../app/use-load';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
 import { IntervalChart } from './interval-chart';
 
-function Tile({ label, value, tone, testId }: { label: MessageKey; value: ReactNode; tone?: 'ok' | 'warning' | 'breached'; testId?: string }) {
+function Tile({
+  label,
+  value,
+  tone,
+  testId,
+  small,
+}: {
+  label: MessageKey;
+  value: ReactNode;
+  tone?: 'ok' | 'warning' | 'breached';
+  testId?: string;
+  small?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className={`tile ${tone ? `tile-${tone}` : ''}`} data-testid={testId}>
       <div className="tile-label">{t(label)}</div>
-      <div className="tile-value">{value}</div>
+      <div className={small ? 'tile-value tile-value-small' : 'tile-value'}>{value}</div>
     </div>
   );
 }
@@ -30,6 +44,7 @@ export function Wallboard() {
   const backlog = useLoad(() => figures.backlog(), []);
   const occupancy = useLoad(() => figures.occupancy(), []);
   const sla = useLoad(() => figures.sla(today), []);
+  const emails = useLoad(() => tickets.search({ channel: 'email', states: OPEN_STATES, limit: 1 }), []);
   useLiveEvents(
     (type) => /telephony|call|ticket|agent|presence/.test(type),
     (event) => {
@@ -38,6 +53,7 @@ export function Wallboard() {
       if (all || /ticket/.test(event.type)) {
         backlog.reload();
         sla.reload();
+        emails.reload();
       }
       if (all || /agent|presence|ticket/.test(event.type)) occupancy.reload();
     },
@@ -48,7 +64,6 @@ export function Wallboard() {
   const tone = (value: number | undefined, target: number) =>
     value === undefined ? undefined : value >= target ? 'ok' : value >= target - 0.1 ? 'warning' : 'breached';
   const interval = calls.data?.intervals.at(-1);
-  const emailBacklog = (backlog.data?.rows ?? []).filter((row) => row.state !== 'closed' && row.state !== 'answered').reduce((sum, row) => sum + row.count, 0);
   const presence = (occupancy.data?.agents ?? []).reduce<Record<string, number>>(
     (counts, agent) => ({ ...counts, [agent.presence]: (counts[agent.presence] ?? 0) + 1 }),
     {},
@@ -70,9 +85,10 @@ export function Wallboard() {
         <Tile label="wallboard.callsWaiting" value={calls.data?.waiting ?? t('wallboard.noData')} testId="calls-waiting" />
         <Tile label="wallboard.longestWait" value={calls.data ? t('duration.seconds', { seconds: calls.data.longestWaitSeconds }) : t('wallboard.noData')} />
         <Tile label="wallboard.abandoned" value={calls.data?.today.abandoned ?? t('wallboard.noData')} />
-        <Tile label="wallboard.emailBacklog" value={backlog.data ? emailBacklog : t('wallboard.noData')} testId="email-backlog" />
+        <Tile label="wallboard.emailBacklog" value={emails.data?.total ?? t('wallboard.noData')} testId="email-backlog" />
         <Tile
           label="wallboard.oldestCase"
+          small
           value={
             backlog.data?.oldestWaiting
               ? `${backlog.data.oldestWaiting.number} · ${duration(backlog.data.oldestWaiting.waitingMinutes)}`
