@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { session } from './session';
 
-/** One event of the gateway's stream: the CloudEvents type (`d115.events.…`) and its data. */
+/** One event of the gateway's stream: its name (`reservation.offered`, `case.changed`, …) and its data. */
 export interface LiveEvent {
   type: string;
   data: unknown;
@@ -16,15 +16,29 @@ let poller: ReturnType<typeof setInterval> | undefined;
 export const POLL = 'd115.console.poll';
 const POLL_MS = 3000;
 
-function dispatch(message: MessageEvent<string>): void {
-  let parsed: { type?: string; data?: unknown } = {};
+/**
+ * The named events of `GET /api/v1/events` (the gateway's docs/api.md, "Live updates").
+ * `resync` says events were missed: every listener refreshes, as on a poll.
+ */
+export const LIVE_EVENTS = [
+  'reservation.offered',
+  'reservation.expired',
+  'case.assigned',
+  'case.changed',
+  'sla.warning',
+  'sla.breached',
+  'call.screen-pop',
+  'wallboard.figures',
+] as const;
+
+function dispatch(type: string, message: MessageEvent<string>): void {
+  let data: unknown;
   try {
-    parsed = JSON.parse(message.data) as typeof parsed;
+    data = JSON.parse(message.data);
   } catch {
     return;
   }
-  const event = { type: parsed.type ?? message.type, data: parsed.data ?? parsed };
-  handlers.forEach((handler) => handler(event));
+  handlers.forEach((handler) => handler({ type, data }));
 }
 
 /** One EventSource for the whole page (the browser reconnects it by itself); the token travels in the query. */
@@ -32,7 +46,8 @@ function connect(): void {
   const token = session.token();
   if (source || !token) return;
   source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
-  source.onmessage = dispatch;
+  for (const name of LIVE_EVENTS) source.addEventListener(name, (message) => dispatch(name, message));
+  source.addEventListener('resync', () => handlers.forEach((handler) => handler({ type: POLL, data: undefined })));
   source.onopen = () => {
     clearInterval(poller);
     poller = undefined;

@@ -34,9 +34,11 @@ export function CaseView({ id }: { id: string }) {
   const [stale, setStale] = useState(false);
   const ticket = loaded.data;
   useLiveEvents(
-    (type) => type.includes('ticket'),
+    (type) => type === 'case.changed' || type === 'case.assigned',
     (event) => {
-      if ((event.data as { ticketId?: string } | undefined)?.ticketId === id) setStale(true);
+      const change = event.data as { ticketId?: string; version?: number } | undefined;
+      // Our own command's echo carries the version we already show.
+      if (change?.ticketId === id && !(change.version !== undefined && ticket && change.version <= ticket.version)) setStale(true);
     },
   );
 

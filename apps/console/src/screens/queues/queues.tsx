@@ -23,7 +23,7 @@ export function Queues() {
   const counts = useLoad(queueCounts, []);
   const cases = useLoad(() => tickets.search({ queue: queue || undefined, states: state ? [state] : OPEN_STATES, limit: 200 }), [queue, state]);
   useLiveEvents(
-    (type) => type.includes('ticket'),
+    (type) => type.startsWith('case.'),
     () => {
       counts.reload();
       cases.reload();

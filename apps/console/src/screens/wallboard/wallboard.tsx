@@ -46,16 +46,16 @@ export function Wallboard() {
   const sla = useLoad(() => figures.sla(today), []);
   const emails = useLoad(() => tickets.search({ channel: 'email', states: OPEN_STATES, limit: 1 }), []);
   useLiveEvents(
-    (type) => /telephony|call|ticket|agent|presence/.test(type),
+    (type) => /^(wallboard|case|reservation|sla|call)\./.test(type),
     (event) => {
-      const all = event.type === POLL;
-      if (all || /telephony|call/.test(event.type)) calls.reload();
-      if (all || /ticket/.test(event.type)) {
+      const all = event.type === POLL || event.type === 'wallboard.figures';
+      if (all || event.type.startsWith('call.')) calls.reload();
+      if (all || /^(case|reservation)\./.test(event.type)) {
         backlog.reload();
-        sla.reload();
         emails.reload();
+        occupancy.reload();
       }
-      if (all || /agent|presence|ticket/.test(event.type)) occupancy.reload();
+      if (all || event.type.startsWith('sla.')) sla.reload();
     },
   );
 

@@ -20,7 +20,7 @@ export function MyWork({ user }: { user: SignedInUser }) {
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<Error>();
   useLiveEvents(
-    (type) => /reservation|ticket/.test(type),
+    (type) => /^(reservation|case)\./.test(type),
     () => {
       offers.reload();
       mine.reload();
