@@ -5,7 +5,6 @@ export const figures = {
   backlog: () => data(api.GET('/api/v1/figures/backlog')),
   occupancy: () => data(api.GET('/api/v1/figures/occupancy')),
   sla: (period: { from: string; to: string }) => data(api.GET('/api/v1/figures/sla', { params: { query: period } })),
-  calls: (period: { from: string; to: string }) => data(api.GET('/api/v1/figures/calls', { params: { query: period } })),
 };
 
 /** Today in Europe/Berlin as [from, to) instants. */

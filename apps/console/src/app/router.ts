@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 
 /** The console's screens, addressed by the URL hash so that the gateway only ever serves index.html. */
-export type Route = { screen: 'work' } | { screen: 'queues' } | { screen: 'search'; text?: string } | { screen: 'case'; id: string } | { screen: 'wallboard' };
+export type Route =
+  | { screen: 'work' }
+  | { screen: 'queues' }
+  | { screen: 'search'; text?: string }
+  | { screen: 'case'; id: string }
+  | { screen: 'call'; id: string }
+  | { screen: 'wallboard' };
 
 export function parseRoute(hash: string): Route {
   const [screen, argument] = hash.replace(/^#\/?/, '').split('/');
@@ -12,6 +18,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'search', text: argument ? decodeURIComponent(argument) : undefined };
     case 'cases':
       return argument ? { screen: 'case', id: argument } : { screen: 'work' };
+    case 'calls':
+      return argument ? { screen: 'call', id: argument } : { screen: 'work' };
     case 'wallboard':
       return { screen: 'wallboard' };
     default:
@@ -23,6 +31,8 @@ export function href(route: Route): string {
   switch (route.screen) {
     case 'case':
       return `#/cases/${route.id}`;
+    case 'call':
+      return `#/calls/${route.id}`;
     case 'search':
       return route.text ? `#/search/${encodeURIComponent(route.text)}` : '#/search';
     default:

@@ -4,6 +4,8 @@ import { me } from '../api/me';
 import { disconnect } from '../api/events';
 import { session, type SignedInUser } from '../api/session';
 import { useI18n, type Language } from '../i18n/i18n';
+import { ScreenPop } from '../screens/calls/screen-pop';
+import { WrapUp } from '../screens/calls/wrap-up';
 import { CaseView } from '../screens/case/case-view';
 import { KnowledgePanel } from '../screens/knowledge/knowledge-panel';
 import { Queues } from '../screens/queues/queues';
@@ -27,6 +29,8 @@ function Screen({ route, user }: { route: Route; user: SignedInUser }) {
       return <Search key={route.text ?? ''} text={route.text} />;
     case 'case':
       return <CaseView key={route.id} id={route.id} />;
+    case 'call':
+      return <WrapUp key={route.id} callId={route.id} />;
     case 'wallboard':
       return <Wallboard />;
   }
@@ -111,6 +115,7 @@ export function Shell({ user }: { user: SignedInUser }) {
         </button>
       </header>
       {presenceError && <ErrorMessage error={presenceError} />}
+      <ScreenPop />
       <div className="body">
         <Screen route={route} user={user} />
         {!wallboard && <KnowledgePanel focusSignal={focusKnowledge} />}

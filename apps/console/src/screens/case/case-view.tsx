@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TicketDetailView, TicketView } from '@d115/contracts';
 import { ApiError } from '../../api/client';
 import { useLiveEvents } from '../../api/events';
@@ -7,6 +7,8 @@ import { tickets } from '../../api/tickets';
 import { useLoad } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorMessage } from '../shared/error-message';
+import { AppointmentHandoff } from '../appointments/appointment-handoff';
+import { setCaseRegion } from '../knowledge/chosen-service';
 import { CaseActions, type CaseCommands } from './case-actions';
 import { CaseHeader } from './case-header';
 import { describeConflict, type Conflict } from './conflict';
@@ -32,7 +34,12 @@ export function CaseView({ id }: { id: string }) {
   const [error, setError] = useState<Error>();
   const [status, setStatus] = useState<string>();
   const [stale, setStale] = useState(false);
+  const [booking, setBooking] = useState(false);
   const ticket = loaded.data;
+  useEffect(() => {
+    setCaseRegion(ticket?.ars);
+    return () => setCaseRegion(undefined);
+  }, [ticket?.ars]);
   useLiveEvents(
     (type) => type === 'case.changed' || type === 'case.assigned',
     (event) => {
@@ -111,6 +118,13 @@ export function CaseView({ id }: { id: string }) {
         <Timeline articles={ticket.articles} />
         <CaseActions key={ticket.id} ticket={ticket} commands={commands} />
       </div>
+      {booking ? (
+        <AppointmentHandoff origin={{ ticketId: ticket.id }} citizen={ticket.citizen} />
+      ) : (
+        <button type="button" onClick={() => setBooking(true)}>
+          {t('appointment.open')}
+        </button>
+      )}
       {session.isSupervisor() && <SupervisorHistory id={id} version={ticket.version} />}
     </main>
   );

@@ -4,6 +4,7 @@ import { insertIntoReply, knowledge } from '../../api/knowledge';
 import type { KnowledgeSearchReply } from '../../api/pending-paths';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorMessage } from '../shared/error-message';
+import { chooseService, useCaseRegion } from './chosen-service';
 
 /** HTML of the catalogue's text modules (sanitised by the knowledge service) as plain text for a reply. */
 const plain = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
@@ -12,6 +13,7 @@ function Description({ reply, query }: { reply: GetServiceReply; query: string }
   const { t } = useI18n();
   const [thanked, setThanked] = useState(false);
   const { service, responsible } = reply;
+  useEffect(() => chooseService({ name: service.name, leikaKey: service.leikaKey, sourceId: service.sourceId }), [service]);
   const unit = responsible?.organisationUnit;
   return (
     <article className="service" aria-labelledby="service-name">
@@ -72,8 +74,9 @@ function Description({ reply, query }: { reply: GetServiceReply; query: string }
 }
 
 /** The caller's words → ranked services with snippets → the description for the caller's municipality. */
-export function KnowledgePanel({ ars, focusSignal }: { ars?: string; focusSignal: number }) {
+export function KnowledgePanel({ focusSignal }: { focusSignal: number }) {
   const { t } = useI18n();
+  const ars = useCaseRegion();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<KnowledgeSearchReply>();
   const [open, setOpen] = useState<GetServiceReply>();
@@ -86,7 +89,10 @@ export function KnowledgePanel({ ars, focusSignal }: { ars?: string; focusSignal
   const search = async () => {
     setError(undefined);
     setOpen(undefined);
+    setResults(undefined);
     try {
+      // A LeiKa key (14 digits) opens its description at once.
+      if (/^\d{14}$/.test(query.trim())) return setOpen(await knowledge.service(query.trim(), ars));
       setResults(await knowledge.search(query, ars));
     } catch (failure) {
       setError(failure as Error);

@@ -3,8 +3,8 @@ import { POLL, useLiveEvents } from '../../api/events';
 import { figures, todayInBerlin } from '../../api/figures';
 import { tickets } from '../../api/tickets';
 import { OPEN_STATES } from '../../app/domain';
-import type { CallFiguresRow } from '../../api/pending-paths';
-import { useLoad } from '../../app/use-load';
+import { calls as telephony } from '../../api/calls';
+import { useLoad, useNow } from '../../app/use-load';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
 import { IntervalChart } from './interval-chart';
@@ -31,7 +31,8 @@ function Tile({
   );
 }
 
-const rate = (numerator: number, denominator: number) => (denominator === 0 ? undefined : numerator / denominator);
+/** Telephony's percentages (0–100, null without calls) as fractions. */
+const fraction = (percent: number | null | undefined) => (percent === null || percent === undefined ? undefined : percent / 100);
 
 /**
  * The supervisor wallboard: live tiles for the whole center and per queue, refreshed
@@ -39,8 +40,11 @@ const rate = (numerator: number, denominator: number) => (denominator === 0 ? un
  */
 export function Wallboard() {
   const { t, number, time, duration } = useI18n();
+  const now = useNow();
   const today = todayInBerlin();
-  const calls = useLoad(() => figures.calls(today), []);
+  const total = useLoad(() => telephony.serviceLevel(today, 'total'), []);
+  const intervals = useLoad(() => telephony.serviceLevel(today, 'interval'), []);
+  const live = useLoad(() => telephony.live(), []);
   const backlog = useLoad(() => figures.backlog(), []);
   const occupancy = useLoad(() => figures.occupancy(), []);
   const sla = useLoad(() => figures.sla(today), []);
@@ -49,7 +53,11 @@ export function Wallboard() {
     (type) => /^(wallboard|case|reservation|sla|call)\./.test(type),
     (event) => {
       const all = event.type === POLL || event.type === 'wallboard.figures';
-      if (all || event.type.startsWith('call.')) calls.reload();
+      if (all || event.type.startsWith('call.')) {
+        total.reload();
+        intervals.reload();
+        live.reload();
+      }
       if (all || /^(case|reservation)\./.test(event.type)) {
         backlog.reload();
         emails.reload();
@@ -60,16 +68,20 @@ export function Wallboard() {
   );
 
   const percent = (value: number | undefined) => (value === undefined ? t('wallboard.noData') : number(value, { style: 'percent', maximumFractionDigits: 0 }));
-  const serviceLevel = (row?: CallFiguresRow) => (row ? rate(row.answeredWithin30s, row.answered + row.abandoned) : undefined);
   const tone = (value: number | undefined, target: number) =>
     value === undefined ? undefined : value >= target ? 'ok' : value >= target - 0.1 ? 'warning' : 'breached';
-  const interval = calls.data?.intervals.at(-1);
+  const todayCalls = total.data?.periods[0];
+  const current = intervals.data?.periods.find((period) => Date.parse(period.start) <= now && now < Date.parse(period.end));
+  const waiting = live.data?.calls.filter((call) => !call.answeredAt) ?? [];
+  const longestWait = Math.max(0, ...waiting.map((call) => (call.offeredAt ? Math.round((now - Date.parse(call.offeredAt)) / 1000) : 0)));
+  const waitingIn = (queue: string) => waiting.filter((call) => call.queue === queue).length;
   const presence = (occupancy.data?.agents ?? []).reduce<Record<string, number>>(
     (counts, agent) => ({ ...counts, [agent.presence]: (counts[agent.presence] ?? 0) + 1 }),
     {},
   );
   const breaches = sla.data?.metrics.reduce((sum, metric) => sum + metric.breached, 0);
-  const fcr = calls.data ? rate(calls.data.today.resolvedAtFirstContact, calls.data.today.wrappedUp) : undefined;
+  const fcr = fraction(todayCalls?.firstContactResolution);
+  const noCalls = t('wallboard.noData');
 
   return (
     <main id="main" className="wallboard">
@@ -77,14 +89,19 @@ export function Wallboard() {
         {t('wallboard.title')} <span className="muted">{t('wallboard.updated', { time: time(new Date()) })}</span>
       </h1>
       <h2>{t('wallboard.center')}</h2>
-      {calls.error && <p className="muted">{t('wallboard.telephonyPending')}</p>}
+      {(total.error || live.error) && <p className="muted">{t('wallboard.telephonyPending')}</p>}
       <div className="tiles">
-        <Tile label="wallboard.serviceLevelToday" value={percent(serviceLevel(calls.data?.today))} tone={tone(serviceLevel(calls.data?.today), 0.75)} />
-        <Tile label="wallboard.serviceLevelInterval" value={percent(serviceLevel(interval))} tone={tone(serviceLevel(interval), 0.75)} />
+        <Tile label="wallboard.serviceLevelToday" value={percent(fraction(todayCalls?.serviceLevel))} tone={tone(fraction(todayCalls?.serviceLevel), 0.75)} />
+        <Tile
+          label="wallboard.serviceLevelInterval"
+          value={percent(fraction(current?.serviceLevel))}
+          tone={tone(fraction(current?.serviceLevel), 0.75)}
+          testId="interval-service-level"
+        />
         <Tile label="wallboard.fcr" value={percent(fcr)} tone={tone(fcr, 0.65)} />
-        <Tile label="wallboard.callsWaiting" value={calls.data?.waiting ?? t('wallboard.noData')} testId="calls-waiting" />
-        <Tile label="wallboard.longestWait" value={calls.data ? t('duration.seconds', { seconds: calls.data.longestWaitSeconds }) : t('wallboard.noData')} />
-        <Tile label="wallboard.abandoned" value={calls.data?.today.abandoned ?? t('wallboard.noData')} />
+        <Tile label="wallboard.callsWaiting" value={live.data ? waiting.length : noCalls} testId="calls-waiting" />
+        <Tile label="wallboard.longestWait" value={live.data ? t('duration.seconds', { seconds: longestWait }) : noCalls} />
+        <Tile label="wallboard.abandoned" value={todayCalls?.abandoned ?? noCalls} testId="abandoned" />
         <Tile label="wallboard.emailBacklog" value={emails.data?.total ?? t('wallboard.noData')} testId="email-backlog" />
         <Tile
           label="wallboard.oldestCase"
@@ -109,7 +126,7 @@ export function Wallboard() {
           }
         />
       </div>
-      {calls.data && <IntervalChart intervals={calls.data.intervals} />}
+      {intervals.data && <IntervalChart intervals={intervals.data.periods} />}
       <h2>{t('queues.title')}</h2>
       <table className="queue-tiles">
         <thead>
@@ -118,19 +135,16 @@ export function Wallboard() {
             <th scope="col">{t('wallboard.emailBacklog')}</th>
             <th scope="col">{t('wallboard.oldestCase')}</th>
             <th scope="col">{t('wallboard.callsWaiting')}</th>
-            <th scope="col">{t('wallboard.serviceLevelToday')}</th>
           </tr>
         </thead>
         <tbody>
           {(backlog.data?.waiting ?? []).map((row) => {
-            const queueCalls = calls.data?.queues.find((item) => item.queue === row.queue);
             return (
               <tr key={row.queue}>
                 <th scope="row">{row.queue}</th>
                 <td>{row.count}</td>
                 <td>{`${row.oldest.number} · ${duration(row.oldest.waitingMinutes)}`}</td>
-                <td>{queueCalls?.waiting ?? t('wallboard.noData')}</td>
-                <td>{percent(serviceLevel(queueCalls))}</td>
+                <td>{live.data ? waitingIn(row.queue) : noCalls}</td>
               </tr>
             );
           })}
