@@ -216,6 +216,10 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('starts the gateway in production mode (NODE_ENV=production, as the image sets it)', () => {
+    expect(() => validateEnv(envClassOf('gateway'), { ...environmentOf(services.gateway), NODE_ENV: 'production' })).not.toThrow();
+  });
+
   it('publishes the gateway API and the mail SMTP listener', () => {
     expect(publishedPorts(services.gateway)).toEqual([listeningPort('gateway', environmentOf(services.gateway))]);
     expect(publishedPorts(services.mail)).toEqual([Number(environmentOf(services.mail).SMTP_PORT ?? 2525)]);
@@ -390,6 +394,14 @@ describe('deploy/k8s', () => {
       expect(selector).toBeDefined();
       expect(deployment!.spec.template.metadata.labels).toEqual(expect.objectContaining(selector));
     });
+  });
+
+  it('starts the gateway in production mode with an identity provider', () => {
+    const gateway = deployments.find((d) => d.metadata.name === 'gateway')!;
+    const env = containerEnv(gateway.spec.template.spec.containers[0]);
+    expect(env.AUTH_JWKS_URL).toMatch(/^https:/);
+    expect(() => validateEnv(envClassOf('gateway'), { ...env, NODE_ENV: 'production' })).not.toThrow();
+    expect(() => validateEnv(envClassOf('gateway'), { ...env, NODE_ENV: 'production', AUTH_JWKS_URL: '' })).toThrow(/AUTH_JWKS_URL/);
   });
 
   it.each(STATEFUL_SERVICES)('%s connects as the role and with the password the migrate Job provisions', (service) => {

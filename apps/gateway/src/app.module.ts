@@ -4,12 +4,14 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.env';
 import { ConsoleModule } from './console/console.module';
 import { DeadLettersModule } from './deadletters/deadletters.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { StatusModule } from './status/status.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** The service modules of the API: one thin module per downstream service. */
-export const API_MODULES = [AuthModule, HealthModule, TicketsModule, KnowledgeModule, DeadLettersModule];
+export const API_MODULES = [AuthModule, HealthModule, TicketsModule, KnowledgeModule, DeadLettersModule, StatusModule, EventsModule];
 
 @Module({})
 export class AppModule {

@@ -44,6 +44,7 @@ import {
   UpdateTicketRequest,
 } from './tickets/ticket.requests';
 import { TicketSubjects } from './tickets/tickets.subjects';
+import { GetTicketStatusRequest, TicketStatusView } from './tickets/ticket-status.requests';
 import { SearchTicketsReply, TicketDetailView, TicketView } from './tickets/ticket.views';
 
 /** What one request/reply subject takes and answers. */
@@ -91,6 +92,7 @@ export type RequestMap = {
   [TicketSubjects.figuresHandlingTimes]: RequestContract<PeriodFiguresRequest, HandlingTimesReply>;
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
+  [TicketSubjects.status]: RequestContract<GetTicketStatusRequest, TicketStatusView>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;

@@ -7,6 +7,7 @@ export const PUBLIC_ROUTE = 'd115:public';
 export const ROUTE_ROLES = 'd115:roles';
 export const INTEGRATION_PARAM = 'd115:integration-param';
 export const CITIZEN_RATE_LIMIT = 'd115:citizen-rate-limit';
+export const QUERY_TOKEN = 'd115:query-token';
 
 export const BEARER_SCHEME = 'bearer';
 export const INTEGRATION_SCHEME = 'integrationToken';
@@ -41,6 +42,11 @@ export function IntegrationOnly(param: string): MethodDecorator {
     ApiUnauthorizedResponse({ description: 'No valid integration token' }),
     ApiForbiddenResponse({ description: 'The token belongs to another integration' }),
   );
+}
+
+/** The bearer token may come as `?access_token=` (EventSource cannot send headers). */
+export function QueryTokenAllowed(): MethodDecorator {
+  return SetMetadata(QUERY_TOKEN, true);
 }
 
 /** The verified caller (set by the AuthGuard). */

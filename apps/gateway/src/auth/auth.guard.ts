@@ -5,7 +5,7 @@ import { D115Error, ErrorCode } from '@d115/contracts';
 import { ENV } from '@d115/platform';
 import { GatewayEnv } from '../config/gateway.env';
 import { RateLimiter } from '../http/rate-limiter';
-import { CITIZEN_RATE_LIMIT, INTEGRATION_PARAM, PUBLIC_ROUTE, ROUTE_ROLES } from './auth.decorators';
+import { CITIZEN_RATE_LIMIT, INTEGRATION_PARAM, PUBLIC_ROUTE, QUERY_TOKEN, ROUTE_ROLES } from './auth.decorators';
 import { Authenticator } from './authenticator';
 import { hasAnyRole, Principal, Role } from './principal';
 
@@ -47,7 +47,7 @@ export class AuthGuard implements CanActivate {
       if (request.path.startsWith('/api/')) throw new D115Error(ErrorCode.FORBIDDEN, 'route without an access rule');
       return true;
     }
-    const token = bearer(request);
+    const token = bearer(request, this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true);
     const principal = integrationParam ? this.integration(token, String(request.params[integrationParam])) : await this.authenticator.authenticateUser(token);
     if (roles && !hasAnyRole(principal, roles)) throw new D115Error(ErrorCode.FORBIDDEN, `needs one of the roles ${roles.join(', ')}`);
     this.perUser.take(principal.id, response);
@@ -62,7 +62,9 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearer(request: Request): string {
+function bearer(request: Request, queryAllowed: boolean): string {
+  const query = request.query.access_token;
+  if (queryAllowed && !request.headers.authorization && typeof query === 'string' && query) return query;
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match) throw new D115Error(ErrorCode.UNAUTHENTICATED, 'an Authorization: Bearer token is required');
   return match[1];

@@ -117,6 +117,10 @@ export class GatewayEnv extends BaseEnv {
   @IntVar(1, 300)
   SSE_HEARTBEAT_SECONDS = 15;
 
+  /** Seconds between wallboard figures pushed to connected supervisors. */
+  @IntVar(1, 3600)
+  WALLBOARD_INTERVAL_SECONDS = 10;
+
   /** How long events are kept for `Last-Event-ID` resume. */
   @IntVar(1, 3600)
   SSE_RESUME_SECONDS = 120;

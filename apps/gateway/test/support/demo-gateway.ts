@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningService } from '@d115/platform';
 import { TestEnvironment } from '@d115/testing';
+import { DemoSigningKey } from '../../src/auth/demo-signing-key';
+import { DemoUser } from '../../src/auth/demo-users';
 import { GatewayEnv } from '../../src/config/gateway.env';
 import { gatewayService } from '../../src/main';
 
@@ -48,6 +50,12 @@ export class DemoGateway {
     });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** A token of any user (e.g. one without roles), signed with the gateway's demo key. */
+  async tokenFor(user: DemoUser): Promise<string> {
+    const key = await DemoSigningKey.load(join(this.keyDir, 'key.json'));
+    return key.sign(user, 'd115', 600);
   }
 
   removeKey(): void {

@@ -13,6 +13,15 @@ describe('renderAcknowledgment', () => {
     expect(sut.text).not.toMatch(/\{\{/);
   });
 
+  it('names the status access key when the case has one, and leaves no gap without', () => {
+    const [mailbox] = loadMailboxes(undefined);
+    const sut = renderAcknowledgment(mailbox, { ticketNumber: '115-2026-000123', subject: 'Ummeldung', statusKey: 'AbCdEfGhIjKlMnOpQrStUv' });
+    expect(sut.text).toContain('mit der Vorgangsnummer und dem Zugangsschlüssel AbCdEfGhIjKlMnOpQrStUv abfragen.');
+    const without = renderAcknowledgment(mailbox, { ticketNumber: '115-2026-000123', subject: 'Ummeldung' });
+    expect(without.text).not.toContain('Zugangsschlüssel');
+    expect(without.text).toContain('Uhr\n\nWenn Sie etwas ergänzen möchten');
+  });
+
   it('uses the templates of the mailbox', () => {
     const [mailbox] = loadMailboxes(
       JSON.stringify([

@@ -10,7 +10,7 @@ Sie erhalten innerhalb von 24 Stunden – gerechnet in unseren Servicezeiten –
 
 Unsere Servicezeiten: {{serviceHours}}
 
-Wenn Sie etwas ergänzen möchten, antworten Sie bitte einfach auf diese E-Mail und lassen die Vorgangsnummer im Betreff stehen.
+{{statusLine}}Wenn Sie etwas ergänzen möchten, antworten Sie bitte einfach auf diese E-Mail und lassen die Vorgangsnummer im Betreff stehen.
 
 Mit freundlichen Grüßen
 {{mailboxName}}
@@ -21,6 +21,13 @@ export interface AcknowledgmentValues {
   ticketNumber: string;
   /** Subject of the citizen's mail. */
   subject: string;
+  /** The citizen's access key to the case status, when the tickets service issued one. */
+  statusKey?: string;
+}
+
+/** The sentence with the status access key (empty without a key); `{{statusKey}}` alone is the key. */
+function statusLine(statusKey: string | undefined): string {
+  return statusKey ? `Den Bearbeitungsstand können Sie jederzeit mit der Vorgangsnummer und dem Zugangsschlüssel ${statusKey} abfragen.\n\n` : '';
 }
 
 /** Subject and text of an acknowledgment from the mailbox's templates (German defaults). */
@@ -30,6 +37,8 @@ export function renderAcknowledgment(mailbox: MailboxConfig, values: Acknowledgm
     subject: values.subject.trim() || '(ohne Betreff)',
     mailboxName: mailbox.displayName,
     serviceHours: mailbox.serviceHours,
+    statusKey: values.statusKey ?? '',
+    statusLine: statusLine(values.statusKey),
   };
   const fill = (template: string) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => placeholders[name] ?? whole);
   return {

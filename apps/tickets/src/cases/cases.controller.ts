@@ -4,6 +4,7 @@ import {
   AddNoteRequest,
   CreateTicketRequest,
   GetTicketRequest,
+  GetTicketStatusRequest,
   ReplyOf,
   ReplyToTicketRequest,
   SearchTicketsRequest,
@@ -14,6 +15,7 @@ import {
 import { AddNoteUsecase } from './usecases/add-note/add-note.usecase';
 import { CreateTicketUsecase } from './usecases/create-ticket/create-ticket.usecase';
 import { GetTicketUsecase } from './usecases/get-ticket/get-ticket.usecase';
+import { GetTicketStatusUsecase } from './usecases/get-ticket-status/get-ticket-status.usecase';
 import { ReplyToTicketUsecase } from './usecases/reply-to-ticket/reply-to-ticket.usecase';
 import { SearchTicketsUsecase } from './usecases/search-tickets/search-tickets.usecase';
 import { TransitionTicketUsecase } from './usecases/transition-ticket/transition-ticket.usecase';
@@ -30,6 +32,7 @@ export class CasesController {
     private readonly addNote: AddNoteUsecase,
     private readonly replyToTicket: ReplyToTicketUsecase,
     private readonly transitionTicket: TransitionTicketUsecase,
+    private readonly getTicketStatus: GetTicketStatusUsecase,
   ) {}
 
   @MessagePattern(TicketSubjects.create)
@@ -65,5 +68,10 @@ export class CasesController {
   @MessagePattern(TicketSubjects.transition)
   transition(@Payload() cmd: TransitionTicketRequest): Promise<ReplyOf<typeof TicketSubjects.transition>> {
     return this.transitionTicket.execute(cmd);
+  }
+
+  @MessagePattern(TicketSubjects.status)
+  status(@Payload() query: GetTicketStatusRequest): Promise<ReplyOf<typeof TicketSubjects.status>> {
+    return this.getTicketStatus.execute(query);
   }
 }

@@ -10,6 +10,7 @@ import { TicketWorkflow } from './ticket-workflow';
 import { AddNoteUsecase } from './usecases/add-note/add-note.usecase';
 import { CreateTicketUsecase } from './usecases/create-ticket/create-ticket.usecase';
 import { GetTicketUsecase } from './usecases/get-ticket/get-ticket.usecase';
+import { GetTicketStatusUsecase } from './usecases/get-ticket-status/get-ticket-status.usecase';
 import { ReplyToTicketUsecase } from './usecases/reply-to-ticket/reply-to-ticket.usecase';
 import { SearchTicketsUsecase } from './usecases/search-tickets/search-tickets.usecase';
 import { TransitionTicketUsecase } from './usecases/transition-ticket/transition-ticket.usecase';
@@ -23,6 +24,7 @@ import { UpdateTicketUsecase } from './usecases/update-ticket/update-ticket.usec
     TicketWorkflow,
     CreateTicketUsecase,
     GetTicketUsecase,
+    GetTicketStatusUsecase,
     SearchTicketsUsecase,
     UpdateTicketUsecase,
     AddNoteUsecase,

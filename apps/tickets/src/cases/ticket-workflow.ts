@@ -76,7 +76,7 @@ export class TicketWorkflow {
     await this.outbox.append<TicketStateChangedEvent>(manager, {
       subject: TicketEvents.stateChanged,
       about: eventAbout('ticket', ticket.id),
-      data: { ticketId: ticket.id, number: ticket.number, from, to, version: updated.version, actor, ...(reason ? { reason } : {}) },
+      data: { ticketId: ticket.id, number: ticket.number, from, to, version: updated.version, actor, ...(reason ? { reason } : {}), ...owner(updated) },
     });
     await this.hooks.stateChanged(manager, { ticket: updated, from, to, actor, at });
     return (await this.cases.find(manager, ticket.id))!;
@@ -123,7 +123,7 @@ export class TicketWorkflow {
       await this.outbox.append<TicketUpdatedEvent>(manager, {
         subject: TicketEvents.updated,
         about: eventAbout('ticket', ticket.id),
-        data: { ticketId: ticket.id, number: ticket.number, version: updated.version, fields, queue: updated.queueId, priority: updated.priority, actor },
+        data: { ticketId: ticket.id, number: ticket.number, version: updated.version, fields, queue: updated.queueId, priority: updated.priority, actor, ...owner(updated) },
       });
     }
     return updated;
@@ -145,6 +145,7 @@ export class TicketWorkflow {
         queue: updated.queueId,
         priority: updated.priority,
         actor,
+        ...owner(updated),
       },
     });
     return updated;
@@ -155,4 +156,9 @@ function same(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   return (a ?? null) === (b ?? null);
+}
+
+/** The owner for a case event's data (absent while nobody has the case). */
+function owner(ticket: Ticket): { ownerAgentId?: string } {
+  return ticket.ownerAgentId ? { ownerAgentId: ticket.ownerAgentId } : {};
 }

@@ -9,3 +9,4 @@ export * from './agent.requests';
 export * from './configuration.requests';
 export * from './figures.requests';
 export * from './privacy.requests';
+export * from './ticket-status.requests';

@@ -27,6 +27,11 @@ export class TicketUpdatedEvent {
 
   @IsString()
   actor!: string;
+
+  /** The agent the case is assigned to, if any (for their live view). */
+  @IsOptional()
+  @IsString()
+  ownerAgentId?: string;
 }
 
 /** `d115.events.tickets.ticket.state-changed`. */
@@ -53,6 +58,11 @@ export class TicketStateChangedEvent {
   @IsOptional()
   @IsString()
   reason?: string;
+
+  /** The agent the case is assigned to, if any (for their live view). */
+  @IsOptional()
+  @IsString()
+  ownerAgentId?: string;
 }
 
 /** `d115.events.tickets.ticket.reserved`: the case is offered to an agent until `expiresAt`. */

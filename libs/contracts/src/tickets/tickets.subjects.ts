@@ -52,4 +52,6 @@ export const TicketSubjects = {
   figuresHandlingTimes: requestSubject('tickets', 'figures.handling-times'),
   figuresOccupancy: requestSubject('tickets', 'figures.occupancy'),
   anonymize: requestSubject('tickets', 'privacy.anonymize'),
+  // citizens
+  status: requestSubject('tickets', 'status'),
 } as const;

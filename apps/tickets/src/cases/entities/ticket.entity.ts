@@ -48,4 +48,6 @@ export class Ticket {
   @Column('timestamptz', { nullable: true }) resolvedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) anonymizedAt!: Date | null;
+  /** sha256 of the citizen's status access key (the key itself is only in the acknowledgment). */
+  @Column('text', { nullable: true }) statusKeyHash!: string | null;
 }

@@ -55,7 +55,7 @@ export class QueueAcknowledgmentUsecase {
     }
     const mailbox = this.mailboxes.find(ack.mailbox) ?? this.mailboxes.default;
     const sender = senderIdentity(this.env, mailbox);
-    const content = renderAcknowledgment(mailbox, { ticketNumber: event.number, subject: ack.subject });
+    const content = renderAcknowledgment(mailbox, { ticketNumber: event.number, subject: ack.subject, statusKey: event.statusKey });
     const rfcMessageId = newMessageId(sender.messageIdDomain);
     const threading = threadingHeaders(ack.rfcMessageId);
     const outboundId = uuidv7();

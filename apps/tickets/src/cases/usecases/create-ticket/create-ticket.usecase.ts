@@ -12,6 +12,7 @@ import { TicketHooks } from '../../../shared/ticket-hooks';
 import { NewArticle, TimelineRepository } from '../../../timeline/timeline.repository';
 import { CasesRepository } from '../../cases.repository';
 import { berlinYear } from '../../domain/berlin-year';
+import { hashStatusKey, newStatusKey } from '../../domain/status-key';
 import { citizenOf, toTicketView } from '../../domain/ticket.mapper';
 import { Ticket } from '../../entities/ticket.entity';
 
@@ -76,6 +77,7 @@ export class CreateTicketUsecase {
       queueHint: input.queueHint,
     });
     const firstStep = decision.escalation[0];
+    const statusKey = newStatusKey();
     const ticket: Ticket = Object.assign(new Ticket(), {
       id: uuidv7(),
       number: await this.cases.nextNumber(manager, berlinYear(at)),
@@ -113,6 +115,7 @@ export class CreateTicketUsecase {
       resolvedAt: null,
       closedAt: null,
       anonymizedAt: null,
+      statusKeyHash: hashStatusKey(statusKey),
     } satisfies Ticket);
     await this.cases.insert(manager, ticket);
     if (input.firstArticle) await this.timeline.add(manager, { ...input.firstArticle, ticketId: ticket.id, createdAt: at });
@@ -139,6 +142,7 @@ export class CreateTicketUsecase {
         ...(ticket.leikaKey ? { leikaKey: ticket.leikaKey } : {}),
         ...(ticket.ars ? { ars: ticket.ars } : {}),
         ...(input.mailMessageIds?.length ? { mailMessageIds: input.mailMessageIds } : {}),
+        statusKey,
       },
     });
     await this.hooks.created(manager, ticket, at);

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { TicketSubjects } from '@d115/contracts';
+import { RequestClient } from '@d115/messaging';
+import { hasAnyRole, Principal } from '../auth/principal';
+import { LiveEventHub } from './live-event-hub';
+
+/** A user's live stream: the queues they serve (from their agent profile, if they have one) decide the SLA warnings they get. */
+@Injectable()
+export class OpenLiveStreamUsecase {
+  constructor(
+    private readonly hub: LiveEventHub,
+    private readonly requests: RequestClient,
+  ) {}
+
+  async execute(user: Principal, request: Request, response: Response): Promise<void> {
+    const queues = await this.requests
+      .request(TicketSubjects.agentGet, { actor: user.id, agentId: user.id })
+      .then((agent) => agent.queues)
+      .catch(() => [] as string[]);
+    const lastEventId = request.header('last-event-id') ?? (typeof request.query.lastEventId === 'string' ? request.query.lastEventId : undefined);
+    this.hub.attach({ userId: user.id, supervisor: hasAnyRole(user, ['supervisor', 'admin']), queues: new Set(queues) }, response, lastEventId);
+  }
+}

@@ -1,0 +1,65 @@
+import { TestEnvironment } from '@d115/testing';
+import { DemoGateway } from './support/demo-gateway';
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** The OpenAPI document is generated from the code and covers every route the app serves. */
+describe('gateway OpenAPI document', () => {
+  let env: TestEnvironment;
+  let gateway: DemoGateway;
+  let document: {
+    openapi: string;
+    paths: Record<string, Record<string, any>>;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create();
+    gateway = await DemoGateway.start(env);
+    document = (await (await fetch(gateway.url('/docs-json'))).json()) as typeof document;
+  });
+
+  afterAll(async () => {
+    await env.dispose();
+    gateway.removeKey();
+  });
+
+  it('is OpenAPI 3.1 with both security schemes and the problem schema', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['bearer', 'integrationToken']);
+    expect(document.components.schemas.Problem).toBeDefined();
+  });
+
+  it('documents every route the app serves', () => {
+    const express = gateway.running.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+    const served = express.router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`))
+      .filter((route) => !/ \/docs/.test(route));
+    const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(served.length).toBeGreaterThan(30);
+    expect(served.filter((route) => !documented.includes(route))).toEqual([]);
+  });
+
+  it('gives every API operation its roles, a success schema and problem responses', () => {
+    for (const [path, item] of Object.entries(document.paths).filter(([path]) => path.startsWith('/api/'))) {
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect([where, Array.isArray(operation['x-roles'])]).toEqual([where, true]);
+        const success = Object.entries(operation.responses as Record<string, any>).find(([status]) => Number(status) < 300);
+        const content = Object.values((success?.[1].content ?? {}) as Record<string, { schema?: unknown }>);
+        expect([where, content.length > 0 && content.every((media) => Boolean(media.schema))]).toEqual([where, true]);
+        expect([where, operation.responses['503'].content['application/problem+json'].schema]).toEqual([where, { $ref: '#/components/schemas/Problem' }]);
+      }
+    }
+  });
+
+  it('resolves every schema reference', () => {
+    const text = JSON.stringify(document);
+    const refs = [...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]);
+    expect(refs.length).toBeGreaterThan(50);
+    expect([...new Set(refs)].filter((name) => !(name in document.components.schemas))).toEqual([]);
+  });
+});
