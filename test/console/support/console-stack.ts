@@ -44,7 +44,8 @@ export class ConsoleStack {
       MAIL_OUTBOUND_POLL_MS: '100',
       MAIL_MAILBOXES: JSON.stringify([{ address: MAILBOX, displayName: 'Bürgerservice 115 – Hansestadt Rostock', ars: '130030000000' }]),
     });
-    stack.gateway = await GatewayProcess.start(stack.env);
+    // Wallboard figures every second: the wallboard follows new work within about a second.
+    stack.gateway = await GatewayProcess.start(stack.env, { WALLBOARD_INTERVAL_SECONDS: '1' });
     stack.requests = new RequestClient(await stack.env.nats(), stack.env.namespace, 10000);
     await stack.requests.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'general', name: 'Allgemein', reservationTimeoutSeconds: 120 });
     for (const agentId of ['demo-agent', 'demo-supervisor']) {
