@@ -1,4 +1,5 @@
 import { BrowserContext, Page } from 'playwright-core';
+import { TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { agentContext, screenshot, seriousViolations } from './support/browser';
 import { ConsoleStack } from './support/console-stack';
@@ -9,7 +10,7 @@ import { ConsoleStack } from './support/console-stack';
  * email (the reply reaches the relay with the ticket number), forwards it to the
  * authority and closes it. Every screen passes axe-core's WCAG 2.1 AA rules.
  */
-describe('console: from an email to a closed case', () => {
+describe('console: from an email to a closed case, knowledge at hand, the next case', () => {
   let stack: ConsoleStack;
   let context: BrowserContext;
   let page: Page;
@@ -83,5 +84,50 @@ describe('console: from an email to a closed case', () => {
     await page.getByLabel('Neuer Status').selectOption('closed');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByTestId('case-state').filter({ hasText: 'Geschlossen' }).waitFor();
+  });
+
+  it("looks a service up in the knowledge panel for the case's municipality, copies it into the reply and pre-fills the forward", async () => {
+    const ticket = await stack.requests.request(TicketSubjects.create, {
+      actor: 'intake',
+      channel: 'phone',
+      subject: 'Ausweis in Carbäk',
+      text: 'Anruferin aus Carbäk fragt nach dem Ausweis.',
+      leikaKey: '99900001000000',
+      ars: '130725258012',
+    });
+    await page.goto(`${stack.url}/#/cases/${ticket.id}`);
+    await page.getByRole('heading', { name: /Ausweis in Carbäk/ }).waitFor();
+
+    await page.keyboard.press('Alt+K');
+    await page.getByLabel('Anliegen in den Worten des Anrufers').fill('99900001000000');
+    await page.keyboard.press('Enter');
+    const description = page.getByRole('complementary', { name: 'Wissen' });
+    await description.getByRole('heading', { name: 'Testausweis beantragen' }).waitFor();
+    expect(await description.textContent()).toContain('Amt Carbäk');
+    expect(await description.textContent()).toContain('37,00 Euro');
+    await expectAccessible('knowledge');
+    await description.getByRole('button', { name: 'In Antwort übernehmen' }).click();
+    expect(await page.getByLabel('Text').inputValue()).toMatch(/^Kurz erklärt\./);
+
+    await page.getByRole('tab', { name: 'An Behörde weiterleiten' }).click();
+    await page.getByText('Vorschlag der Wissensdatenbank: Amt Carbäk').waitFor();
+    expect(await page.getByLabel('E-Mail-Adresse der Behörde').inputValue()).toBe('amt@example.org');
+  });
+
+  it('takes the next waiting case on Alt+N', async () => {
+    // Busy: no offers arrive, so the case waits in its queue until the agent takes it.
+    await page.goto(`${stack.url}/#/work`);
+    await page.getByLabel('Status').selectOption('busy');
+    await waitFor(async () => (await stack.agent('demo-agent')).presence === 'busy' || undefined, 'the presence saved in tickets');
+    const waiting = await stack.requests.request(TicketSubjects.create, {
+      actor: 'intake',
+      channel: 'email',
+      subject: 'Hundesteuer anmelden',
+      ars: '130030000000',
+    });
+    await page.keyboard.press('Alt+N');
+    await page.getByRole('heading', { name: /Hundesteuer anmelden/ }).waitFor();
+    expect(page.url()).toBe(`${stack.url}/#/cases/${waiting.id}`);
+    expect(await stack.requests.request(TicketSubjects.get, { actor: 'test', ticketId: waiting.id })).toMatchObject({ ownerAgentId: 'demo-agent' });
   });
 });

@@ -2,9 +2,12 @@ import { createTransport } from 'nodemailer';
 import { Browser } from 'playwright-core';
 import { AgentView, TicketSubjects } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
-import { RunningService } from '@d115/platform';
+import { DATA_SOURCE, RunningService } from '@d115/platform';
 import { TestEnvironment } from '@d115/testing';
+import { DataSource } from 'typeorm';
+import { CatalogueImporter } from '../../../apps/knowledge/src/import/catalogue-importer';
 import { knowledgeService } from '../../../apps/knowledge/src/main';
+import { fixture } from '../../../apps/knowledge/test/support/knowledge-kit';
 import { mailService } from '../../../apps/mail/src/main';
 import { MailEnv } from '../../../apps/mail/src/config/mail.env';
 import { SmtpListener } from '../../../apps/mail/src/intake/smtp/smtp-listener';
@@ -20,7 +23,7 @@ const ADMIN = 'console-test-setup';
  * The real stack the console runs on, started in this process on ephemeral ports in a
  * private database and NATS namespace: the built gateway as a process (serving the built console), tickets,
  * mail (its SMTP intake, replies relayed to an SMTP sink), knowledge (the Rostock demo
- * catalogue), and a headless Chromium. The demo agents exist in tickets, offline.
+ * catalogue and the knowledge tests' LeiKa-keyed one), and a headless Chromium. The demo agents exist in tickets, offline.
  */
 export class ConsoleStack {
   gateway!: GatewayProcess;
@@ -34,7 +37,10 @@ export class ConsoleStack {
   static async start(): Promise<ConsoleStack> {
     const stack = new ConsoleStack(await TestEnvironment.create(['mail', 'tickets', 'knowledge']));
     stack.sink = await SmtpSink.start();
-    await stack.env.start(knowledgeService);
+    const knowledge = await stack.env.start(knowledgeService);
+    // Beside the Rostock demo catalogue (no LeiKa keys), the knowledge tests' catalogue: LeiKa-keyed services and offices down to a municipality.
+    const report = await new CatalogueImporter(knowledge.app.get<DataSource>(DATA_SOURCE), 'knowledge').importFile(fixture('catalogue.d115.json'));
+    if (!('status' in report) || report.status !== 'completed') throw new Error(`catalogue import: ${JSON.stringify(report)}`);
     await stack.env.start(ticketsService, { TICKETS_RESERVATION_TIMEOUT_S: '120', TICKETS_SCHEDULER_TICK_MS: '200' });
     stack.mail = await stack.env.start(mailService, {
       SMTP_PORT: '0',
