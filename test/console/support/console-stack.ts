@@ -34,7 +34,8 @@ export class ConsoleStack {
 
   private constructor(readonly env: TestEnvironment) {}
 
-  static async start(): Promise<ConsoleStack> {
+  /** `gateway`: more settings of the gateway process (its port, an identity provider). */
+  static async start(gateway: Record<string, string> = {}): Promise<ConsoleStack> {
     const stack = new ConsoleStack(await TestEnvironment.create(['mail', 'tickets', 'knowledge']));
     stack.sink = await SmtpSink.start();
     const knowledge = await stack.env.start(knowledgeService);
@@ -51,7 +52,7 @@ export class ConsoleStack {
       MAIL_MAILBOXES: JSON.stringify([{ address: MAILBOX, displayName: 'Bürgerservice 115 – Hansestadt Rostock', ars: '130030000000' }]),
     });
     // Wallboard figures every second: the wallboard follows new work within about a second.
-    stack.gateway = await GatewayProcess.start(stack.env, { WALLBOARD_INTERVAL_SECONDS: '1' });
+    stack.gateway = await GatewayProcess.start(stack.env, { WALLBOARD_INTERVAL_SECONDS: '1', ...gateway });
     stack.requests = new RequestClient(await stack.env.nats(), stack.env.namespace, 10000);
     await stack.requests.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'general', name: 'Allgemein', reservationTimeoutSeconds: 120 });
     for (const agentId of ['demo-agent', 'demo-supervisor']) {
