@@ -9,7 +9,7 @@ import { prepareBenchInfrastructure } from './support/infrastructure';
  */
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
-  const available = ['outbox', 'mail', 'routing', 'knowledge'].filter((bench) => existsSync(join(__dirname, `${bench}.bench.js`)));
+  const available = ['outbox', 'mail', 'routing', 'knowledge', 'gateway'].filter((bench) => existsSync(join(__dirname, `${bench}.bench.js`)));
   if (!name || !available.includes(name)) {
     process.stderr.write(`usage: npm run bench -- <${available.join('|')}> [options]\n`);
     process.exit(2);

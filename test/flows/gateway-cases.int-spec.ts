@@ -71,6 +71,9 @@ describe('gateway + tickets: cases over HTTP', () => {
     expect(list.body).toEqual({ total: 0, items: [] });
     const asAdmin = await gateway.call(admin, 'GET', `/api/v1/cases/${hamburg.id}`);
     expect(asAdmin.status).toBe(403);
+    const outside = await createCase(agent, HAMBURG);
+    expect(outside.status).toBe(403);
+    expect(outside.body.detail).toContain('outside the municipalities');
   });
 
   it('pages through search results with the cursor', async () => {

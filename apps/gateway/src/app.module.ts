@@ -7,11 +7,12 @@ import { DeadLettersModule } from './deadletters/deadletters.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { MailModule } from './mail/mail.module';
 import { StatusModule } from './status/status.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** The service modules of the API: one thin module per downstream service. */
-export const API_MODULES = [AuthModule, HealthModule, TicketsModule, KnowledgeModule, DeadLettersModule, StatusModule, EventsModule];
+export const API_MODULES = [AuthModule, HealthModule, TicketsModule, KnowledgeModule, DeadLettersModule, StatusModule, EventsModule, MailModule];
 
 @Module({})
 export class AppModule {

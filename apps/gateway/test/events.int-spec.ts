@@ -1,41 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { JetStreamClient } from 'nats';
 import { eventAbout, TicketEvents } from '@d115/contracts';
-import { TestEnvironment, waitFor } from '@d115/testing';
-import { DemoGateway } from './support/demo-gateway';
+import { waitFor } from '@d115/testing';
+import { useDemoGateway } from './support/demo-gateway';
 import { SseClient } from './support/sse-client';
 
 /** Live updates: events from JetStream reach the SSE clients they concern, resumable, with heartbeats. */
 describe('gateway live updates (SSE)', () => {
-  let env: TestEnvironment;
-  let gateway: DemoGateway;
+  const world = useDemoGateway({ overrides: { SSE_HEARTBEAT_SECONDS: '1' } });
   let js: JetStreamClient;
   let agent: string;
   let supervisor: string;
   const clients: SseClient[] = [];
 
   beforeAll(async () => {
-    env = await TestEnvironment.create();
-    gateway = await DemoGateway.start(env, { SSE_HEARTBEAT_SECONDS: '1' });
-    js = (await env.nats()).jetstream();
-    [agent, supervisor] = await Promise.all([gateway.token('demo-agent'), gateway.token('demo-supervisor')]);
+    js = (await world.env.nats()).jetstream();
+    [agent, supervisor] = await Promise.all([world.gateway.token('demo-agent'), world.gateway.token('demo-supervisor')]);
   });
 
   afterAll(async () => {
     for (const client of clients) await client.close();
-    await env.dispose();
-    gateway.removeKey();
   });
 
   const open = async (token: string, headers: Record<string, string> = {}) => {
-    const client = await SseClient.open(gateway.url('/api/v1/events'), { authorization: `Bearer ${token}`, ...headers });
+    const client = await SseClient.open(world.gateway.url('/api/v1/events'), { authorization: `Bearer ${token}`, ...headers });
     clients.push(client);
     return client;
   };
 
   const publish = (subject: string, data: object) =>
     js.publish(
-      env.namespace.subject(subject),
+      world.env.namespace.subject(subject),
       JSON.stringify({
         specversion: '1.0',
         id: randomUUID(),
@@ -61,7 +56,7 @@ describe('gateway live updates (SSE)', () => {
   });
 
   it('refuses a stream without a token', async () => {
-    const response = await fetch(gateway.url('/api/v1/events'));
+    const response = await fetch(world.gateway.url('/api/v1/events'));
     expect(response.status).toBe(401);
   });
 
@@ -125,7 +120,7 @@ describe('gateway live updates (SSE)', () => {
   });
 
   it('sends heartbeats and accepts the token as access_token for EventSource', async () => {
-    const client = await SseClient.open(gateway.url(`/api/v1/events?access_token=${agent}`));
+    const client = await SseClient.open(world.gateway.url(`/api/v1/events?access_token=${agent}`));
     clients.push(client);
     expect(client.status).toBe(200);
     await waitFor(async () => client.comments.some((comment) => comment.startsWith('heartbeat')) || undefined, 'a heartbeat');

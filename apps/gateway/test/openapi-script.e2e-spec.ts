@@ -2,24 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestEnvironment } from '@d115/testing';
-import { DemoGateway } from './support/demo-gateway';
+import { useDemoGateway } from './support/demo-gateway';
 
 /** The built `scripts/openapi.js` (for the console's typed client) writes the document the gateway serves, connecting to nothing. */
 describe('node dist/scripts/openapi.js OUT.json', () => {
-  let env: TestEnvironment;
-  let gateway: DemoGateway;
+  const world = useDemoGateway();
   let document: { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
 
   beforeAll(async () => {
-    env = await TestEnvironment.create();
-    gateway = await DemoGateway.start(env);
-    document = (await (await fetch(gateway.url('/docs-json'))).json()) as typeof document;
-  });
-
-  afterAll(async () => {
-    await env.dispose();
-    gateway.removeKey();
+    document = (await (await fetch(world.gateway.url('/docs-json'))).json()) as typeof document;
   });
 
   it('is written by scripts/openapi.js without NATS or Postgres, the same as served', () => {

@@ -1,5 +1,4 @@
-import { TestEnvironment } from '@d115/testing';
-import { DemoGateway } from './support/demo-gateway';
+import { useDemoGateway } from './support/demo-gateway';
 
 interface RouterLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -7,8 +6,7 @@ interface RouterLayer {
 
 /** The OpenAPI document is generated from the code and covers every route the app serves. */
 describe('gateway OpenAPI document', () => {
-  let env: TestEnvironment;
-  let gateway: DemoGateway;
+  const world = useDemoGateway();
   let document: {
     openapi: string;
     paths: Record<string, Record<string, any>>;
@@ -16,14 +14,7 @@ describe('gateway OpenAPI document', () => {
   };
 
   beforeAll(async () => {
-    env = await TestEnvironment.create();
-    gateway = await DemoGateway.start(env);
-    document = (await (await fetch(gateway.url('/docs-json'))).json()) as typeof document;
-  });
-
-  afterAll(async () => {
-    await env.dispose();
-    gateway.removeKey();
+    document = (await (await fetch(world.gateway.url('/docs-json'))).json()) as typeof document;
   });
 
   it('is OpenAPI 3.1 with both security schemes and the problem schema', () => {
@@ -33,7 +24,7 @@ describe('gateway OpenAPI document', () => {
   });
 
   it('documents every route the app serves', () => {
-    const express = gateway.running.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+    const express = world.gateway.running.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
     const served = express.router.stack
       .filter((layer) => layer.route)
       .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`))

@@ -4,6 +4,7 @@ import { KnowledgeSubjects } from './knowledge/knowledge.subjects';
 import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest } from './knowledge/responsible-authority.request';
 import { GetServiceReply, GetServiceRequest } from './knowledge/service.requests';
 import { MailSubjects } from './mail/mail.subjects';
+import { ListMailboxesRequest, MailboxView } from './mail/mailbox.request';
 import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
 import {
   AcceptReservationRequest,
@@ -96,6 +97,7 @@ export type RequestMap = {
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
+  [MailSubjects.mailboxList]: RequestContract<ListMailboxesRequest, MailboxView[]>;
 
   [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
   [KnowledgeSubjects.getService]: RequestContract<GetServiceRequest, GetServiceReply>;
@@ -111,6 +113,7 @@ type Declared =
   | (typeof TicketSubjects)[keyof typeof TicketSubjects]
   | typeof MailSubjects.quarantineList
   | typeof MailSubjects.quarantineRetry
+  | typeof MailSubjects.mailboxList
   | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects];
 type Uncovered = Exclude<Declared, RequestSubject>;
 export const EVERY_REQUEST_SUBJECT_HAS_A_CONTRACT: [Uncovered] extends [never] ? true : Uncovered = true;

@@ -6,6 +6,9 @@ import { DemoSigningKey } from './demo-signing-key';
 import { Principal, Role, ROLES } from './principal';
 
 /** Asymmetric algorithms only: `none` and shared-secret HS* tokens are refused. */
+/** How many verified tokens are remembered (the oldest is forgotten first). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 export interface TokenVerifierSettings {
@@ -20,6 +23,9 @@ export interface TokenVerifierSettings {
  * the reason; the token itself is never logged or echoed.
  */
 export class TokenVerifier {
+  /** Tokens verified before, until they expire: a signature check per token, not per request. */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   constructor(
     private readonly settings: TokenVerifierSettings,
     private readonly env: GatewayEnv,
@@ -34,6 +40,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.principal;
+    if (known) this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifyOnce(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, expiresAt });
+    return principal;
+  }
+
+  private async verifyOnce(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.settings.keys, {
@@ -46,7 +62,7 @@ export class TokenVerifier {
     } catch (error) {
       throw new D115Error(ErrorCode.UNAUTHENTICATED, `bearer token refused: ${reason(error)}`);
     }
-    return this.principal(payload);
+    return { principal: this.principal(payload), expiresAt: payload.exp! * 1000 };
   }
 
   private principal(payload: JWTPayload): Principal {

@@ -1,4 +1,4 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadLetterStore } from '@d115/messaging';
 import { Roles } from '../auth/auth.decorators';
@@ -22,6 +22,7 @@ export class DeadLettersController {
   }
 
   @Post(':sequence/replay')
+  @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Publish a dead letter again on its subject and remove it' })
   @ApiOkResponse({ schema: schemaRef('DeadLetterView') })
   replay(@PatternParam('sequence', /^[1-9]\d{0,15}$/, 'the sequence number of the dead letter') sequence: string) {

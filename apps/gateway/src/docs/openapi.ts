@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import * as contracts from '@d115/contracts';
 import { ERROR_CODE_ENUMS } from '@d115/contracts';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, readVersion } from '@d115/platform';
 import { BEARER_SCHEME, INTEGRATION_SCHEME } from '../auth/auth.decorators';
 import { CONTRACT_SCHEMAS } from './contract-schemas';
+import { withValidationConstraints } from './validation-constraints';
 
 const PROBLEM_SCHEMA: SchemaObject = {
   type: 'object',
@@ -60,7 +62,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.openapi = '3.1.0';
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...CONTRACT_SCHEMAS, Problem: PROBLEM_SCHEMA } };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...constrainedSchemas(), Problem: PROBLEM_SCHEMA } };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method] as OperationObject | undefined;
@@ -68,6 +70,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   return document;
+}
+
+/** The contract schemas, those of validated classes with their validation rules. */
+function constrainedSchemas(): Record<string, SchemaObject> {
+  const exported = contracts as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(CONTRACT_SCHEMAS).map(([name, schema]) => {
+      const value = exported[name];
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+      return [name, typeof value === 'function' && schema.properties ? withValidationConstraints(schema, value as Function) : schema];
+    }),
+  );
 }
 
 function documentErrors(operation: OperationObject): void {

@@ -3,6 +3,7 @@ import { ApiBody, ApiQuery, OmitType } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { validatePayload } from '@d115/contracts';
 import { contractSchema } from '../docs/contract-schemas';
+import { withValidationConstraints } from '../docs/validation-constraints';
 
 /** Validates against the contract class minus the fields the gateway sets itself; unknown fields are refused. */
 @Injectable()
@@ -37,7 +38,11 @@ const rawBody = createParamDecorator((_: unknown, context: ExecutionContext) => 
 export function JsonBody<T extends object>(contract: Type<T>, omit: readonly (keyof T)[] = []): ParameterDecorator {
   return (target, key, index) => {
     const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;
-    ApiBody({ schema: contractSchema(contract.name, omit as readonly string[]), required: true })(target, key!, descriptor);
+    ApiBody({ schema: withValidationConstraints(contractSchema(contract.name, omit as readonly string[]), contract), required: true })(
+      target,
+      key!,
+      descriptor,
+    );
     rawBody(new ContractPipe(shapeOf(contract, omit)))(target, key, index);
   };
 }
@@ -60,7 +65,7 @@ class QueryPipe extends ContractPipe {
       Object.entries(query).map(([name, raw]) => {
         const type = this.properties[name]?.type;
         const text = Array.isArray(raw) ? raw.join(',') : String(raw);
-        if (type === 'number') return [name, text.trim() === '' ? Number.NaN : Number(text)];
+        if (type === 'number' || type === 'integer') return [name, text.trim() === '' ? Number.NaN : Number(text)];
         if (type === 'boolean') return [name, text === 'true' ? true : text === 'false' ? false : text];
         if (type === 'array') return [name, text.split(',').filter(Boolean)];
         return [name, Array.isArray(raw) ? raw : text];
@@ -72,7 +77,7 @@ class QueryPipe extends ContractPipe {
 
 /** The query string as a request contract (like JsonBody), each field documented as a query parameter. */
 export function JsonQuery<T extends object>(contract: Type<T>, omit: readonly (keyof T)[] = []): ParameterDecorator {
-  const schema = contractSchema(contract.name, omit as readonly string[]);
+  const schema = withValidationConstraints(contractSchema(contract.name, omit as readonly string[]), contract);
   const properties = (schema.properties ?? {}) as Record<string, { type?: string; description?: string }>;
   return (target, key, index) => {
     const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;

@@ -44,8 +44,8 @@ export class CasesController {
 
   @Post()
   @Forwards(TicketSubjects.create, { summary: 'Open a case (phone, letter, web form)', status: HttpStatus.CREATED })
-  create(@CurrentUser() user: Principal, @JsonBody(CreateTicketRequest, ['actor']) body: Omit<CreateTicketRequest, 'actor'>) {
-    return this.requests.request(TicketSubjects.create, { ...body, actor: user.id });
+  create(@CurrentUser() user: Principal, @JsonBody(CreateTicketRequest, ['actor', 'scope']) body: Omit<CreateTicketRequest, 'actor' | 'scope'>) {
+    return this.requests.request(TicketSubjects.create, { ...body, actor: user.id, scope: scopeOf(user) });
   }
 
   @Patch(':id')

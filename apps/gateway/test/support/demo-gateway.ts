@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningService } from '@d115/platform';
+import { afterAll, beforeAll } from '@jest/globals';
+import { StatefulServiceName } from '@d115/contracts';
 import { TestEnvironment } from '@d115/testing';
 import { DemoSigningKey } from '../../src/auth/demo-signing-key';
 import { DemoUser } from '../../src/auth/demo-users';
@@ -61,4 +63,24 @@ export class DemoGateway {
   removeKey(): void {
     rmSync(this.keyDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A test file's gateway in the embedded default, started before its tests (after
+ * `before`, e.g. the services behind it) and disposed after them.
+ */
+export function useDemoGateway(
+  options: { overrides?: Record<string, string>; services?: StatefulServiceName[]; before?: (env: TestEnvironment) => Promise<unknown> } = {},
+): { env: TestEnvironment; gateway: DemoGateway } {
+  const world = {} as { env: TestEnvironment; gateway: DemoGateway };
+  beforeAll(async () => {
+    world.env = await TestEnvironment.create(options.services ?? []);
+    await options.before?.(world.env);
+    world.gateway = await DemoGateway.start(world.env, options.overrides);
+  });
+  afterAll(async () => {
+    await world.env.dispose();
+    world.gateway.removeKey();
+  });
+  return world;
 }

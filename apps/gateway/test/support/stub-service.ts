@@ -28,6 +28,6 @@ export class StubService {
   }
 
   stop(): void {
-    this.subscription.unsubscribe();
+    if (!this.subscription.isClosed()) this.subscription.unsubscribe();
   }
 }

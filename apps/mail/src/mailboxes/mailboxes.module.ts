@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MailboxDirectory } from './mailbox.directory';
+import { MailboxesController } from './mailboxes.controller';
+import { ListMailboxesUsecase } from './usecases/list-mailboxes/list-mailboxes.usecase';
 import { MailboxConfig } from './entities/mailbox.config';
 
 /** The configured mailboxes, available to every feature. */
@@ -9,7 +11,8 @@ export class MailboxesModule {
     return {
       module: MailboxesModule,
       global: true,
-      providers: [{ provide: MailboxDirectory, useValue: new MailboxDirectory(mailboxes) }],
+      controllers: [MailboxesController],
+      providers: [{ provide: MailboxDirectory, useValue: new MailboxDirectory(mailboxes) }, ListMailboxesUsecase],
       exports: [MailboxDirectory],
     };
   }

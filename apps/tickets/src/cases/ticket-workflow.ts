@@ -123,7 +123,16 @@ export class TicketWorkflow {
       await this.outbox.append<TicketUpdatedEvent>(manager, {
         subject: TicketEvents.updated,
         about: eventAbout('ticket', ticket.id),
-        data: { ticketId: ticket.id, number: ticket.number, version: updated.version, fields, queue: updated.queueId, priority: updated.priority, actor, ...owner(updated) },
+        data: {
+          ticketId: ticket.id,
+          number: ticket.number,
+          version: updated.version,
+          fields,
+          queue: updated.queueId,
+          priority: updated.priority,
+          actor,
+          ...owner(updated),
+        },
       });
     }
     return updated;

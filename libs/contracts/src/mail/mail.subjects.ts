@@ -6,4 +6,5 @@ export const MailSubjects = {
   deliveryFailed: eventSubject('mail', 'delivery', 'failed'),
   quarantineList: requestSubject('mail', 'quarantine.list'),
   quarantineRetry: requestSubject('mail', 'quarantine.retry'),
+  mailboxList: requestSubject('mail', 'mailbox.list'),
 } as const;

@@ -104,6 +104,13 @@ export class CreateTicketRequest {
   @IsOptional()
   @Matches(QUEUE_ID)
   queue?: string;
+
+  /** The actor's municipalities (ARS prefixes, set by the gateway): a case with an `ars` outside them is refused. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{1,12}$/, { each: true })
+  scope?: string[];
 }
 
 /** `d115.tickets.get`: one case with timeline, history and SLA clocks; the read is audited. */

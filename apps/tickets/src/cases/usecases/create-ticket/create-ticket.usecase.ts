@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CitizenContactDto, CreateTicketRequest, eventAbout, TicketChannel, TicketCreatedEvent, TicketEvents, TicketView } from '@d115/contracts';
+import {
+  CitizenContactDto,
+  CreateTicketRequest,
+  D115Error,
+  ErrorCode,
+  eventAbout,
+  TicketChannel,
+  TicketCreatedEvent,
+  TicketEvents,
+  TicketView,
+} from '@d115/contracts';
 import { OutboxWriter } from '@d115/messaging';
 import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';
@@ -12,6 +22,7 @@ import { TicketHooks } from '../../../shared/ticket-hooks';
 import { NewArticle, TimelineRepository } from '../../../timeline/timeline.repository';
 import { CasesRepository } from '../../cases.repository';
 import { berlinYear } from '../../domain/berlin-year';
+import { inScope } from '../../domain/municipality-scope';
 import { hashStatusKey, newStatusKey } from '../../domain/status-key';
 import { citizenOf, toTicketView } from '../../domain/ticket.mapper';
 import { Ticket } from '../../entities/ticket.entity';
@@ -56,7 +67,8 @@ export class CreateTicketUsecase {
   ) {}
 
   execute(cmd: CreateTicketRequest): Promise<TicketView> {
-    const { text, ...rest } = cmd;
+    const { text, scope, ...rest } = cmd;
+    if (!inScope(cmd.ars, scope)) throw new D115Error(ErrorCode.FORBIDDEN, `ars ${cmd.ars} is outside the municipalities of ${cmd.actor}`);
     const firstArticle = text?.trim()
       ? { kind: cmd.channel === 'phone' ? ('call_note' as const) : ('internal_note' as const), author: cmd.actor, body: text }
       : undefined;

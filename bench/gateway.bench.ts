@@ -1,0 +1,185 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JetStreamClient } from 'nats';
+import { eventAbout, pingSubject, TicketEvents } from '@d115/contracts';
+import { RequestClient } from '@d115/messaging';
+import { TestEnvironment, waitFor } from '@d115/testing';
+import { DemoSigningKey } from '../apps/gateway/src/auth/demo-signing-key';
+import { fixed, percentile } from './support/stats';
+import { benchOperations } from './support/gateway-operations';
+
+interface Options {
+  /** The gateway's HTTP port. */
+  port: number;
+  requests: number;
+  concurrency: number;
+  sseClients: number;
+  sseEvents: number;
+}
+
+/**
+ * `npm run bench -- gateway [--port=43100] [--requests=2000] [--concurrency=8] [--sse-clients=1000] [--sse-events=10]`
+ *
+ * The same requests through the gateway (HTTP, bearer token verified, roles, scope) and
+ * directly over NATS, side by side in one run: requests/s, p50 and p99, and the ratio
+ * `gateway/nats`. Then SSE: `--sse-clients` connected clients, each receiving
+ * `--sse-events` events published to JetStream; the latency from publish to receipt.
+ */
+export async function run(args: string[]): Promise<void> {
+  const options = parse(args);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const env = await TestEnvironment.create(['tickets']);
+  const children: ChildProcess[] = [];
+  const keyDir = mkdtempSync(join(tmpdir(), 'd115-bench-gw-'));
+  try {
+    // Each service in its own process, as deployed: the bench's own load stays out of their event loops.
+    const keyFile = join(keyDir, 'key.json');
+    children.push(spawnService('tickets', env.serviceEnv('tickets', { TICKETS_SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn' })));
+    children.push(
+      spawnService(
+        'gateway',
+        env.serviceEnv('gateway', {
+          GATEWAY_PORT: String(options.port),
+          AUTH_DEMO_KEY_FILE: keyFile,
+          LOG_LEVEL: 'error',
+          RATE_LIMIT_PER_IP: '100000000',
+          RATE_LIMIT_PER_USER: '100000000',
+          SSE_HEARTBEAT_SECONDS: '300',
+        }),
+      ),
+    );
+    const base = `http://127.0.0.1:${options.port}`;
+    const client = new RequestClient(await env.nats(), env.namespace, 10000);
+    await waitFor(() => client.request(pingSubject('tickets'), {}, { timeoutMs: 500 }).then((reply) => reply.ready || undefined), 'tickets', {
+      timeoutMs: 60000,
+    });
+    await waitFor(() => fetch(`${base}/api/v1/auth/config`).then((response) => response.ok || undefined), 'the gateway', { timeoutMs: 60000 });
+    const key = await DemoSigningKey.load(keyFile);
+    out(`gateway bench: ${options.requests} requests per path, concurrency ${options.concurrency} (one machine, shared load)`);
+
+    for (const operation of await benchOperations({ client, key, requests: options.requests, concurrency: options.concurrency })) {
+      const direct = await measure(options, () => operation.nats());
+      const http = await measure(options, () => operation.http(base));
+      out(
+        `${operation.name.padEnd(14)} nats    ${fixed(direct.rate, 0).padStart(6)} req/s  p50 ${fixed(direct.p50, 2)} ms  p99 ${fixed(direct.p99, 2)} ms\n` +
+          `${''.padEnd(14)} gateway ${fixed(http.rate, 0).padStart(6)} req/s  p50 ${fixed(http.p50, 2)} ms  p99 ${fixed(http.p99, 2)} ms\n` +
+          `${''.padEnd(14)} gateway/nats ratio: ${fixed(http.rate / direct.rate, 2)}  (+${fixed(http.p50 - direct.p50, 2)} ms at p50)`,
+      );
+    }
+    await sse(out, base, key, env, options);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+    await env.dispose();
+    rmSync(keyDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(options: Options, once: () => Promise<void>): Promise<{ rate: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (next++ < options.requests) {
+        const t0 = process.hrtime.bigint();
+        await once();
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** `sseClients` supervisors connected; each SLA warning reaches all of them. */
+async function sse(out: (line: string) => void, base: string, key: DemoSigningKey, env: TestEnvironment, options: Options): Promise<void> {
+  const token = await key.sign({ id: 'bench-supervisor', name: 'Bench', roles: ['supervisor'], ars: [] }, 'd115', 3600);
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  const aborts: AbortController[] = [];
+  let connected = 0;
+  const readers = Array.from({ length: options.sseClients }, async () => {
+    const abort = new AbortController();
+    aborts.push(abort);
+    const response = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+    connected++;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (const match of buffer.matchAll(/"number":"(bench-[^"]+)"/g)) {
+          const at = sent.get(match[1]);
+          if (at !== undefined) latencies.push(performance.now() - at);
+        }
+        buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+      }
+    } catch {
+      // aborted at the end
+    }
+  });
+  const deadline = Date.now() + 60_000;
+  while (connected < options.sseClients && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const js: JetStreamClient = (await env.nats()).jetstream();
+  for (let i = 0; i < options.sseEvents; i++) {
+    const number = `bench-${i}`;
+    sent.set(number, performance.now());
+    await publishWarning(js, env, number);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  const expected = options.sseClients * options.sseEvents;
+  const waitUntil = Date.now() + 10_000;
+  while (latencies.length < expected && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const abort of aborts) abort.abort();
+  await Promise.allSettled(readers);
+  out(
+    `sse            ${connected} clients × ${options.sseEvents} events: ${latencies.length}/${expected} received, ` +
+      `p50 ${fixed(percentile(latencies, 50), 1)} ms, p99 ${fixed(percentile(latencies, 99), 1)} ms (target p99 < 200 ms)`,
+  );
+}
+
+function publishWarning(js: JetStreamClient, env: TestEnvironment, number: string) {
+  const ticketId = randomUUID();
+  const data = { ticketId, number, metric: 'resolution', queue: 'general', targetMinutes: 60, dueAt: new Date().toISOString() };
+  return js.publish(
+    env.namespace.subject(TicketEvents.slaWarning),
+    JSON.stringify({
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/d115/bench',
+      type: TicketEvents.slaWarning,
+      time: new Date().toISOString(),
+      subject: eventAbout('ticket', ticketId),
+      datacontenttype: 'application/json',
+      correlationid: randomUUID(),
+      data,
+    }),
+  );
+}
+
+function spawnService(service: 'tickets' | 'gateway', env: Record<string, string>): ChildProcess {
+  const main = join(__dirname, '..', 'apps', service, 'src', 'main.js');
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  return child;
+}
+
+function parse(args: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const arg = args.find((a) => a.startsWith(`--${name}=`));
+    return arg ? Number(arg.split('=')[1]) : fallback;
+  };
+  return {
+    port: value('port', 43100),
+    requests: value('requests', 2000),
+    concurrency: value('concurrency', 8),
+    sseClients: value('sse-clients', 1000),
+    sseEvents: value('sse-events', 10),
+  };
+}

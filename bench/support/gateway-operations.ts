@@ -1,0 +1,77 @@
+import { TicketSubjects } from '@d115/contracts';
+import { RequestClient } from '@d115/messaging';
+import { DemoSigningKey } from '../../apps/gateway/src/auth/demo-signing-key';
+
+/** One request measured both ways: through the gateway over HTTP and directly over NATS. */
+export interface BenchOperation {
+  name: string;
+  http(base: string): Promise<void>;
+  nats(): Promise<void>;
+}
+
+interface Setup {
+  client: RequestClient;
+  key: DemoSigningKey;
+  requests: number;
+  concurrency: number;
+}
+
+const SCOPE = ['13'];
+
+async function expectOk(response: Response): Promise<void> {
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${response.status} ${body}`);
+}
+
+/** Seeds cases and agents, and names the measured requests: GET case and take next. */
+export async function benchOperations({ client, key, requests, concurrency }: Setup): Promise<BenchOperation[]> {
+  const actor = 'system:bench';
+  const readable: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    readable.push((await client.request(TicketSubjects.create, { actor, channel: 'letter', subject: `Lesefall ${i}`, ars: '130030000000' })).id);
+  }
+  const agents = Array.from({ length: Math.max(2, concurrency) }, (_, i) => `bench-agent-${i}`);
+  for (const agentId of agents) {
+    await client.request(TicketSubjects.agentUpsert, {
+      actor,
+      agentId,
+      name: agentId,
+      skills: {},
+      capacity: { email: 1000 },
+      queues: ['general'],
+      presence: 'busy',
+    });
+  }
+  const waiting = 2 * requests + 100;
+  for (let i = 0; i < waiting; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, waiting - i) }, (_, j) =>
+        client.request(TicketSubjects.create, { actor, channel: 'email', subject: `Wartend ${i + j}`, ars: '130030000000' }),
+      ),
+    );
+  }
+  const agentToken = await key.sign({ id: 'bench-reader', name: 'Reader', roles: ['agent'], ars: SCOPE }, 'd115', 3600);
+  const tokens = await Promise.all(agents.map((id) => key.sign({ id, name: id, roles: ['agent'], ars: SCOPE }, 'd115', 3600)));
+  let pick = 0;
+  const anyCase = () => readable[pick++ % readable.length];
+  let turn = 0;
+  const nextAgent = () => turn++ % agents.length;
+  return [
+    {
+      name: 'GET case',
+      http: async (base) => expectOk(await fetch(`${base}/api/v1/cases/${anyCase()}`, { headers: { authorization: `Bearer ${agentToken}` } })),
+      nats: async () => void (await client.request(TicketSubjects.get, { actor: 'bench-reader', ticketId: anyCase(), scope: SCOPE })),
+    },
+    {
+      name: 'take next',
+      http: async (base) => {
+        const i = nextAgent();
+        await expectOk(await fetch(`${base}/api/v1/me/take-next`, { method: 'POST', headers: { authorization: `Bearer ${tokens[i]}` } }));
+      },
+      nats: async () => {
+        const agentId = agents[nextAgent()];
+        await client.request(TicketSubjects.takeNext, { actor: agentId, agentId });
+      },
+    },
+  ];
+}
