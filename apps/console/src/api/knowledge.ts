@@ -2,9 +2,10 @@ import { api, data } from './client';
 
 /** The knowledge side panel: ranked services, a description for a region, the hit that helped. */
 export const knowledge = {
-  search: (q: string, ars?: string) => data(api.GET('/api/v1/knowledge/search', { params: { query: { q, ars, limit: 10 } } })),
+  search: (query: string, ars?: string) => data(api.GET('/api/v1/knowledge/search', { params: { query: { query, ars, limit: 10 } } })),
   service: (leikaKey: string, ars?: string) => data(api.GET('/api/v1/knowledge/services/{leikaKey}', { params: { path: { leikaKey }, query: { ars } } })),
-  helpful: (query: string, serviceId: string, ticketId?: string) => data(api.POST('/api/v1/knowledge/feedback', { body: { query, serviceId, ticketId } })),
+  helpful: (searchId: string, serviceId: string) =>
+    data(api.POST('/api/v1/knowledge/search/{searchId}/feedback', { params: { path: { searchId } }, body: { serviceId, helpful: true } })),
 };
 
 /** Asks the open reply form (if any) to take a text module; see case-actions.tsx. */

@@ -7,9 +7,21 @@ import type { Operation, PathItem } from './path-types';
  * generated document wins for every path it has (see client.ts); a path leaves this
  * file once the gateway publishes it.
  */
-/** Ranked services for the caller's words (the knowledge service's search, issue 8 part 2). */
+/** Ranked services for the caller's words (the knowledge service's `SearchReply`, h/ksearch). */
 export interface KnowledgeSearchReply {
-  items: { serviceId: string; leikaKey?: string; name: string; snippet: string; score: number }[];
+  /** The logged search, named again when the agent marks the hit that helped. */
+  searchId: string;
+  hits: {
+    serviceId: string;
+    sourceId: string;
+    leika?: string;
+    name: string;
+    /** Plain text with the matched words in `<mark>`; everything else HTML-escaped. */
+    snippet: string;
+    score: number;
+  }[];
+  total: number;
+  didYouMean?: string;
 }
 
 /** Telephony's 115 figures of one period (its contract `ServiceLevelFigures`, h/tel); percentages 0–100. */
@@ -71,8 +83,10 @@ export interface AppointmentView {
 
 export interface PendingPaths {
   '/api/v1/attachments/{id}': PathItem<{ get: Operation<never, { id: string }, never, Blob> }>;
-  '/api/v1/knowledge/search': PathItem<{ get: Operation<{ q: string; ars?: string; limit?: number }, never, never, KnowledgeSearchReply> }>;
-  '/api/v1/knowledge/feedback': PathItem<{ post: Operation<never, never, { query: string; serviceId: string; ticketId?: string }, { recorded: boolean }> }>;
+  '/api/v1/knowledge/search': PathItem<{ get: Operation<{ query: string; ars?: string; limit?: number }, never, never, KnowledgeSearchReply> }>;
+  '/api/v1/knowledge/search/{searchId}/feedback': PathItem<{
+    post: Operation<never, { searchId: string }, { serviceId: string; helpful: boolean }, { searchId: string; recorded: true }>;
+  }>;
   '/api/v1/figures/service-level': PathItem<{
     get: Operation<{ from: string; to: string; granularity?: 'interval' | 'day' | 'total'; queue?: string }, never, never, ServiceLevelReply>;
   }>;

@@ -107,6 +107,7 @@ export const de = {
   'knowledge.search': 'Anliegen in den Worten des Anrufers',
   'knowledge.submit': 'Suchen',
   'knowledge.none': 'Keine Leistung gefunden.',
+  'knowledge.didYouMean': 'Meinten Sie: {query}',
   'knowledge.fees': 'Gebühren',
   'knowledge.documents': 'Erforderliche Unterlagen',
   'knowledge.office': 'Zuständige Stelle',

@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'knowledge.search': "The caller's request in their words",
   'knowledge.submit': 'Search',
   'knowledge.none': 'No service found.',
+  'knowledge.didYouMean': 'Did you mean: {query}',
   'knowledge.fees': 'Fees',
   'knowledge.documents': 'Required documents',
   'knowledge.office': 'Responsible office',

@@ -9,7 +9,14 @@ import { chooseService, useCaseRegion } from './chosen-service';
 /** HTML of the catalogue's text modules (sanitised by the knowledge service) as plain text for a reply. */
 const plain = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
 
-function Description({ reply, query }: { reply: GetServiceReply; query: string }) {
+/** The search's snippet: its text, with the `<mark>`ed words marked; nothing else of it becomes markup. */
+function Snippet({ html }: { html: string }) {
+  const nodes = Array.from(new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+  return <p className="snippet">{nodes.map((node, index) => (node.nodeName === 'MARK' ? <mark key={index}>{node.textContent}</mark> : node.textContent))}</p>;
+}
+
+/** A service description; `searchId` is the search it was found by (none when opened by LeiKa key). */
+function Description({ reply, searchId }: { reply: GetServiceReply; searchId?: string }) {
   const { t } = useI18n();
   const [thanked, setThanked] = useState(false);
   const { service, responsible } = reply;
@@ -64,9 +71,11 @@ function Description({ reply, query }: { reply: GetServiceReply; query: string }
         <button type="button" onClick={() => insertIntoReply(plain(service.modules.shortText ?? service.modules.fullText ?? service.name))}>
           {t('knowledge.copy')}
         </button>
-        <button type="button" disabled={thanked} onClick={() => void knowledge.helpful(query, service.id).then(() => setThanked(true))}>
-          {t('knowledge.helpful')}
-        </button>
+        {searchId && (
+          <button type="button" disabled={thanked} onClick={() => void knowledge.helpful(searchId, service.id).then(() => setThanked(true))}>
+            {t('knowledge.helpful')}
+          </button>
+        )}
       </p>
       {thanked && <p role="status">{t('knowledge.thanks')}</p>}
     </article>
@@ -113,20 +122,21 @@ export function KnowledgePanel({ focusSignal }: { focusSignal: number }) {
         <button type="submit">{t('knowledge.submit')}</button>
       </form>
       {error && <ErrorMessage error={error} />}
-      {results && results.items.length === 0 && <p role="status">{t('knowledge.none')}</p>}
-      {results && results.items.length > 0 && (
+      {results && results.hits.length === 0 && <p role="status">{t('knowledge.none')}</p>}
+      {results?.didYouMean && <p className="muted">{t('knowledge.didYouMean', { query: results.didYouMean })}</p>}
+      {results && results.hits.length > 0 && (
         <ol className="hits">
-          {results.items.map((hit) => (
+          {results.hits.map((hit) => (
             <li key={hit.serviceId}>
-              <button type="button" className="link" onClick={() => void knowledge.service(hit.leikaKey ?? hit.serviceId, ars).then(setOpen, setError)}>
+              <button type="button" className="link" onClick={() => void knowledge.service(hit.leika ?? hit.serviceId, ars).then(setOpen, setError)}>
                 {hit.name}
               </button>
-              <p className="snippet">{hit.snippet}</p>
+              <Snippet html={hit.snippet} />
             </li>
           ))}
         </ol>
       )}
-      {open && <Description reply={open} query={query} />}
+      {open && <Description reply={open} searchId={results?.searchId} />}
     </aside>
   );
 }
