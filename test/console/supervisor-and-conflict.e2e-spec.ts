@@ -83,6 +83,13 @@ describe('console: two editors, queues, search and the wallboard', () => {
     await agent.getByTestId('queue-count').filter({ hasText: 'general' }).filter({ hasText: '1 offen' }).waitFor();
     await agent.getByRole('link', { name: ticket.number }).waitFor();
     await expectAccessible(agent, 'queues');
+    // The skip link is the first stop of the keyboard on a fresh page and lands in the screen, not on another route.
+    await agent.reload();
+    await agent.getByRole('heading', { name: 'Warteschlangen' }).waitFor();
+    await agent.keyboard.press('Tab');
+    await agent.keyboard.press('Enter');
+    expect(await agent.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('main');
+    expect(agent.url()).toBe(`${stack.url}/#/queues`);
 
     await agent.keyboard.press('Alt+3');
     await agent.getByLabel('Nummer, Betreff oder Bürger/in').fill(ticket.number);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { AgentPresence } from '@d115/contracts';
 import { me } from '../api/me';
 import { disconnect } from '../api/events';
@@ -18,6 +18,14 @@ import { href, navigate, useRoute, type Route } from './router';
 import { ShortcutHelp } from './shortcut-help';
 import { useShortcuts } from './shortcuts';
 import { useLoad } from './use-load';
+
+/** The skip link moves the focus to the screen's <main>; following `#main` would be a route change here (hash routing). */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  main?.setAttribute('tabindex', '-1');
+  main?.focus();
+}
 
 function Screen({ route, user }: { route: Route; user: SignedInUser }) {
   switch (route.screen) {
@@ -67,7 +75,7 @@ export function Shell({ user }: { user: SignedInUser }) {
 
   return (
     <div className={`shell ${wallboard ? 'shell-wallboard' : ''}`}>
-      <a className="skip" href="#main">
+      <a className="skip" href="#main" onClick={skipToMain}>
         {t('app.skip')}
       </a>
       <header className="top">
