@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JetStreamClient } from 'nats';
@@ -40,19 +40,18 @@ export async function run(args: string[]): Promise<void> {
     // Each service in its own process, as deployed: the bench's own load stays out of their event loops.
     const keyFile = join(keyDir, 'key.json');
     children.push(spawnService('tickets', env.serviceEnv('tickets', { TICKETS_SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn' })));
-    children.push(
-      spawnService(
-        'gateway',
-        env.serviceEnv('gateway', {
-          GATEWAY_PORT: String(options.port),
-          AUTH_DEMO_KEY_FILE: keyFile,
-          LOG_LEVEL: 'error',
-          RATE_LIMIT_PER_IP: '100000000',
-          RATE_LIMIT_PER_USER: '100000000',
-          SSE_HEARTBEAT_SECONDS: '300',
-        }),
-      ),
+    const gatewayProcess = spawnService(
+      'gateway',
+      env.serviceEnv('gateway', {
+        GATEWAY_PORT: String(options.port),
+        AUTH_DEMO_KEY_FILE: keyFile,
+        LOG_LEVEL: 'error',
+        RATE_LIMIT_PER_IP: '100000000',
+        RATE_LIMIT_PER_USER: '100000000',
+        SSE_HEARTBEAT_SECONDS: '300',
+      }),
     );
+    children.push(gatewayProcess);
     const base = `http://127.0.0.1:${options.port}`;
     const client = new RequestClient(await env.nats(), env.namespace, 10000);
     await waitFor(() => client.request(pingSubject('tickets'), {}, { timeoutMs: 500 }).then((reply) => reply.ready || undefined), 'tickets', {
@@ -64,11 +63,14 @@ export async function run(args: string[]): Promise<void> {
 
     for (const operation of await benchOperations({ client, key, requests: options.requests, concurrency: options.concurrency })) {
       const direct = await measure(options, () => operation.nats());
+      const cpuBefore = cpuMs(gatewayProcess.pid!);
       const http = await measure(options, () => operation.http(base));
+      const gatewayCpu = (cpuMs(gatewayProcess.pid!) - cpuBefore) / options.requests;
       out(
         `${operation.name.padEnd(14)} nats    ${fixed(direct.rate, 0).padStart(6)} req/s  p50 ${fixed(direct.p50, 2)} ms  p99 ${fixed(direct.p99, 2)} ms\n` +
           `${''.padEnd(14)} gateway ${fixed(http.rate, 0).padStart(6)} req/s  p50 ${fixed(http.p50, 2)} ms  p99 ${fixed(http.p99, 2)} ms\n` +
-          `${''.padEnd(14)} gateway/nats ratio: ${fixed(http.rate / direct.rate, 2)}  (+${fixed(http.p50 - direct.p50, 2)} ms at p50)`,
+          `${''.padEnd(14)} gateway/nats ratio: ${fixed(http.rate / direct.rate, 2)}  (+${fixed(http.p50 - direct.p50, 2)} ms at p50; ` +
+          `gateway process CPU ${fixed(gatewayCpu, 2)} ms per request)`,
       );
     }
     await sse(out, base, key, env, options);
@@ -163,6 +165,16 @@ function publishWarning(js: JetStreamClient, env: TestEnvironment, number: strin
     }),
   );
 }
+
+/** User + system CPU time a process has used so far (Linux /proc), in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ on Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function spawnService(service: 'tickets' | 'gateway', env: Record<string, string>): ChildProcess {
   const main = join(__dirname, '..', 'apps', service, 'src', 'main.js');
