@@ -98,6 +98,20 @@ describe('console: two editors, queues, search and the wallboard', () => {
     await expectAccessible(agent, 'search');
   });
 
+  it('offers an accessible wrap-up form and appointment handoff (their endpoints come with telephony and appointments)', async () => {
+    await agent.goto(`${stack.url}/#/calls/0192f0d0-0000-7000-8000-000000000001`);
+    await agent.getByRole('heading', { name: 'Nachbearbeitung des Anrufs' }).waitFor();
+    await agent.getByLabel('Rückruf').check();
+    await agent.getByLabel('Die Nummer, von der angerufen wurde').waitFor();
+    await expectAccessible(agent, 'wrap-up');
+
+    await agent.goto(`${stack.url}/#/cases/${ticket.id}`);
+    await agent.getByRole('button', { name: 'Termin vereinbaren' }).click();
+    await agent.getByLabel('Leistung (Kennung)').fill('personalausweis-beantragen');
+    await agent.getByLabel('Standort').waitFor();
+    await expectAccessible(agent, 'appointment');
+  });
+
   it('speaks English when asked and lists its shortcuts on Alt+H', async () => {
     await agent.goto(`${stack.url}/#/work`);
     await agent.getByLabel('Sprache').selectOption('en');
