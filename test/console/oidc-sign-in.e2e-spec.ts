@@ -10,7 +10,7 @@ describe('console: sign-in at the identity provider', () => {
   let stack: ConsoleStack;
 
   beforeAll(async () => {
-    provider = await OidcLoginProvider.start(`http://127.0.0.1:${port}/`, { 'demo-agent': { name: 'Anna Agentin', roles: ['agent'], ars: ['13'] } });
+    provider = await OidcLoginProvider.start(`http://127.0.0.1:${port}/`, { 'demo-agent': { name: 'Anna Müller', roles: ['agent'], ars: ['13'] } });
     stack = await ConsoleStack.start({ GATEWAY_PORT: String(port), ...provider.gatewayEnv() });
   });
 
@@ -35,7 +35,7 @@ describe('console: sign-in at the identity provider', () => {
     await page.locator('button[type="submit"]').click();
     await page.locator('button[type="submit"]').click(); // the consent
     await page.getByRole('heading', { name: 'Meine Arbeit' }).waitFor();
-    expect(await page.locator('.user').textContent()).toBe('Anna Agentin');
+    expect(await page.locator('.user').textContent()).toBe('Anna Müller');
     expect(page.url()).not.toContain('code=');
     await page.getByLabel('Status').selectOption('available');
     await page.waitForResponse((response) => response.url().endsWith('/api/v1/me') && response.status() === 200);

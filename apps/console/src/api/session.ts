@@ -21,7 +21,9 @@ interface Stored {
 }
 
 function claimsOf(token: string): SignedInUser {
-  const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+  const binary = atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
+  // The claims are UTF-8 (names with umlauts); atob hands out one character per byte.
+  const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as Record<string, unknown>;
   const roles = (payload.roles ?? (payload.realm_access as { roles?: string[] } | undefined)?.roles ?? []) as string[];
   const id = String(payload.sub ?? '');
   return { id, name: String(payload.name ?? payload.preferred_username ?? id), roles };
