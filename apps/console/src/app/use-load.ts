@@ -5,6 +5,8 @@ export interface Loaded<T> {
   error?: Error;
   loading: boolean;
   reload: () => void;
+  /** Takes data that arrived otherwise (a live event) as if loaded now. */
+  replace: (data: T) => void;
 }
 
 /** Loads once per change of `deps` and again on `reload()`; a late answer to an old load is dropped. */
@@ -21,8 +23,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
       (error: Error) => mine === generation.current && setState((previous) => ({ data: previous.data, error, loading: false })),
     );
   }, []);
+  const replace = useCallback((data: T) => {
+    generation.current++;
+    setState({ data, loading: false });
+  }, []);
   useEffect(reload, [reload, ...deps]);
-  return { ...state, reload };
+  return { ...state, reload, replace };
 }
 
 /** Re-renders every `intervalMs`, for countdowns. */

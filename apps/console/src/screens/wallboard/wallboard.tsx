@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { BacklogReply, OccupancyReply } from '@d115/contracts';
 import { POLL, useLiveEvents } from '../../api/events';
 import { figures, todayInBerlin } from '../../api/figures';
 import { tickets } from '../../api/tickets';
@@ -52,15 +53,21 @@ export function Wallboard() {
   useLiveEvents(
     (type) => /^(wallboard|case|reservation|sla|call)\./.test(type),
     (event) => {
+      if (event.type === 'wallboard.figures') {
+        // The gateway pushes backlog and occupancy as the tickets service answers them.
+        const pushed = event.data as { backlog: BacklogReply; occupancy: OccupancyReply };
+        backlog.replace(pushed.backlog);
+        occupancy.replace(pushed.occupancy);
+      }
       const all = event.type === POLL || event.type === 'wallboard.figures';
       if (all || event.type.startsWith('call.')) {
         total.reload();
         intervals.reload();
         live.reload();
       }
-      if (all || /^(case|reservation)\./.test(event.type)) {
+      if (all || /^(case|reservation)\./.test(event.type)) emails.reload();
+      if (event.type !== 'wallboard.figures' && (all || /^(case|reservation)\./.test(event.type))) {
         backlog.reload();
-        emails.reload();
         occupancy.reload();
       }
       if (all || event.type.startsWith('sla.')) sla.reload();
