@@ -47,7 +47,7 @@ describe('console: from an email to a closed case, knowledge at hand, the next c
       'Guten Tag, ich habe meinen Personalausweis verloren. Was muss ich tun?',
     );
     const offer = page.getByTestId('offer');
-    await offer.waitFor({ timeout: 20000 });
+    await offer.waitFor({ timeout: 10000 });
     expect(await offer.textContent()).toMatch(/115-\d{4}-\d{6}/);
     await expectAccessible('my-work');
     await offer.getByRole('button', { name: 'Annehmen' }).click();
