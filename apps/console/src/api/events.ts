@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { LIVE_EVENT_NAMES } from '../../../../libs/contracts/src/gateway/live-events';
 import { session } from './session';
 
 /** One event of the gateway's stream: its name (`reservation.offered`, `case.changed`, …) and its data. */
@@ -16,20 +17,7 @@ let poller: ReturnType<typeof setInterval> | undefined;
 export const POLL = 'd115.console.poll';
 const POLL_MS = 3000;
 
-/**
- * The named events of `GET /api/v1/events` (the gateway's docs/api.md, "Live updates").
- * `resync` says events were missed: every listener refreshes, as on a poll.
- */
-export const LIVE_EVENTS = [
-  'reservation.offered',
-  'reservation.expired',
-  'case.assigned',
-  'case.changed',
-  'sla.warning',
-  'sla.breached',
-  'call.screen-pop',
-  'wallboard.figures',
-] as const;
+// `resync` (not among the names) says events were missed: every listener refreshes, as on a poll.
 
 function dispatch(type: string, message: MessageEvent<string>): void {
   let data: unknown;
@@ -46,7 +34,7 @@ function connect(): void {
   const token = session.token();
   if (source || !token) return;
   source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
-  for (const name of LIVE_EVENTS) source.addEventListener(name, (message) => dispatch(name, message));
+  for (const name of LIVE_EVENT_NAMES) source.addEventListener(name, (message) => dispatch(name, message));
   source.addEventListener('resync', () => handlers.forEach((handler) => handler({ type: POLL, data: undefined })));
   source.onopen = () => {
     clearInterval(poller);
