@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 import boundaries from './scripts/lint/boundaries.js';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'test-results/**', 'apps/console/src/api/generated/**'] },
   eslint.configs.recommended,
   tseslint.configs.recommended,
   prettier,
@@ -35,4 +35,7 @@ export default defineConfig(
   // Mail parsing matches control characters on purpose (header decoding, sanitising).
   { files: ['apps/mail/src/parsing/**/*.ts'], rules: { 'no-control-regex': 'off' } },
   boundaries.boundariesConfig,
+  // The agent console runs in the browser and is React (TSX) under the same boundaries.
+  { files: ['apps/console/**/*.{ts,tsx,mjs}'], languageOptions: { globals: { ...globals.browser } } },
+  { ...boundaries.boundariesConfig, files: ['apps/console/**/*.tsx'] },
 );

@@ -16,3 +16,4 @@ function run(command, args) {
 run(process.execPath, [join(__dirname, 'contract-schemas.js')]);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
+require('./console-build').buildConsole();

@@ -3,6 +3,7 @@ import { PlatformModule, readVersion } from '@d115/platform';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.env';
+import { ConsoleModule } from './console/console.module';
 import { DeadLettersModule } from './deadletters/deadletters.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -31,7 +32,7 @@ export class AppModule {
   static register(env: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'gateway', version: readVersion(), env }), ...API_MODULES],
+      imports: [PlatformModule.forService({ service: 'gateway', version: readVersion(), env }), ...API_MODULES, ConsoleModule],
     };
   }
 }

@@ -2,17 +2,9 @@
  * The event names of `GET /api/v1/events` (Server-Sent Events) and who receives them.
  * docs/api.md, "Live updates", documents names and data; the console consumes them.
  */
-export const LIVE_EVENT_NAMES = [
-  'reservation.offered',
-  'reservation.expired',
-  'case.assigned',
-  'case.changed',
-  'sla.warning',
-  'sla.breached',
-  'call.screen-pop',
-  'wallboard.figures',
-] as const;
-export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];
+import type { LiveEventName } from '@d115/contracts';
+
+export { LIVE_EVENT_NAMES, type LiveEventName } from '@d115/contracts';
 
 /** Who gets an event: named agents, agents serving a queue, supervisors. Anyone matching one of them. */
 export interface Audience {

@@ -25,7 +25,13 @@ export function configureHttpEdge(app: INestApplication, env: GatewayEnv): void 
   express.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+        directives: {
+          'img-src': ["'self'", 'data:'],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // The console signs in at the identity provider itself (discovery and the PKCE code exchange are fetches).
+          'connect-src': ["'self'", ...(env.AUTH_ISSUER ? [new URL(env.AUTH_ISSUER).origin] : [])],
+        },
       },
     }),
   );

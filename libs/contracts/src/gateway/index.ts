@@ -1,2 +1,3 @@
 export * from './gateway-errors';
 export * from './auth.dto';
+export * from './live-events';
