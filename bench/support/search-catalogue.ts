@@ -3,26 +3,28 @@ import { ROSTOCK_DEMO_CATALOGUE } from '../../apps/knowledge/src/demo/rostock-de
 
 /**
  * A d115 catalogue of `count` generated services plus the Rostock demo services,
- * for search latency: names and texts drawn from the demo catalogue's own German
- * words with a skewed distribution (a few words in most services, most words
- * rare), generated compounds, and request words ("beantragen", "Termin", the city)
- * in a third of the services — the shape that makes rarity weights matter.
+ * for search latency: names (two-word compounds and a verb) and texts drawn with a
+ * Zipf-like distribution from the demo catalogue's own German words mixed with
+ * 20,000 pronounceable non-words (a real catalogue's vocabulary size), and request
+ * words ("beantragen", "Termin", the city) in a third of the services — the shape
+ * that makes rarity weights and candidate pruning matter.
  */
 export function writeSearchCatalogue(file: string, count: number): number {
   const random = seeded(115);
-  const words = vocabulary();
-  const pick = () => words[Math.floor(words.length * random() ** 2.5)];
-  const noun = () => capitalised(words.filter((word) => word.length > 5)[Math.floor(random() * words.length * 0.5) % words.length] ?? pick());
+  const words = shuffled([...vocabulary(), ...syntheticWords(20000, random)], random);
+  // Zipf-like: the word at rank r is drawn with a probability about 1/r
+  const pick = () => words[Math.min(words.length - 1, Math.floor(Math.exp(random() * Math.log(words.length + 1))) - 1)];
+  const common = ['beantragen', 'Antrag', 'Unterlagen', 'Termin', 'Rostock', 'Bürgeramt', 'Gebühr', 'Nachweis', 'Formular', 'online'];
+  const word = () => (random() < 0.1 ? common[Math.floor(random() * common.length)] : pick());
   const verbs = ['beantragen', 'anmelden', 'abmelden', 'ändern', 'verlängern', 'melden', 'anzeigen', 'erteilen'];
   const services = Array.from({ length: count }, (_, i) => {
-    const compound = `${noun()}${pick().toLowerCase()}`;
-    const text = Array.from({ length: 40 + Math.floor(random() * 80) }, pick).join(' ');
-    const common = random() < 0.33 ? ' Termin in Rostock beantragen, Unterlagen mitbringen.' : '';
+    const text = Array.from({ length: 40 + Math.floor(random() * 80) }, word).join(' ');
+    const request = random() < 0.33 ? ' Termin in Rostock beantragen, Unterlagen mitbringen.' : '';
     return {
       id: `gen-${i}`,
-      name: `${compound} ${verbs[i % verbs.length]}`,
-      keywords: random() < 0.5 ? [noun(), noun()] : [],
-      modules: { shortText: `${capitalised(text.slice(0, 120))}.`, fullText: `<p>${text}.${common}</p>`, fees: `${(random() * 100).toFixed(2)} Euro` },
+      name: `${capitalised(pick())}${pick().toLowerCase()} ${verbs[i % verbs.length]}`,
+      keywords: random() < 0.5 ? [capitalised(pick()), capitalised(pick())] : [],
+      modules: { shortText: `${capitalised(text.slice(0, 120))}.`, fullText: `<p>${text}.${request}</p>`, fees: `${(random() * 100).toFixed(2)} Euro` },
       onlineServices: random() < 0.2 ? [{ title: 'Online', url: `https://example.org/${i}` }] : [],
     };
   });
@@ -34,6 +36,22 @@ export function writeSearchCatalogue(file: string, count: number): number {
 function vocabulary(): string[] {
   const text = JSON.stringify(ROSTOCK_DEMO_CATALOGUE.services).replace(/<[^>]+>/g, ' ');
   return [...new Set(text.match(/\p{L}{3,}/gu) ?? [])].filter((word) => !/^(id|name|keywords|synonyms|modules|shortText|fullText|fees)$/.test(word));
+}
+
+/** Pronounceable non-words, so the vocabulary has the size of a real catalogue's. */
+function syntheticWords(count: number, random: () => number): string[] {
+  const syllables = ['ber', 'ga', 'lun', 'tis', 'mo', 'ren', 'sta', 'kel', 'vor', 'ung', 'heim', 'dor', 'fal', 'pri', 'nest', 'wa'];
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''),
+  );
+}
+
+function shuffled<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
 }
 
 function capitalised(word: string): string {

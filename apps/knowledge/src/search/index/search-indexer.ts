@@ -24,8 +24,8 @@ export interface IndexRefresh {
  *
  * Incremental: a service is reindexed when it is new or changed since it was
  * indexed (`updated_at`); removed services leave with their rows (cascade).
- * Document frequencies and the average length are recomputed each time, so the
- * weights follow whatever catalogue is loaded. One refresh at a time (an
+ * Document frequencies are recomputed each time (and the average length checked),
+ * so the weights follow whatever catalogue is loaded. One refresh at a time (an
  * advisory lock), in one transaction: a search sees the old index or the new.
  */
 @Injectable()
@@ -49,7 +49,7 @@ export class SearchIndexer {
       const newWords = stale > 0 ? await step('vocabulary', () => this.extendVocabulary(manager)) : 0;
       if (newWords > 0 || options.full) await step('compounds', () => this.splitCompounds(manager));
       if (stale > 0) await step('postings', () => this.writePostings(manager));
-      const { documents, words } = await step('statistics', () => this.updateStatistics(manager, stale, options.full === true));
+      const { documents, words } = await step('statistics', () => this.updateStatistics(manager, stale));
       const refresh = { services: stale, documents, words, milliseconds: Date.now() - started };
       if (stale > 0) this.logger.info({ ...refresh, steps }, 'search index refreshed');
       return refresh;
@@ -117,59 +117,81 @@ export class SearchIndexer {
       ]);
   }
 
-  /** Postings of the stale services: field-weighted frequencies of their terms and compound parts. */
+  /**
+   * Postings of the stale services: field-weighted frequencies of their terms and compound parts,
+   * with the saturated form computed on the way in (document lengths first, then the average).
+   * When the average moved by more than a tenth since the other postings were written (or on a
+   * full refresh), theirs are recomputed too.
+   */
   private async writePostings(manager: EntityManager): Promise<void> {
     await manager.query(`DELETE FROM search_posting WHERE service_id IN (SELECT id FROM search_stale)`);
-    const weight = `CASE o.field WHEN ${FIELD.name} THEN ${FIELD_WEIGHT.name} WHEN ${FIELD.keywords} THEN ${FIELD_WEIGHT.keywords} ELSE ${FIELD_WEIGHT.text} END`;
-    await manager.query(`
-      INSERT INTO search_posting (term, service_id, tf, tfn, fields)
-      SELECT term, service_id, sum(tf), 0, bit_or(fields) FROM (
-        SELECT w.term, o.service_id, o.tf * ${weight} AS tf, o.field AS fields
-        FROM search_occurrence o JOIN search_word w USING (word)
-        UNION ALL
-        SELECT part, o.service_id, o.tf * ${weight} * ${BM25.partWeight}, ${FIELD.part}
-        FROM search_occurrence o JOIN search_word w USING (word), unnest(w.parts) AS part
-      ) AS weighted
-      GROUP BY term, service_id`);
     await manager.query(`
       INSERT INTO search_document (service_id, length, name_terms, online, indexed_at)
       SELECT st.id, coalesce(len.length, 0), coalesce(nt.terms, 0), s.online_services <> '[]'::jsonb, st.updated_at
       FROM search_stale st JOIN service s ON s.id = st.id
       LEFT JOIN (SELECT service_id, sum(tf) AS length FROM search_occurrence WHERE field = ${FIELD.text} GROUP BY service_id) AS len ON len.service_id = st.id
-      LEFT JOIN (SELECT p.service_id, count(*) AS terms FROM search_posting p JOIN search_stale x ON x.id = p.service_id
-                 WHERE p.fields & ${FIELD.name} <> 0 GROUP BY p.service_id) AS nt ON nt.service_id = st.id
+      LEFT JOIN (SELECT o.service_id, count(DISTINCT w.term) AS terms FROM search_occurrence o JOIN search_word w USING (word)
+                 WHERE o.field = ${FIELD.name} GROUP BY o.service_id) AS nt ON nt.service_id = st.id
       ON CONFLICT (service_id) DO UPDATE SET length = excluded.length, name_terms = excluded.name_terms, online = excluded.online, indexed_at = excluded.indexed_at`);
+    const average = await this.averageLength(manager);
+    const weight = `CASE o.field WHEN ${FIELD.name} THEN ${FIELD_WEIGHT.name} WHEN ${FIELD.keywords} THEN ${FIELD_WEIGHT.keywords} ELSE ${FIELD_WEIGHT.text} END`;
+    await manager.query(
+      `INSERT INTO search_posting (term, service_id, tf, tfn, fields)
+       SELECT x.term, x.service_id, x.tf, ${SATURATED('x.tf', 'd.length', '$1')}, x.fields
+       FROM (
+         SELECT term, service_id, sum(tf) AS tf, bit_or(fields) AS fields FROM (
+           SELECT w.term, o.service_id, o.tf * ${weight} AS tf, o.field AS fields
+           FROM search_occurrence o JOIN search_word w USING (word)
+           UNION ALL
+           SELECT part, o.service_id, o.tf * ${weight} * ${BM25.partWeight}, ${FIELD.part}
+           FROM search_occurrence o JOIN search_word w USING (word), unnest(w.parts) AS part
+         ) AS weighted GROUP BY term, service_id
+       ) AS x JOIN search_document d ON d.service_id = x.service_id`,
+      [average.current],
+    );
+    if (average.drifted)
+      await manager.query(
+        `UPDATE search_posting p SET tfn = ${SATURATED('p.tf', 'd.length', '$1')} FROM search_document d
+         WHERE d.service_id = p.service_id AND p.service_id NOT IN (SELECT id FROM search_stale)`,
+        [average.current],
+      );
   }
 
-  /**
-   * Document frequencies of every term, and the average length. The saturated
-   * frequencies depend on the average length: recomputed for all postings when it
-   * moved by more than a tenth (or on a full refresh), else for the new ones only.
-   */
-  private async updateStatistics(manager: EntityManager, stale: number, full: boolean): Promise<{ documents: number; words: number }> {
-    const [stats] = await manager.query(`SELECT count(*)::int AS documents, coalesce(avg(length), 1)::real AS average FROM search_document`);
+  /** The average document length the postings use: kept until the real one moved by more than a tenth. */
+  private async averageLength(manager: EntityManager): Promise<{ current: number; drifted: boolean }> {
+    const [{ average }] = await manager.query(`SELECT coalesce(avg(length), 1)::real AS average FROM search_document`);
     const [previous] = await manager.query(`SELECT value FROM search_meta WHERE key = 'stats'`);
     const used = (previous?.value?.average as number | undefined) ?? 0;
-    const drifted = full || used === 0 || Math.abs(stats.average - used) / used > 0.1;
-    const average = drifted ? Math.max(stats.average, 1) : used;
-    if (stale > 0 || drifted) {
-      await manager.query(
-        `UPDATE search_posting p SET tfn = p.tf * ${BM25.k1 + 1} / (p.tf + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * d.length / $1))
-         FROM search_document d WHERE d.service_id = p.service_id ${drifted ? '' : 'AND p.service_id IN (SELECT id FROM search_stale)'}`,
-        [average],
-      );
+    const real = Math.max(Number(average), 1);
+    if (used > 0 && Math.abs(real - used) / used <= 0.1) return { current: used, drifted: false };
+    await manager.query(`INSERT INTO search_meta (key, value) VALUES ('stats', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
+      JSON.stringify({ documents: previous?.value?.documents ?? 0, average: real }),
+    ]);
+    return { current: real, drifted: used > 0 };
+  }
+
+  /** Document frequencies of every term, the number of documents, and fresh planner statistics after large changes. */
+  private async updateStatistics(manager: EntityManager, stale: number): Promise<{ documents: number; words: number }> {
+    const [{ documents }] = await manager.query(`SELECT count(*)::int AS documents FROM search_document`);
+    if (stale > 0) {
       await manager.query(`TRUNCATE search_term_stat`);
       await manager.query(`INSERT INTO search_term_stat (term, df) SELECT term, count(*) FROM search_posting GROUP BY term`);
       await manager.query(`UPDATE search_word w SET df = st.df FROM search_term_stat st WHERE st.term = w.term AND w.df <> st.df`);
       await manager.query(`UPDATE search_word w SET df = 0 WHERE w.df <> 0 AND NOT EXISTS (SELECT 1 FROM search_term_stat st WHERE st.term = w.term)`);
     }
+    const [previous] = await manager.query(`SELECT value FROM search_meta WHERE key = 'stats'`);
     await manager.query(`INSERT INTO search_meta (key, value) VALUES ('stats', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
-      JSON.stringify({ documents: stats.documents, average }),
+      JSON.stringify({ average: previous?.value?.average ?? 1, documents }),
     ]);
     // After a large refresh the planner must know the new sizes before the next search (autovacuum comes later).
-    if (stale > 1000 || stale > stats.documents / 10)
+    if (stale > 1000 || stale > documents / 10)
       for (const table of ['search_posting', 'search_word', 'search_term_stat', 'search_document']) await manager.query(`ANALYZE ${table}`);
     const [{ words }] = await manager.query(`SELECT count(*)::int AS words FROM search_word`);
-    return { documents: stats.documents, words };
+    return { documents, words };
   }
+}
+
+/** BM25's saturated, length-normalised term frequency as SQL. */
+function SATURATED(tf: string, length: string, average: string): string {
+  return `${tf} * ${BM25.k1 + 1} / (${tf} + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * ${length} / ${average}))`;
 }

@@ -13,6 +13,8 @@ export interface AnalysedQuery {
   /** Typed word → the catalogue word it was corrected to. */
   corrections: Map<string, string>;
   words: QueryWord[];
+  /** Services in the index. */
+  documents: number;
 }
 
 /** Where only the start or the end of an unknown compound is a catalogue word ("waffen|schein"). */
@@ -42,8 +44,8 @@ export class QueryAnalyzer {
     const weight = (df: number, factor: number) => idf(Math.max(documents, 1), df) * factor;
     const groups = new QueryGroups();
     const knownWord = (group: QueryGroup, term: string, df: number, parts: Lookup['parts'], factor: number) => {
-      group.add(term, weight(df, factor));
-      for (const part of parts) groups.create().add(part.term, weight(part.df, factor * ALTERNATIVE_WEIGHT.part));
+      group.add(term, weight(df, factor), df);
+      for (const part of parts) groups.create().add(part.term, weight(part.df, factor * ALTERNATIVE_WEIGHT.part), part.df);
     };
 
     const wordGroups = new Map<number, QueryGroup>();
@@ -55,7 +57,7 @@ export class QueryAnalyzer {
     });
     for (let i = 0; i + 1 < texts.length; i++) {
       const joined = [byText.get(texts[i] + texts[i + 1]), byText.get(`${texts[i]}s${texts[i + 1]}`)].find((entry) => entry?.known);
-      if (joined) groups.create().add(joined.known!, weight(joined.df, ALTERNATIVE_WEIGHT.joined));
+      if (joined) groups.create().add(joined.known!, weight(joined.df, ALTERNATIVE_WEIGHT.joined), joined.df);
     }
 
     // (2) synonyms of words and phrases; the pieces of compounds the catalogue does not know whole
@@ -69,7 +71,7 @@ export class QueryAnalyzer {
     for (const expansion of expansions) {
       const positions = keyPositions(keyTerms, expansion.key);
       const group = (positions.length === 1 ? wordGroups.get(positions[0]) : undefined) ?? groups.phrase(expansion.key);
-      group.add(expansion.term, weight(expansion.df, ALTERNATIVE_WEIGHT.synonym * expansion.weight));
+      group.add(expansion.term, weight(expansion.df, ALTERNATIVE_WEIGHT.synonym * expansion.weight), expansion.df);
       positions.forEach((position) => expanded.add(position));
     }
     const known = new Map(pieces.filter((piece) => piece.known).map((piece) => [piece.text, piece] as const));
@@ -87,7 +89,7 @@ export class QueryAnalyzer {
       if (expanded.has(i) || entry.text.length < FUZZY.minLength) continue;
       const prefix = longestKnown(entry.text, known, 'start');
       const suffix = longestKnown(entry.text, known, 'end');
-      for (const piece of [prefix, suffix]) if (piece) wordGroups.get(i)!.add(piece.known!, weight(piece.df, ALTERNATIVE_WEIGHT.piece * 0.8));
+      for (const piece of [prefix, suffix]) if (piece) wordGroups.get(i)!.add(piece.known!, weight(piece.df, ALTERNATIVE_WEIGHT.piece * 0.8), piece.df);
       const rest = prefix && entry.text.length - prefix.text.length >= FUZZY.minLength ? { text: entry.text.slice(prefix.text.length), prefix } : undefined;
       unresolved.push({ text: entry.text, i, rest });
     }
@@ -100,14 +102,14 @@ export class QueryAnalyzer {
       const whole = found.get(text);
       const ofRest = rest ? found.get(rest.text) : undefined;
       if (ofRest && (!whole || ofRest.similarity > whole.similarity)) {
-        groups.create().add(ofRest.term, weight(ofRest.df, ALTERNATIVE_WEIGHT.fuzzy));
+        groups.create().add(ofRest.term, weight(ofRest.df, ALTERNATIVE_WEIGHT.fuzzy), ofRest.df);
         corrections.set(words[i].typed, rest!.prefix.text + ofRest.word);
       } else if (whole) {
         knownWord(wordGroups.get(i)!, whole.term, whole.df, whole.parts, ALTERNATIVE_WEIGHT.fuzzy);
         corrections.set(words[i].typed, whole.word);
       }
     }
-    return { ...groups.terms(), corrections, words };
+    return { ...groups.terms(), corrections, words, documents };
   }
 }
 

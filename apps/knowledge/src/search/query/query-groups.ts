@@ -2,10 +2,10 @@ import { QueryTerm } from './search.repository';
 
 /** One thing the caller said (a word, a joined pair, a phrase), with the terms that may stand for it. */
 export class QueryGroup {
-  readonly alternatives = new Map<string, number>();
+  readonly alternatives = new Map<string, { weight: number; df: number }>();
 
-  add(term: string, weight: number): this {
-    if (weight > 0) this.alternatives.set(term, Math.max(this.alternatives.get(term) ?? 0, weight));
+  add(term: string, weight: number, df: number): this {
+    if (weight > 0) this.alternatives.set(term, { weight: Math.max(this.alternatives.get(term)?.weight ?? 0, weight), df });
     return this;
   }
 }
@@ -30,7 +30,10 @@ export class QueryGroups {
   /** Query terms with their group index; groups without an alternative are left out. */
   terms(): { terms: QueryTerm[]; groups: number } {
     const used = this.groups.filter((group) => group.alternatives.size > 0);
-    return { terms: used.flatMap((group, index) => [...group.alternatives].map(([term, weight]) => ({ term, group: index, weight }))), groups: used.length };
+    return {
+      terms: used.flatMap((group, index) => [...group.alternatives].map(([term, { weight, df }]) => ({ term, group: index, weight, df }))),
+      groups: used.length,
+    };
   }
 }
 

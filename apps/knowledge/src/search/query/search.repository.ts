@@ -34,6 +34,8 @@ export interface Correction {
 export interface QueryTerm {
   term: string;
   group: number;
+  /** Services with the term in the loaded catalogue. */
+  df: number;
   /** idf × the alternative's weight. */
   weight: number;
 }
@@ -56,6 +58,9 @@ export interface ScoredService {
   score: number;
   total: number;
 }
+
+const COMMON_SHARE = 0.05;
+const COMMON_MIN = 50;
 
 /** All SQL of a search. Each method is one round trip. */
 @Injectable()
@@ -130,11 +135,18 @@ export class SearchRepository {
   async score(
     terms: QueryTerm[],
     groups: number,
+    documents: number,
     filter: ScoreFilter,
     limit: number,
     boosts: { name: number; keyword: number; coverage: number },
   ): Promise<ScoredService[]> {
     if (terms.length === 0) return [];
+    // Candidates come from the rarer terms; a term in more than COMMON_SHARE of the services only adds
+    // to their scores (looked up per candidate), so "beantragen" never scans thousands of postings.
+    // With nothing but common terms, every term makes candidates.
+    const cutoff = Math.max(COMMON_MIN, documents * COMMON_SHARE);
+    const anyRare = terms.some((term) => term.df <= cutoff);
+    const rareFlags = terms.map((term) => !anyRare || term.df <= cutoff);
     const rows: {
       service_id: string;
       source_id: string;
@@ -145,11 +157,15 @@ export class SearchRepository {
       score: number;
       total: string;
     }[] = await this.transactions.manager.query(
-      `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::real[]) AS q(term, grp, weight)),
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::real[], $12::boolean[]) AS q(term, grp, weight, rare)),
+         rare AS (SELECT p.service_id, q.grp, p.tfn, p.fields, q.weight FROM q JOIN search_posting p ON p.term = q.term WHERE q.rare),
+         candidate AS (SELECT DISTINCT service_id FROM rare),
+         common AS (SELECT p.service_id, q.grp, p.tfn, p.fields, q.weight FROM candidate c CROSS JOIN q
+                    JOIN search_posting p ON p.term = q.term AND p.service_id = c.service_id WHERE NOT q.rare),
          g AS (
-           SELECT p.service_id, q.grp, bool_or(p.fields & 1 <> 0) AS in_name,
-                  max(q.weight * (p.tfn + CASE WHEN p.fields & 1 <> 0 THEN $4::real ELSE 0 END + CASE WHEN p.fields & 2 <> 0 THEN $5::real ELSE 0 END)) AS score
-           FROM q JOIN search_posting p ON p.term = q.term GROUP BY p.service_id, q.grp),
+           SELECT x.service_id, x.grp, bool_or(x.fields & 1 <> 0) AS in_name,
+                  max(x.weight * (x.tfn + CASE WHEN x.fields & 1 <> 0 THEN $4::real ELSE 0 END + CASE WHEN x.fields & 2 <> 0 THEN $5::real ELSE 0 END)) AS score
+           FROM (SELECT * FROM rare UNION ALL SELECT * FROM common) AS x GROUP BY x.service_id, x.grp),
          d AS (SELECT service_id, sum(score) AS score, count(*) AS groups, count(*) FILTER (WHERE in_name) AS name_groups FROM g GROUP BY service_id),
          ranked AS (
            SELECT d.service_id, d.score * sqrt(d.groups::real / $6) + $7::real * least(1, d.name_groups::real / greatest(doc.name_terms, 1)) AS score,
@@ -173,6 +189,7 @@ export class SearchRepository {
         filter.regionPrefix ?? null,
         filter.ars ?? null,
         limit,
+        rareFlags,
       ],
     );
     return rows.map((row) => ({
