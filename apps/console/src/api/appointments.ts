@@ -4,7 +4,7 @@ import { api, data } from './client';
 export const appointments = {
   offices: (serviceId: string) => data(api.GET('/api/v1/appointments/offices', { params: { query: { serviceId } } })),
   availability: (officeId: string, serviceId: string) =>
-    data(api.GET('/api/v1/appointments/availability', { params: { query: { officeIds: [officeId], serviceIds: [serviceId] } } })),
+    data(api.POST('/api/v1/appointments/availability', { body: { officeIds: [officeId], services: [{ serviceId }] } })),
   reserve: (officeId: string, serviceId: string, start: string, origin: { ticketId?: string; callId?: string }) =>
     data(api.POST('/api/v1/appointments', { body: { officeId, services: [{ serviceId }], start, origin } })),
   setCitizen: (processId: string, authKey: string, citizen: { name?: string; email?: string; phone?: string }) =>

@@ -7,6 +7,7 @@ import {
   ConfirmAppointmentRequest,
   GetAppointmentRequest,
   GetAvailabilityRequest,
+  ListOfficesRequest,
   PreconfirmAppointmentRequest,
   RebookAppointmentRequest,
   ReserveAppointmentRequest,
@@ -33,6 +34,12 @@ export class AppointmentsController {
   @Forwards(AppointmentSubjects.availability, { summary: 'Free start times per office for the requested services', status: HttpStatus.OK })
   availability(@CurrentUser() user: Principal, @JsonBody(GetAvailabilityRequest, ['actor']) body: Omit<GetAvailabilityRequest, 'actor'>) {
     return this.requests.request(AppointmentSubjects.availability, { ...body, actor: user.id });
+  }
+
+  @Get('offices')
+  @Forwards(AppointmentSubjects.officeList, { summary: 'Offices that offer a service, to book at' })
+  offices(@CurrentUser() user: Principal, @JsonQuery(ListOfficesRequest, ['actor']) query: Omit<ListOfficesRequest, 'actor'>) {
+    return this.requests.request(AppointmentSubjects.officeList, { ...query, actor: user.id });
   }
 
   @Post()
