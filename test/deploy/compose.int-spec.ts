@@ -34,8 +34,10 @@ function envClassOf(service: ServiceName): EnvClass {
     .filter((file) => file.endsWith('.env.ts'))
     .flatMap((file) => Object.values(require(join(dir, file)) as Record<string, unknown>))
     .filter((value): value is EnvClass => typeof value === 'function' && value.prototype instanceof BaseEnv);
-  expect(classes).toHaveLength(1);
-  return classes[0];
+  // Partial env classes (an adapter's variables) are extended by the app's one: take the most derived.
+  const leaves = classes.filter((env) => !classes.some((other) => other.prototype instanceof env));
+  expect(leaves).toHaveLength(1);
+  return leaves[0];
 }
 
 function validatedProperties(cls: EnvClass) {
