@@ -26,7 +26,7 @@ describe('gateway authentication with an OIDC provider', () => {
     ]);
     gateway = await env.start(gatewayService, { AUTH_JWKS_URL: idp.jwksUrl, AUTH_ISSUER: idp.issuer, AUTH_AUDIENCE: TestOidcProvider.audience });
     nc = await env.nats();
-    agents = new StubService(nc, env.namespace, TicketSubjects.agentGet, (data) => ({ response: { id: (data as { agentId: string }).agentId } }));
+    agents = await StubService.start(nc, env.namespace, TicketSubjects.agentGet, (data) => ({ response: { id: (data as { agentId: string }).agentId } }));
   });
 
   afterAll(async () => {

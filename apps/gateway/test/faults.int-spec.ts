@@ -29,7 +29,7 @@ describe('gateway faults and bad input', () => {
   });
 
   it('answers 504 REQUEST.TIMEOUT when the service does not answer in time', async () => {
-    stubs.push(new StubService(nc, world.env.namespace, TicketSubjects.takeNext, () => 'silent'));
+    stubs.push(await StubService.start(nc, world.env.namespace, TicketSubjects.takeNext, () => 'silent'));
     const started = Date.now();
     const response = await world.gateway.call(token, 'POST', '/api/v1/me/take-next');
     expect(response.status).toBe(504);
@@ -38,7 +38,7 @@ describe('gateway faults and bad input', () => {
   });
 
   it('answers a stale If-Match with 412 and a malformed one with 412 before asking the service', async () => {
-    const update = new StubService(nc, world.env.namespace, TicketSubjects.update, () => ({
+    const update = await StubService.start(nc, world.env.namespace, TicketSubjects.update, () => ({
       err: { code: TicketErrorCode.VERSION_CONFLICT, message: '115-2026-000001 is at version 4, not 3' },
     }));
     stubs.push(update);
