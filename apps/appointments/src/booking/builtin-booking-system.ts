@@ -7,7 +7,7 @@ import { Office } from '../offices/office';
 import { OfficesRepository } from '../offices/offices.repository';
 import { ServicePlan } from '../offices/service-plan';
 import { BookedUnitsRepository } from '../slots/booked-units.repository';
-import { freeDays } from '../slots/slot-grid';
+import { freeDays, StartGrids } from '../slots/slot-grid';
 import { BookingSteps } from './booking-steps';
 
 /**
@@ -27,6 +27,7 @@ export class BuiltinBookingSystem implements BookingSystem {
     private readonly offices: OfficesRepository,
     private readonly units: BookedUnitsRepository,
     private readonly steps: BookingSteps,
+    private readonly grids: StartGrids,
   ) {}
 
   async availability(
@@ -37,8 +38,9 @@ export class BuiltinBookingSystem implements BookingSystem {
     calendar: BusinessCalendar,
     now: Date,
   ): Promise<AvailableDayDto[]> {
-    const occupancy = await this.units.occupancy(manager, office, range.from, range.to, now);
-    return freeDays(calendar, office, plan, range, occupancy);
+    const occupancy = await this.units.occupancy(manager, office, range.from, range.to, now, office.updatedAt);
+    const span = { from: calendar.startOfLocalDay(calendar.localDateOf(range.from)), to: range.to };
+    return freeDays(this.grids.for(calendar, office, plan.units, span), range, plan.units, occupancy);
   }
 
   async reserve(

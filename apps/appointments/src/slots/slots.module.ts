@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BookedUnitsRepository } from './booked-units.repository';
+import { StartGrids } from './slot-grid';
 
 /** The grid, the booking window and the booked units every booking path shares. */
-@Module({ providers: [BookedUnitsRepository], exports: [BookedUnitsRepository] })
+@Module({ providers: [BookedUnitsRepository, StartGrids], exports: [BookedUnitsRepository, StartGrids] })
 export class SlotsModule {}
