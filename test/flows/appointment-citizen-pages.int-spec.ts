@@ -43,7 +43,7 @@ describe('citizen appointment pages: from the link in the mail to the confirmati
     kit = await AppointmentsKit.create(['appointments', 'mail']);
     gateway = await DemoGateway.start(kit.env, { RATE_LIMIT_STATUS_PER_IP: String(CITIZEN_LIMIT) });
     await kit.env.start(mailService, { SMTP_PORT: '0', SMTP_HOST: '127.0.0.1', SMTP_RELAY_URL: sink.url, MAIL_OUTBOUND_POLL_MS: '50' });
-    await kit.start({ APPOINTMENTS_CONFIRM_URL: gateway.url('/termin/bestaetigen') });
+    await kit.start({ APPOINTMENTS_CONFIRM_URL: gateway.url('/termin/bestaetigen'), APPOINTMENTS_CANCEL_URL: gateway.url('/termin/absagen') });
     await kit.request(AppointmentSubjects.officeUpsert, testOffice());
   });
   afterAll(async () => {
@@ -82,6 +82,7 @@ describe('citizen appointment pages: from the link in the mail to the confirmati
 
   let booking: ReservationReply;
   let link: string;
+  let cancelLink: string;
 
   it('mails a link that leads to a page with the office, the Berlin date and time, the services and a confirm button', async () => {
     booking = await reserve('2027-03-02T09:00:00.000Z');
@@ -133,6 +134,8 @@ describe('citizen appointment pages: from the link in the mail to the confirmati
     expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') as ICAL.Component);
     expect(event.uid).toBe(`${booking.processId}@appointments.d115`);
+    cancelLink = /(http:\/\/\S+\/termin\/absagen\?\S+)/.exec(mail.parsed.text ?? '')?.[1] as string;
+    expect(cancelLink).toContain(`processId=${booking.processId}`);
 
     // The link again: the booking shows as booked, with the cancel button and no second confirmation.
     const again = await get(link);
@@ -159,9 +162,9 @@ describe('citizen appointment pages: from the link in the mail to the confirmati
     expect(await statusOf(lapsing.processId)).toBe('reserved'); // lapsed, not confirmed; the sweep marks it
   });
 
-  it('cancels by process id and auth key with a POST, once: the second time says so', async () => {
+  it('cancels from the link in the confirmation mail with a POST, once: the second time says so', async () => {
     const form = new URLSearchParams({ processId: booking.processId, authKey: booking.authKey });
-    const look = await get(gateway.url(`/termin/absagen?${form.toString()}`));
+    const look = await get(cancelLink);
     expect(titleOf(look.html)).toBe('Termin absagen?');
     expect(await statusOf(booking.processId)).toBe('confirmed');
     expect(titleOf((await get(gateway.url('/termin/absagen'))).html)).toBe('Termin absagen');
