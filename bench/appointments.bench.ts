@@ -111,6 +111,13 @@ export async function run(args: string[]): Promise<void> {
       overNats.push(Number(process.hrtime.bigint() - t0) / 1e6);
       starts = reply.offices[0].days.reduce((n, d) => n + d.starts.length, 0);
     }
+    // The floor: a small request over the same path (validation, NATS, one indexed read), for what availability adds.
+    const floor: number[] = [];
+    for (let i = 0; i < options.queries; i++) {
+      const t0 = process.hrtime.bigint();
+      await client.request(AppointmentSubjects.officeGet, { actor: 'system:bench', officeId: OFFICE });
+      floor.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
     const usecase = instances[0].app.get(GetAvailabilityUsecase);
     const inProcess: number[] = [];
     for (let i = 0; i < options.queries; i++) {
@@ -122,6 +129,7 @@ export async function run(args: string[]): Promise<void> {
       `availability (60 days, ${starts} free starts in the reply) over NATS: p50 ${fixed(percentile(overNats, 50), 2)} ms, p95 ${fixed(percentile(overNats, 95), 2)} ms`,
     );
     out(`availability use case alone: p50 ${fixed(percentile(inProcess, 50), 2)} ms, p95 ${fixed(percentile(inProcess, 95), 2)} ms`);
+    out(`floor: one office read over NATS: p50 ${fixed(percentile(floor, 50), 2)} ms, p95 ${fixed(percentile(floor, 95), 2)} ms`);
     out(`availability p95: ${fixed(percentile(overNats, 95), 1)} ms`);
 
     // 2. reservations under contention
