@@ -173,6 +173,9 @@ describe('citizen appointment pages: from the link in the mail to the confirmati
     expect({ status: cancelled.status, title: titleOf(cancelled.html) }).toEqual({ status: 200, title: 'Ihr Termin ist abgesagt' });
     expect(await statusOf(booking.processId)).toBe('cancelled');
     await waitFor(() => sink.to(ERIKA).find((m) => m.parsed.subject === 'Ihr Termin wurde abgesagt'), 'the cancellation mail');
+    const after = await get(cancelLink);
+    expect({ status: after.status, title: titleOf(after.html) }).toEqual({ status: 200, title: 'Dieser Termin wurde abgesagt' });
+    expect(after.html).not.toContain('<form');
     const twice = await post('/termin/absagen', form);
     expect({ status: twice.status, title: titleOf(twice.html) }).toEqual({ status: 409, title: 'Dieser Termin wurde bereits abgesagt' });
     const facts = (await kit.events(booking.processId)).filter((subject) => subject.startsWith('appointment.'));

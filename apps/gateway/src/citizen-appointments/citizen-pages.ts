@@ -109,9 +109,9 @@ export function appointmentPage(view: AppointmentView, key: { processId: string;
         `${details(view)}\n<p>Wenn Sie den Termin nicht wahrnehmen können, sagen Sie ihn bitte ab.</p>\n${actionForm('absagen', key, 'Termin absagen', true)}`,
       );
     case 'cancelled':
-      return page(409, 'Dieser Termin wurde abgesagt', `${details(view)}\n<p>Einen neuen Termin erhalten Sie über die Behördennummer 115.</p>`);
+      return page(200, 'Dieser Termin wurde abgesagt', `${details(view)}\n<p>Einen neuen Termin erhalten Sie über die Behördennummer 115.</p>`);
     case 'no_show':
-      return page(409, 'Dieser Termin ist vorbei', details(view));
+      return page(200, 'Dieser Termin ist vorbei', details(view));
     case 'expired':
       return notFoundPage();
   }
