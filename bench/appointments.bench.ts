@@ -192,8 +192,10 @@ async function fill(admin: Client, places: { start: string; counter: number }[])
     `WITH p AS (SELECT gen_random_uuid() AS id, s::timestamptz AS s, c FROM unnest($1::text[], $2::int[]) AS x(s, c)),
           a AS (INSERT INTO appointments.appointment (id, office_id, services, starts_at, ends_at, counter, status, auth_key_hash, created_by, created_at, confirmed_at, updated_at)
                 SELECT id, $3, '[{"serviceId":"personalausweis","name":"Personalausweis beantragen","count":1}]', s, s + interval '15 minutes', c, 'confirmed', '\\x00', 'system:bench', now(), now(), now() FROM p
-                RETURNING id)
-     INSERT INTO appointments.booked_unit (office_id, counter, unit_start, appointment_id) SELECT $3, c, s, id FROM p`,
+                RETURNING id),
+          u AS (INSERT INTO appointments.booked_unit (office_id, counter, unit_start, appointment_id) SELECT $3, c, s, id FROM p RETURNING 1)
+     -- as the service does it: a change to the units raises the office's units version
+     UPDATE appointments.office SET units_version = units_version + 1 WHERE id = $3 AND EXISTS (SELECT 1 FROM u)`,
     [places.map((p) => p.start), places.map((p) => p.counter), OFFICE],
   );
 }
