@@ -1,4 +1,6 @@
 import { AppointmentErrorCode, AppointmentSubjects, D115Error } from '@d115/contracts';
+import { GetAvailabilityUsecase } from '../src/availability/usecases/get-availability/get-availability.usecase';
+import { CancelAppointmentUsecase } from '../src/booking/usecases/cancel-appointment/cancel-appointment.usecase';
 import { ReserveAppointmentUsecase } from '../src/booking/usecases/reserve-appointment/reserve-appointment.usecase';
 import { AppointmentsKit, NOW, testOffice } from './support/appointments-kit';
 import { doubleBookingsSql } from '../src/booking/double-bookings';
@@ -93,5 +95,29 @@ describe('appointments: no double booking across instances', () => {
     );
     for (const booking of held) expect(rows.find((r) => r.subject === `appointment/${booking.processId}`)?.n).toBe(1);
     expect(await availableOn('2027-03-04')).toHaveLength(16);
+  });
+
+  it('shows on one instance at once what another booked, freed or let lapse (the kept booked units follow the units version)', async () => {
+    const [first, second] = kit.instances;
+    const tuesday = '2027-03-09T09:00:00.000Z';
+    const query = { actor: 'agent-anna', officeIds: ['buergeramt-test'], services: [{ serviceId: 'personalausweis' }], from: '2027-03-09', to: '2027-03-09' };
+    const startsOnFirst = async () => (await first.app.get(GetAvailabilityUsecase).execute(query)).offices[0].days[0]?.starts ?? [];
+    const reserve = () =>
+      second.app.get(ReserveAppointmentUsecase).execute({
+        actor: 'agent-anna',
+        officeId: 'buergeramt-test',
+        services: [{ serviceId: 'personalausweis' }],
+        start: tuesday,
+        holdMinutes: 5,
+      });
+    expect(await startsOnFirst()).toContain(tuesday);
+    await reserve();
+    expect(await startsOnFirst()).not.toContain(tuesday);
+    kit.advance(5 * 60_000); // the hold runs out; nothing is written
+    expect(await startsOnFirst()).toContain(tuesday);
+    const again = await reserve();
+    expect(await startsOnFirst()).not.toContain(tuesday);
+    await second.app.get(CancelAppointmentUsecase).execute({ actor: 'agent-anna', processId: again.processId, authKey: again.authKey });
+    expect(await startsOnFirst()).toContain(tuesday);
   });
 });

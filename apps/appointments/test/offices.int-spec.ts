@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppointmentErrorCode, AppointmentSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
+import { GetAvailabilityUsecase } from '../src/availability/usecases/get-availability/get-availability.usecase';
+import { UpsertOfficeUsecase } from '../src/offices/usecases/upsert-office/upsert-office.usecase';
 import { AppointmentsKit, testOffice } from './support/appointments-kit';
 
 const locations = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'locations_de.json'), 'utf8')) as Record<string, unknown>;
@@ -90,5 +92,27 @@ describe('appointments: offices', () => {
     expect((await kit.request(AppointmentSubjects.officeGet, { actor: 'x', officeId: 'buergeramt-test' })).counters).toBe(2);
     const invalid = await kit.failure(AppointmentSubjects.officeUpsert, { ...testOffice(), ars: '1300' });
     expect(invalid.code).toBe('VALIDATION.FAILED');
+  });
+
+  it('answers availability from the new configuration at once when another instance changed the office (same clock reading)', async () => {
+    const second = await kit.start();
+    const [first] = kit.instances;
+    const query = { actor: 'agent-anna', officeIds: ['buergeramt-test'], services: [{ serviceId: 'personalausweis' }], from: '2027-03-02', to: '2027-03-02' };
+    await first.app.get(UpsertOfficeUsecase).execute(testOffice());
+    const before = await first.app.get(GetAvailabilityUsecase).execute(query);
+    expect(before.offices[0].days[0].starts).toHaveLength(16); // 08:00–12:00 on a 15-minute grid
+    // The other instance shortens Tuesday's hours and drops a service; the first instance's snapshot and grid are now stale.
+    const shorter = testOffice({ openingHours: [{ day: 'tue', from: '08:00', to: '09:00' }] });
+    await second.app.get(UpsertOfficeUsecase).execute({ ...shorter, services: shorter.services.filter((service) => service.serviceId !== 'gewerbe') });
+    const after = await first.app.get(GetAvailabilityUsecase).execute(query);
+    expect(after.offices[0].days[0].starts).toEqual([
+      '2027-03-02T07:00:00.000Z',
+      '2027-03-02T07:15:00.000Z',
+      '2027-03-02T07:30:00.000Z',
+      '2027-03-02T07:45:00.000Z',
+    ]);
+    await expect(first.app.get(GetAvailabilityUsecase).execute({ ...query, services: [{ serviceId: 'gewerbe' }] })).rejects.toMatchObject({
+      code: AppointmentErrorCode.SERVICE_NOT_OFFERED,
+    });
   });
 });

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, readVersion } from '@d115/platform';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
+import { CitizenAppointmentsModule } from './citizen-appointments/citizen-appointments.module';
 import { GatewayEnv } from './config/gateway.env';
 import { ConsoleModule } from './console/console.module';
 import { DeadLettersModule } from './deadletters/deadletters.module';
@@ -25,6 +26,7 @@ export const API_MODULES = [
   MailModule,
   TelephonyModule,
   AppointmentsModule,
+  CitizenAppointmentsModule,
 ];
 
 @Module({})

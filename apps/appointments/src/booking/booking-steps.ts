@@ -57,7 +57,7 @@ export class BookingSteps {
   /** A hold that ran out: the booking expires, its units are free, `appointment.expired` is written. */
   async expire(manager: EntityManager, appointment: Appointment, now: Date, actor: string): Promise<void> {
     const expired = await this.appointments.patch(manager, appointment, { status: 'expired', holdUntil: null }, now);
-    await this.units.release(manager, appointment.id);
+    await this.units.release(manager, appointment.id, 'expired');
     await this.publish<AppointmentExpiredEvent>(manager, AppointmentEvents.expired, expired, eventOf(expired, actor));
   }
 

@@ -6,8 +6,8 @@ import { BookingSystem, ExternalRef, Hold } from '../external/booking-system';
 import { Office } from '../offices/office';
 import { OfficesRepository } from '../offices/offices.repository';
 import { ServicePlan } from '../offices/service-plan';
-import { BookedUnitsRepository } from '../slots/booked-units.repository';
-import { freeDays } from '../slots/slot-grid';
+import { OccupancyReader } from '../slots/occupancy-reader';
+import { freeDays, StartGrids } from '../slots/slot-grid';
 import { BookingSteps } from './booking-steps';
 
 /**
@@ -25,8 +25,9 @@ export class BuiltinBookingSystem implements BookingSystem {
 
   constructor(
     private readonly offices: OfficesRepository,
-    private readonly units: BookedUnitsRepository,
     private readonly steps: BookingSteps,
+    private readonly grids: StartGrids,
+    private readonly occupancy: OccupancyReader,
   ) {}
 
   async availability(
@@ -37,8 +38,10 @@ export class BuiltinBookingSystem implements BookingSystem {
     calendar: BusinessCalendar,
     now: Date,
   ): Promise<AvailableDayDto[]> {
-    const occupancy = await this.units.occupancy(manager, office, range.from, range.to, now);
-    return freeDays(calendar, office, plan, range, occupancy);
+    // From local midnight, so one grid and one kept snapshot serve a day's requests whatever their lead-time cut.
+    const span = { from: calendar.startOfLocalDay(calendar.localDateOf(range.from)), to: range.to };
+    const occupancy = await this.occupancy.read(manager, office, span, now);
+    return freeDays(this.grids.for(calendar, office, plan.units, span), range, plan.units, occupancy);
   }
 
   async reserve(

@@ -17,6 +17,10 @@ export class AppointmentsEnv extends ServiceEnv {
   @Matches(/^https?:\/\/\S+$/, { message: 'APPOINTMENTS_CONFIRM_URL must be an http(s) URL' })
   APPOINTMENTS_CONFIRM_URL = 'http://localhost:3000/termin/bestaetigen';
 
+  /** The page the cancellation link in the confirmation mail points to (the gateway's citizen page), with the same parameters. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'APPOINTMENTS_CANCEL_URL must be an http(s) URL' })
+  APPOINTMENTS_CANCEL_URL = 'http://localhost:3000/termin/absagen';
+
   /** Wrong auth keys for one booking before it is blocked for APPOINTMENTS_AUTH_BLOCK_MINUTES. */
   @IntVar(1, 100)
   APPOINTMENTS_AUTH_MAX_FAILURES = 5;

@@ -53,7 +53,7 @@ export function appointmentMail(
   appointment: Appointment,
   office: Office,
   at: Date,
-  extra: { confirmLink?: string; signature: string },
+  extra: { confirmLink?: string; cancelLink?: string; signature: string },
 ): Mail | undefined {
   if (!appointment.citizenEmail) return undefined;
   const when = berlinLongDateTime(appointment.startsAt);
@@ -66,11 +66,12 @@ export function appointmentMail(
     rebooked: `Ihr Termin wurde verlegt auf:\n\n${when}\n${where}\n\n${what}\n\nDer Anhang aktualisiert den Eintrag in Ihrem Kalender.`,
     cancelled: `Ihr Termin am ${when} (${where}) wurde abgesagt.`,
   };
+  const cancel = extra.cancelLink ? `\n\nWenn Sie den Termin nicht wahrnehmen können, sagen Sie ihn bitte ab:\n\n${extra.cancelLink}` : '';
   const attachments = kind === 'preconfirm' ? [] : [calendarFile(appointment, office, kind === 'cancelled' ? 'CANCEL' : 'REQUEST', at)];
   return {
     to: [{ address: appointment.citizenEmail, ...(appointment.citizenName ? { name: appointment.citizenName } : {}) }],
     subject: SUBJECTS[kind],
-    text: `${greeting}\n\n${body[kind]}\n\nVorgangsnummer: ${appointment.id}\n\n${extra.signature}\n`,
+    text: `${greeting}\n\n${body[kind]}${cancel}\n\nVorgangsnummer: ${appointment.id}\n\n${extra.signature}\n`,
     attachments,
     processId: appointment.id,
   };

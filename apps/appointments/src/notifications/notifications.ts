@@ -19,10 +19,13 @@ export class Notifications {
     @Inject(ENV) private readonly env: AppointmentsEnv,
   ) {}
 
+  /** With the auth key (the step's caller has it), the mail links to the citizen's page: to confirm a hold, or to cancel a booking. */
   async request(manager: EntityManager, kind: MailKind, appointment: Appointment, office: Office, at: Date, authKey?: string): Promise<void> {
     if (!this.systems.for(office).mailsCitizens) return; // a ZMS mails its citizens itself
-    const confirmLink = authKey ? this.confirmLink(appointment.id, authKey) : undefined;
-    const mail = appointmentMail(kind, appointment, office, at, { confirmLink, signature: this.env.APPOINTMENTS_SIGNATURE });
+    const confirmLink = authKey && kind === 'preconfirm' ? this.link(this.env.APPOINTMENTS_CONFIRM_URL, appointment.id, authKey) : undefined;
+    const cancelLink =
+      authKey && kind !== 'preconfirm' && kind !== 'cancelled' ? this.link(this.env.APPOINTMENTS_CANCEL_URL, appointment.id, authKey) : undefined;
+    const mail = appointmentMail(kind, appointment, office, at, { confirmLink, cancelLink, signature: this.env.APPOINTMENTS_SIGNATURE });
     if (!mail) return;
     await this.outbox.append<NotificationRequestedEvent>(manager, {
       subject: AppointmentEvents.notificationRequested,
@@ -31,8 +34,8 @@ export class Notifications {
     });
   }
 
-  private confirmLink(processId: string, authKey: string): string {
-    const url = new URL(this.env.APPOINTMENTS_CONFIRM_URL);
+  private link(page: string, processId: string, authKey: string): string {
+    const url = new URL(page);
     url.searchParams.set('processId', processId);
     url.searchParams.set('authKey', authKey);
     return url.toString();

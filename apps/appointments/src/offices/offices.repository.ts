@@ -93,12 +93,15 @@ export class OfficesRepository {
 
   /** Writes the whole configuration of an office (its services replaced), returns it as stored. */
   async save(manager: EntityManager, office: Omit<Office, 'updatedAt'>, at: Date): Promise<Office> {
-    await manager.query(
+    const [stored]: { updated_at: Date }[] = await manager.query(
       `INSERT INTO office (${OFFICE_COLUMNS}, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)
        ON CONFLICT (id) DO UPDATE SET name = $2, street = $3, house_number = $4, postal_code = $5, city = $6, ars = $7, state = $8,
          email = $9, phone = $10, counters = $11, slot_minutes = $12, lead_time_minutes = $13, horizon_days = $14, opening_hours = $15,
-         closing_days = $16, booking_system = $17, external = $18, source = $19, updated_at = $20`,
+         closing_days = $16, booking_system = $17, external = $18, source = $19,
+         -- the version: strictly rising even when two changes share a clock reading (caches key on it)
+         updated_at = greatest($20, office.updated_at + interval '1 millisecond')
+       RETURNING updated_at`,
       [
         office.id,
         office.name,
@@ -130,7 +133,7 @@ export class OfficesRepository {
         [office.id, service.serviceId, service.name, service.leikaKey ?? null, service.durationMinutes, service.maxPerPerson, service.combinableWith],
       );
     }
-    return { ...office, updatedAt: at };
+    return { ...office, updatedAt: stored.updated_at };
   }
 
   async audit(manager: EntityManager, entry: { officeId: string; actor: string; action: string; value: unknown; at: Date }): Promise<void> {

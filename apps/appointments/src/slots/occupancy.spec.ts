@@ -14,6 +14,16 @@ describe('Occupancy', () => {
     expect(sut.freeCounter(2 * UNIT, 1)).toBe(1);
   });
 
+  it('tells a one-unit start free until every counter is taken there', () => {
+    const sut = new Occupancy(2, UNIT);
+    sut.add(0, 2);
+    expect(sut.isFree(0, 1)).toBe(true);
+    sut.add(0, 1);
+    expect(sut.isFree(0, 1)).toBe(false);
+    expect(sut.isFree(UNIT, 1)).toBe(true);
+    expect(sut.isFree(0, 2)).toBe(false);
+  });
+
   it('names the unit starts an appointment covers', () => {
     expect(unitsOf(0, 3, UNIT).map((d) => d.getTime())).toEqual([0, UNIT, 2 * UNIT]);
   });

@@ -4,6 +4,7 @@
  */
 export class Occupancy {
   private readonly taken = new Map<number, Set<number>>();
+  private readonly full = new Set<number>();
 
   constructor(
     private readonly counters: number,
@@ -14,6 +15,13 @@ export class Occupancy {
     let counters = this.taken.get(unitStart);
     if (!counters) this.taken.set(unitStart, (counters = new Set()));
     counters.add(counter);
+    if (counters.size >= this.counters) this.full.add(unitStart);
+  }
+
+  /** Whether some counter is free for `units` units from `start` (a one-unit start needs no counter search). */
+  isFree(start: number, units: number): boolean {
+    if (units === 1) return !this.full.has(start);
+    return this.freeCounter(start, units) !== undefined;
   }
 
   /** The lowest counter free for `units` consecutive units from `start`; undefined when all are taken. */

@@ -43,7 +43,7 @@ export class ConfirmAppointmentUsecase {
         officeName: office.name,
         officeAddress: addressLine(office.address),
       });
-      await this.notifications.request(manager, 'confirmed', confirmed, office, now);
+      await this.notifications.request(manager, 'confirmed', confirmed, office, now, cmd.authKey);
       return toAppointmentView(confirmed, office);
     });
   }

@@ -56,7 +56,7 @@ export class RebookAppointmentUsecase {
         ...eventOf(moved, cmd.actor),
         previousStartsAt: appointment.startsAt.toISOString(),
       });
-      if (moved.status === 'confirmed') await this.notifications.request(manager, 'rebooked', moved, office, now);
+      if (moved.status === 'confirmed') await this.notifications.request(manager, 'rebooked', moved, office, now, cmd.authKey);
       return toAppointmentView(moved, office);
     });
   }
