@@ -1,4 +1,4 @@
-import type { ServiceLevelFigures } from '../../api/pending-paths';
+import type { ServiceLevelFigures } from '../../api/calls';
 import { useI18n } from '../../i18n/i18n';
 
 /** Calls offered per 15-minute interval (bar height) and answered within 30 s (inner bar). */
