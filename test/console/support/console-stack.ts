@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { Browser } from 'playwright-core';
 import { AgentView, TicketSubjects } from '@d115/contracts';
@@ -13,6 +12,7 @@ import { mailService } from '../../../apps/mail/src/main';
 import { MailEnv } from '../../../apps/mail/src/config/mail.env';
 import { SmtpListener } from '../../../apps/mail/src/intake/smtp/smtp-listener';
 import { SmtpSink } from '../../../apps/mail/test/support/smtp-sink';
+import { issueIntegrationToken } from '../../../apps/gateway/src/auth/integration-tokens';
 import { ticketsService } from '../../../apps/tickets/src/main';
 import { telephonyService } from '../../../apps/telephony/src/main';
 import { appointmentsService } from '../../../apps/appointments/src/main';
@@ -23,7 +23,7 @@ export const MAILBOX = '115@rostock.de';
 const ADMIN = 'console-test-setup';
 /** The telephone system's integration and its token for the gateway's CTI webhook. */
 export const CTI_INTEGRATION = 'pbx-test';
-const CTI_TOKEN = 'console-test-cti-token-0123456789';
+const CTI_TOKEN = issueIntegrationToken(CTI_INTEGRATION);
 /** The demo agent's telephone (its extension, as telephony maps devices to agents). */
 export const DEMO_AGENT_EXTENSION = '2001';
 
@@ -79,7 +79,7 @@ export class ConsoleStack {
     // Wallboard figures every second: the wallboard follows new work within about a second.
     stack.gateway = await GatewayProcess.start(stack.env, {
       WALLBOARD_INTERVAL_SECONDS: '1',
-      AUTH_INTEGRATION_TOKENS: `${CTI_INTEGRATION}:${createHash('sha256').update(CTI_TOKEN).digest('hex')}`,
+      AUTH_INTEGRATION_TOKENS: CTI_TOKEN.configuration,
       ...options.gateway,
     });
     stack.requests = new RequestClient(await stack.env.nats(), stack.env.namespace, 10000);
@@ -124,7 +124,7 @@ export class ConsoleStack {
   async cti(event: Record<string, unknown>): Promise<void> {
     const response = await fetch(`${this.url}/api/v1/cti/${CTI_INTEGRATION}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${CTI_TOKEN}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${CTI_TOKEN.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(event),
     });
     if (response.status !== 202) throw new Error(`CTI webhook: ${response.status} ${await response.text()}`);
