@@ -61,7 +61,10 @@ describe('console: screen pop and wrap-up after a call', () => {
     expect(await page.getByLabel('LeiKa-Schlüssel (14 Ziffern)').inputValue()).toBe('99900001000000');
     await expectAccessible(page, 'wrap-up');
     await page.getByRole('button', { name: 'Nachbearbeitung speichern' }).click();
-    await page.getByRole('status').filter({ hasText: /Gespeichert um/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Gespeichert um/ })
+      .waitFor();
 
     const wrapped = await waitFor(async () => {
       const call = await recentCall('wrap-1');

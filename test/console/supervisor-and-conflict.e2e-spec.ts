@@ -15,7 +15,6 @@ describe('console: two editors, queues, search and the wallboard', () => {
   let supervisor: Page;
   let ticket: TicketView;
 
-
   beforeAll(async () => {
     stack = await ConsoleStack.start();
     ticket = await stack.requests.request(TicketSubjects.create, {

@@ -31,10 +31,14 @@ describe('console: the wallboard follows calls', () => {
     const started = Date.now();
     await stack.cti({ event: 'newCall', callId: 'board-1', from: '0381 1111111', to: '115', direction: 'in', queue: 'general' });
     // Polled in the page on every frame: the time is the pipeline's, not the poll's.
-    await page.waitForFunction(() => {
-      const document = (globalThis as unknown as { document: { querySelector: (s: string) => { textContent: string } | null } }).document;
-      return document.querySelector('[data-testid="calls-waiting"] .tile-value')?.textContent === '1';
-    }, undefined, { polling: 'raf', timeout: 5000 });
+    await page.waitForFunction(
+      () => {
+        const document = (globalThis as unknown as { document: { querySelector: (s: string) => { textContent: string } | null } }).document;
+        return document.querySelector('[data-testid="calls-waiting"] .tile-value')?.textContent === '1';
+      },
+      undefined,
+      { polling: 'raf', timeout: 5000 },
+    );
     const elapsed = Date.now() - started;
     console.log(`wallboard: new call shown as waiting after ${elapsed} ms`);
     expect(elapsed).toBeLessThan(1000);
@@ -43,7 +47,10 @@ describe('console: the wallboard follows calls', () => {
 
   it('counts the answered and the abandoned call in the service level, abandons and the chart', async () => {
     await stack.cti({ event: 'answer', callId: 'board-1', answeringNumber: DEMO_AGENT_EXTENSION });
-    await page.getByTestId('calls-waiting').filter({ hasText: /^[^1]*0$/ }).waitFor();
+    await page
+      .getByTestId('calls-waiting')
+      .filter({ hasText: /^[^1]*0$/ })
+      .waitFor();
     await stack.cti({ event: 'hangup', callId: 'board-1', cause: 'normalClearing' });
     // A caller who gave up after 40 s of waiting (longer than the short-abandon threshold): an abandon.
     const offeredAt = new Date(Date.now() - 40000).toISOString();

@@ -72,7 +72,9 @@ export class ConsoleStack {
       await stack.env.start(telephonyService, {
         TELEPHONY_SCHEDULER_ENABLED: 'false',
         // Open round the clock, so that every call of the test counts in the service level whenever it runs.
-        TELEPHONY_SERVICE_HOURS: JSON.stringify(Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ from: '00:00', to: '24:00' }]]))),
+        TELEPHONY_SERVICE_HOURS: JSON.stringify(
+          Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ from: '00:00', to: '24:00' }]])),
+        ),
         TELEPHONY_AGENT_EXTENSIONS: JSON.stringify({ [DEMO_AGENT_EXTENSION]: 'demo-agent' }),
       });
     if (options.appointments) await stack.env.start(appointmentsService, { APPOINTMENTS_SCHEDULER_ENABLED: 'false' });

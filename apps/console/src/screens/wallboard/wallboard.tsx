@@ -157,7 +157,7 @@ export function Wallboard() {
           }
         />
       </div>
-      {intervals.data && <IntervalChart intervals={intervals.data.periods} />}
+      {intervals.data && <IntervalChart intervals={intervals.data.periods} dayStart={today.from} dayEnd={today.to} />}
       <h2>{t('queues.title')}</h2>
       <table className="queue-tiles">
         <thead>
