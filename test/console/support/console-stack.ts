@@ -135,7 +135,8 @@ export class ConsoleStack {
   async dispose(): Promise<void> {
     await this.browser?.close();
     await this.gateway?.stop();
-    await this.sink?.close();
+    // The services first: the mail relay's pooled connection would hold the sink's close for its idle timeout.
     await this.env.dispose();
+    await this.sink?.close();
   }
 }
