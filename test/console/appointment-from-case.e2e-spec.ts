@@ -41,7 +41,8 @@ describe('console: an appointment booked from a case', () => {
     await panel.getByRole('button', { name: 'Personalausweis beantragen', exact: true }).click();
     await panel.getByRole('heading', { name: 'Personalausweis beantragen' }).waitFor();
 
-    await page.getByRole('button', { name: 'Termin vereinbaren' }).click();
+    // The description offers the handoff for a bookable service; the case opens it below the timeline.
+    await panel.getByRole('button', { name: 'Termin für die anrufende Person vereinbaren' }).click();
     expect(await page.getByLabel('Leistung (Kennung)').inputValue()).toBe('personalausweis-beantragen');
     const office = page.getByLabel('Standort');
     await office.locator('option', { hasText: 'Ortsamt Mitte' }).waitFor({ state: 'attached' });

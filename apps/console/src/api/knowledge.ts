@@ -18,3 +18,13 @@ export const knowledge = {
 /** Asks the open reply form (if any) to take a text module; see case-actions.tsx. */
 export const INSERT_TEXT_EVENT = 'd115:insert-text';
 export const insertIntoReply = (text: string) => window.dispatchEvent(new CustomEvent<string>(INSERT_TEXT_EVENT, { detail: text }));
+
+/** Asks the open case or wrap-up (if any) to open its appointment handoff for the service just opened. */
+export const OPEN_APPOINTMENT_EVENT = 'd115:open-appointment';
+export const openAppointment = () => window.dispatchEvent(new Event(OPEN_APPOINTMENT_EVENT));
+
+/** Calls `open` whenever the knowledge panel asks for the appointment handoff. */
+export function onOpenAppointment(open: () => void): () => void {
+  window.addEventListener(OPEN_APPOINTMENT_EVENT, open);
+  return () => window.removeEventListener(OPEN_APPOINTMENT_EVENT, open);
+}

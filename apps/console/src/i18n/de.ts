@@ -111,6 +111,7 @@ export const de = {
   'knowledge.office': 'Zuständige Stelle',
   'knowledge.hours': 'Öffnungszeiten',
   'knowledge.book': 'Termin buchen',
+  'knowledge.bookForCaller': 'Termin für die anrufende Person vereinbaren',
   'knowledge.copy': 'In Antwort übernehmen',
   'knowledge.helpful': 'Hat geholfen',
   'knowledge.thanks': 'Danke, als hilfreich markiert.',

@@ -113,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'knowledge.office': 'Responsible office',
   'knowledge.hours': 'Opening hours',
   'knowledge.book': 'Book appointment',
+  'knowledge.bookForCaller': 'Arrange an appointment for the caller',
   'knowledge.copy': 'Copy into reply',
   'knowledge.helpful': 'This helped',
   'knowledge.thanks': 'Thanks, marked as helpful.',

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { calls, type CallOutcome } from '../../api/calls';
+import { onOpenAppointment } from '../../api/knowledge';
 import { submitOnCtrlEnter } from '../../app/shortcuts';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
@@ -28,6 +29,7 @@ export function WrapUp({ callId }: { callId: string }) {
   const [citizenName, setCitizenName] = useState('');
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<Error>();
+  useEffect(() => onOpenAppointment(() => setOutcome('appointment')), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TicketDetailView, TicketView } from '@d115/contracts';
 import { ApiError } from '../../api/client';
 import { useLiveEvents } from '../../api/events';
+import { onOpenAppointment } from '../../api/knowledge';
 import { session } from '../../api/session';
 import { tickets } from '../../api/tickets';
 import { useLoad } from '../../app/use-load';
@@ -37,6 +38,7 @@ export function CaseView({ id }: { id: string }) {
   const [booking, setBooking] = useState(false);
   const [awaitingNote, setAwaitingNote] = useState(0);
   const ticket = loaded.data;
+  useEffect(() => onOpenAppointment(() => setBooking(true)), []);
   // After a booking the appointments service notes the confirmation on the case by an event,
   // a moment later: the case is fetched again each second until a new entry is there (at most 20 s).
   const articleCount = ticket?.articles.length ?? 0;

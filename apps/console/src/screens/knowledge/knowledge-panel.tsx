@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { insertIntoReply, knowledge, type SearchReply, type ServiceReply } from '../../api/knowledge';
+import { insertIntoReply, knowledge, openAppointment, type SearchReply, type ServiceReply } from '../../api/knowledge';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorMessage } from '../shared/error-message';
 import { chooseService, useCaseRegion } from './chosen-service';
@@ -69,6 +69,11 @@ function Description({ reply, searchId }: { reply: ServiceReply; searchId?: stri
         <button type="button" onClick={() => insertIntoReply(plain(service.modules.shortText ?? service.modules.fullText ?? service.name))}>
           {t('knowledge.copy')}
         </button>
+        {(service.appointmentBookable || responsible?.appointmentBookable) && (
+          <button type="button" onClick={openAppointment}>
+            {t('knowledge.bookForCaller')}
+          </button>
+        )}
         {searchId && (
           <button type="button" disabled={thanked} onClick={() => void knowledge.helpful(searchId, service.id).then(() => setThanked(true))}>
             {t('knowledge.helpful')}
