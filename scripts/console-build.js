@@ -34,9 +34,9 @@ function sources(dir) {
 /** The gateway's OpenAPI document, written without a running stack (dist/scripts/openapi.js). */
 function writeOpenApiDocument() {
   const script = join(root, 'dist', 'scripts', 'openapi.js');
-  if (existsSync(script)) return run(process.execPath, [script, documentFile]);
-  // Before the gateway publishes its document the client knows no path (see apps/console/src/api/pending-paths.ts).
-  writeFileSync(documentFile, JSON.stringify({ openapi: '3.0.0', info: { title: 'd115 API', version: '0' }, paths: {} }));
+  // scripts/build.js compiles the services (and this script) before it builds the console.
+  if (!existsSync(script)) throw new Error(`${relative(root, script)} is missing: run node scripts/build.js, which compiles it first`);
+  run(process.execPath, [script, documentFile]);
 }
 
 function fingerprint() {

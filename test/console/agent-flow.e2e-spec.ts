@@ -1,7 +1,8 @@
 import { BrowserContext, Page } from 'playwright-core';
 import { TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
-import { agentContext, screenshot, seriousViolations } from './support/browser';
+import { agentContext } from './support/browser';
+import { expectAccessible } from './support/console-page';
 import { ConsoleStack } from './support/console-stack';
 
 /**
@@ -17,11 +18,6 @@ describe('console: from an email to a closed case, knowledge at hand, the next c
   let context: BrowserContext;
   let page: Page;
 
-  const expectAccessible = async (name: string) => {
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, name);
-  };
-
   beforeAll(async () => {
     stack = await ConsoleStack.start();
     context = await agentContext(stack.browser);
@@ -33,7 +29,7 @@ describe('console: from an email to a closed case, knowledge at hand, the next c
   it('signs in as a demo agent and goes available', async () => {
     await page.goto(stack.url);
     await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
-    await expectAccessible('sign-in');
+    await expectAccessible(page, 'sign-in');
     await page.getByRole('button', { name: 'Anmelden als Demo Agent' }).click();
     await page.getByRole('heading', { name: 'Meine Arbeit' }).waitFor();
     await page.getByLabel('Status').selectOption('available');
@@ -49,11 +45,11 @@ describe('console: from an email to a closed case, knowledge at hand, the next c
     const offer = page.getByTestId('offer');
     await offer.waitFor({ timeout: 10000 });
     expect(await offer.textContent()).toMatch(/115-\d{4}-\d{6}/);
-    await expectAccessible('my-work');
+    await expectAccessible(page, 'my-work');
     await offer.getByRole('button', { name: 'Annehmen' }).click();
     await page.getByRole('heading', { name: /Anliegen 115-\d{4}-\d{6}: Personalausweis verloren/ }).waitFor();
     await page.getByText('ich habe meinen Personalausweis verloren').first().waitFor();
-    await expectAccessible('case');
+    await expectAccessible(page, 'case');
   });
 
   it('answers by email: the reply reaches the relay with the ticket number in the subject', async () => {
@@ -107,7 +103,7 @@ describe('console: from an email to a closed case, knowledge at hand, the next c
     await description.getByRole('heading', { name: 'Testausweis beantragen' }).waitFor();
     expect(await description.textContent()).toContain('Amt Carbäk');
     expect(await description.textContent()).toContain('37,00 Euro');
-    await expectAccessible('knowledge');
+    await expectAccessible(page, 'knowledge');
     await description.getByRole('button', { name: 'In Antwort übernehmen' }).click();
     expect(await page.getByLabel('Text').inputValue()).toMatch(/^Kurz erklärt\./);
 

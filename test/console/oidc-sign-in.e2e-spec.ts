@@ -11,7 +11,7 @@ describe('console: sign-in at the identity provider', () => {
 
   beforeAll(async () => {
     provider = await OidcLoginProvider.start(`http://127.0.0.1:${port}/`, { 'demo-agent': { name: 'Anna Müller', roles: ['agent'], ars: ['13'] } });
-    stack = await ConsoleStack.start({ GATEWAY_PORT: String(port), ...provider.gatewayEnv() });
+    stack = await ConsoleStack.start({ gateway: { GATEWAY_PORT: String(port), ...provider.gatewayEnv() } });
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import { TicketSubjects, TicketView } from '@d115/contracts';
-import { agentContext, screenshot, seriousViolations } from './support/browser';
+import { agentContext } from './support/browser';
+import { expectAccessible, signIn } from './support/console-page';
 import { ConsoleStack } from './support/console-stack';
 
 /**
@@ -14,16 +15,6 @@ describe('console: two editors, queues, search and the wallboard', () => {
   let supervisor: Page;
   let ticket: TicketView;
 
-  const signIn = async (page: Page, name: string) => {
-    await page.goto(stack.url);
-    await page.getByRole('button', { name: `Anmelden als ${name}` }).click();
-    await page.getByRole('heading', { name: 'Meine Arbeit' }).waitFor();
-  };
-  const expectAccessible = async (page: Page, name: string) => {
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, name);
-  };
-
   beforeAll(async () => {
     stack = await ConsoleStack.start();
     ticket = await stack.requests.request(TicketSubjects.create, {
@@ -35,8 +26,8 @@ describe('console: two editors, queues, search and the wallboard', () => {
     });
     agent = await (await agentContext(stack.browser)).newPage();
     supervisor = await (await agentContext(stack.browser, { width: 1920, height: 1080 })).newPage();
-    await signIn(agent, 'Demo Agent');
-    await signIn(supervisor, 'Demo Supervisor');
+    await signIn(agent, stack.url, 'Demo Agent');
+    await signIn(supervisor, stack.url, 'Demo Supervisor');
   });
 
   afterAll(() => stack.dispose());
@@ -96,20 +87,6 @@ describe('console: two editors, queues, search and the wallboard', () => {
     await agent.keyboard.press('Enter');
     await agent.getByRole('link', { name: ticket.number }).waitFor();
     await expectAccessible(agent, 'search');
-  });
-
-  it('offers an accessible wrap-up form and appointment handoff (their endpoints come with telephony and appointments)', async () => {
-    await agent.goto(`${stack.url}/#/calls/0192f0d0-0000-7000-8000-000000000001`);
-    await agent.getByRole('heading', { name: 'Nachbearbeitung des Anrufs' }).waitFor();
-    await agent.getByLabel('Rückruf').check();
-    await agent.getByLabel('Die Nummer, von der angerufen wurde').waitFor();
-    await expectAccessible(agent, 'wrap-up');
-
-    await agent.goto(`${stack.url}/#/cases/${ticket.id}`);
-    await agent.getByRole('button', { name: 'Termin vereinbaren' }).click();
-    await agent.getByLabel('Leistung (Kennung)').fill('personalausweis-beantragen');
-    await agent.getByLabel('Standort').waitFor();
-    await expectAccessible(agent, 'appointment');
   });
 
   it('speaks English when asked and lists its shortcuts on Alt+H', async () => {

@@ -12,12 +12,29 @@ import { mailService } from '../../../apps/mail/src/main';
 import { MailEnv } from '../../../apps/mail/src/config/mail.env';
 import { SmtpListener } from '../../../apps/mail/src/intake/smtp/smtp-listener';
 import { SmtpSink } from '../../../apps/mail/test/support/smtp-sink';
+import { issueIntegrationToken } from '../../../apps/gateway/src/auth/integration-tokens';
 import { ticketsService } from '../../../apps/tickets/src/main';
+import { telephonyService } from '../../../apps/telephony/src/main';
+import { appointmentsService } from '../../../apps/appointments/src/main';
 import { launchBrowser } from './browser';
 import { GatewayProcess } from './gateway-process';
 
 export const MAILBOX = '115@rostock.de';
 const ADMIN = 'console-test-setup';
+/** The telephone system's integration and its token for the gateway's CTI webhook. */
+export const CTI_INTEGRATION = 'pbx-test';
+const CTI_TOKEN = issueIntegrationToken(CTI_INTEGRATION);
+/** The demo agent's telephone (its extension, as telephony maps devices to agents). */
+export const DEMO_AGENT_EXTENSION = '2001';
+
+export interface StackOptions {
+  /** More settings of the gateway process (its port, an identity provider). */
+  gateway?: Record<string, string>;
+  /** Telephony (calls from the gateway's CTI webhook; the demo agent at extension 2001). */
+  telephony?: boolean;
+  /** Appointments with the Rostock demo offices. */
+  appointments?: boolean;
+}
 
 /**
  * The real stack the console runs on, started in this process on ephemeral ports in a
@@ -34,9 +51,9 @@ export class ConsoleStack {
 
   private constructor(readonly env: TestEnvironment) {}
 
-  /** `gateway`: more settings of the gateway process (its port, an identity provider). */
-  static async start(gateway: Record<string, string> = {}): Promise<ConsoleStack> {
-    const stack = new ConsoleStack(await TestEnvironment.create(['mail', 'tickets', 'knowledge']));
+  static async start(options: StackOptions = {}): Promise<ConsoleStack> {
+    const services = ['mail', 'tickets', 'knowledge', ...(options.telephony ? ['telephony'] : []), ...(options.appointments ? ['appointments'] : [])];
+    const stack = new ConsoleStack(await TestEnvironment.create(services as Parameters<typeof TestEnvironment.create>[0]));
     stack.sink = await SmtpSink.start();
     const knowledge = await stack.env.start(knowledgeService);
     // Beside the Rostock demo catalogue (no LeiKa keys), the knowledge tests' catalogue: LeiKa-keyed services and offices down to a municipality.
@@ -51,8 +68,22 @@ export class ConsoleStack {
       MAIL_OUTBOUND_POLL_MS: '100',
       MAIL_MAILBOXES: JSON.stringify([{ address: MAILBOX, displayName: 'Bürgerservice 115 – Hansestadt Rostock', ars: '130030000000' }]),
     });
+    if (options.telephony)
+      await stack.env.start(telephonyService, {
+        TELEPHONY_SCHEDULER_ENABLED: 'false',
+        // Open round the clock, so that every call of the test counts in the service level whenever it runs.
+        TELEPHONY_SERVICE_HOURS: JSON.stringify(
+          Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ from: '00:00', to: '24:00' }]])),
+        ),
+        TELEPHONY_AGENT_EXTENSIONS: JSON.stringify({ [DEMO_AGENT_EXTENSION]: 'demo-agent' }),
+      });
+    if (options.appointments) await stack.env.start(appointmentsService, { APPOINTMENTS_SCHEDULER_ENABLED: 'false' });
     // Wallboard figures every second: the wallboard follows new work within about a second.
-    stack.gateway = await GatewayProcess.start(stack.env, { WALLBOARD_INTERVAL_SECONDS: '1', ...gateway });
+    stack.gateway = await GatewayProcess.start(stack.env, {
+      WALLBOARD_INTERVAL_SECONDS: '1',
+      AUTH_INTEGRATION_TOKENS: CTI_TOKEN.configuration,
+      ...options.gateway,
+    });
     stack.requests = new RequestClient(await stack.env.nats(), stack.env.namespace, 10000);
     await stack.requests.request(TicketSubjects.queueUpsert, { actor: ADMIN, queueId: 'general', name: 'Allgemein', reservationTimeoutSeconds: 120 });
     for (const agentId of ['demo-agent', 'demo-supervisor']) {
@@ -91,10 +122,21 @@ export class ConsoleStack {
     transport.close();
   }
 
+  /** A call event of the telephone system, posted to the gateway's CTI webhook with the integration's token. */
+  async cti(event: Record<string, unknown>): Promise<void> {
+    const response = await fetch(`${this.url}/api/v1/cti/${CTI_INTEGRATION}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${CTI_TOKEN.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(event),
+    });
+    if (response.status !== 202) throw new Error(`CTI webhook: ${response.status} ${await response.text()}`);
+  }
+
   async dispose(): Promise<void> {
     await this.browser?.close();
     await this.gateway?.stop();
-    await this.sink?.close();
+    // The services first: the mail relay's pooled connection would hold the sink's close for its idle timeout.
     await this.env.dispose();
+    await this.sink?.close();
   }
 }

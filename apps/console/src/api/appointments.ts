@@ -8,7 +8,7 @@ export const appointments = {
   reserve: (officeId: string, serviceId: string, start: string, origin: { ticketId?: string; callId?: string }) =>
     data(api.POST('/api/v1/appointments', { body: { officeId, services: [{ serviceId }], start, origin } })),
   setCitizen: (processId: string, authKey: string, citizen: { name?: string; email?: string; phone?: string }) =>
-    data(api.PATCH('/api/v1/appointments/{processId}', { params: { path: { processId } }, body: { authKey, citizen } })),
+    data(api.PATCH('/api/v1/appointments/{processId}', { params: { path: { processId } }, body: { authKey, ...citizen } })),
   confirm: (processId: string, authKey: string) =>
     data(api.POST('/api/v1/appointments/{processId}/confirm', { params: { path: { processId } }, body: { authKey } })),
 };

@@ -1,5 +1,9 @@
 import { api, data } from './client';
-import type { WrapUpBody } from './pending-paths';
+import type { RequestBody, Schema } from './schemas';
+
+export type WrapUpBody = RequestBody<'/api/v1/calls/{callId}/wrap-up', 'post'>;
+export type CallOutcome = WrapUpBody['outcome'];
+export type ServiceLevelFigures = Schema<'ServiceLevelFigures'>;
 
 /** Telephony through the gateway: live calls, the 115 figures, the wrap-up after a call. */
 export const calls = {

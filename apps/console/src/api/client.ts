@@ -1,13 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './generated/openapi';
-import type { PendingPaths } from './pending-paths';
 import { session } from './session';
-
-/** The generated paths (none while the document is empty: openapi-typescript then writes `Record<string, never>`). */
-type Published = string extends keyof paths ? object : paths;
-
-/** The gateway's API as the generated OpenAPI types describe it (pending paths until it publishes them). */
-export type ApiPaths = Omit<PendingPaths, keyof Published> & Published;
 
 const auth: Middleware = {
   onRequest({ request }) {
@@ -21,7 +14,7 @@ const auth: Middleware = {
   },
 };
 
-export const api = createClient<ApiPaths>({ baseUrl: window.location.origin });
+export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(auth);
 
 /** A coded error of the API (an RFC 9457 problem with `code` and `detail`), with the HTTP status. */

@@ -11,6 +11,7 @@ export const LIVE_EVENT_NAMES = [
   'sla.warning',
   'sla.breached',
   'call.screen-pop',
+  'call.changed',
   'wallboard.figures',
 ] as const;
 export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { appointments } from '../../api/appointments';
-import type { AppointmentView } from '../../api/pending-paths';
+import type { Schema } from '../../api/schemas';
 import { useLoad } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { useChosenService } from '../knowledge/chosen-service';
@@ -16,14 +16,23 @@ interface Origin {
  * panel or typed), an office offering it, a free start; reserve, add the citizen's
  * contact, confirm. The appointments service notes the confirmation on the case.
  */
-export function AppointmentHandoff({ origin, citizen }: { origin: Origin; citizen?: { name?: string; email?: string; phone?: string } }) {
+export function AppointmentHandoff({
+  origin,
+  citizen,
+  onBooked,
+}: {
+  origin: Origin;
+  citizen?: { name?: string; email?: string; phone?: string };
+  /** Called once the appointment is confirmed (the case then waits for the appointments service's note). */
+  onBooked?: () => void;
+}) {
   const { t, dateTime, time } = useI18n();
   const chosen = useChosenService();
   const [serviceId, setServiceId] = useState(chosen?.sourceId ?? '');
   const [officeId, setOfficeId] = useState('');
   const [start, setStart] = useState('');
   const [contact, setContact] = useState({ name: citizen?.name ?? '', email: citizen?.email ?? '', phone: citizen?.phone ?? '' });
-  const [booked, setBooked] = useState<AppointmentView>();
+  const [booked, setBooked] = useState<Schema<'AppointmentView'>>();
   const [error, setError] = useState<Error>();
   const offices = useLoad(() => (serviceId ? appointments.offices(serviceId) : Promise.resolve([])), [serviceId]);
   const slots = useLoad(() => (officeId && serviceId ? appointments.availability(officeId, serviceId) : Promise.resolve(undefined)), [officeId, serviceId]);
@@ -40,6 +49,7 @@ export function AppointmentHandoff({ origin, citizen }: { origin: Origin; citize
         phone: contact.phone || undefined,
       });
       setBooked(await appointments.confirm(reserved.processId, authKey));
+      onBooked?.();
     } catch (failure) {
       setError(failure as Error);
     }

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { calls } from '../../api/calls';
-import type { CallOutcome } from '../../api/pending-paths';
+import { useEffect, useState, type FormEvent } from 'react';
+import { calls, type CallOutcome } from '../../api/calls';
+import { onOpenAppointment } from '../../api/knowledge';
 import { submitOnCtrlEnter } from '../../app/shortcuts';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorMessage } from '../shared/error-message';
+import { AppointmentHandoff } from '../appointments/appointment-handoff';
 import { useChosenService } from '../knowledge/chosen-service';
 
 const OUTCOMES: { value: CallOutcome; label: MessageKey }[] = [
@@ -28,6 +29,7 @@ export function WrapUp({ callId }: { callId: string }) {
   const [citizenName, setCitizenName] = useState('');
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<Error>();
+  useEffect(() => onOpenAppointment(() => setOutcome('appointment')), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -111,6 +113,7 @@ export function WrapUp({ callId }: { callId: string }) {
           </button>
         </p>
       </form>
+      {outcome === 'appointment' && <AppointmentHandoff origin={{ callId }} citizen={{ name: citizenName }} />}
     </main>
   );
 }

@@ -46,7 +46,7 @@ export function CaseActions({ ticket, commands }: { ticket: TicketDetailView; co
   }, []);
   useEffect(() => {
     if (!ticket.leikaKey) return;
-    knowledge.service(ticket.leikaKey, ticket.ars).then(
+    knowledge.service({ leikaKey: ticket.leikaKey }, ticket.ars).then(
       (reply) => {
         const unit = reply.responsible?.organisationUnit;
         if (!unit?.email) return;

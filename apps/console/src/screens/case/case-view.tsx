@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TicketDetailView, TicketView } from '@d115/contracts';
 import { ApiError } from '../../api/client';
 import { useLiveEvents } from '../../api/events';
+import { onOpenAppointment } from '../../api/knowledge';
 import { session } from '../../api/session';
 import { tickets } from '../../api/tickets';
 import { useLoad } from '../../app/use-load';
@@ -35,7 +36,19 @@ export function CaseView({ id }: { id: string }) {
   const [status, setStatus] = useState<string>();
   const [stale, setStale] = useState(false);
   const [booking, setBooking] = useState(false);
+  const [awaitingNote, setAwaitingNote] = useState(0);
   const ticket = loaded.data;
+  useEffect(() => onOpenAppointment(() => setBooking(true)), []);
+  // After a booking the appointments service notes the confirmation on the case by an event,
+  // a moment later: the case is fetched again each second until a new entry is there (at most 20 s).
+  const articleCount = ticket?.articles.length ?? 0;
+  useEffect(() => {
+    if (!awaitingNote) return;
+    if (articleCount >= awaitingNote) return setAwaitingNote(0);
+    const deadline = Date.now() + 20000;
+    const timer = setInterval(() => (Date.now() < deadline ? loaded.reload() : setAwaitingNote(0)), 1000);
+    return () => clearInterval(timer);
+  }, [awaitingNote, articleCount]);
   useEffect(() => {
     setCaseRegion(ticket?.ars);
     return () => setCaseRegion(undefined);
@@ -119,7 +132,7 @@ export function CaseView({ id }: { id: string }) {
         <CaseActions key={ticket.id} ticket={ticket} commands={commands} />
       </div>
       {booking ? (
-        <AppointmentHandoff origin={{ ticketId: ticket.id }} citizen={ticket.citizen} />
+        <AppointmentHandoff origin={{ ticketId: ticket.id }} citizen={ticket.citizen} onBooked={() => setAwaitingNote(ticket.articles.length + 1)} />
       ) : (
         <button type="button" onClick={() => setBooking(true)}>
           {t('appointment.open')}

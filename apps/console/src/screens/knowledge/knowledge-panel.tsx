@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { GetServiceReply } from '@d115/contracts';
-import { insertIntoReply, knowledge } from '../../api/knowledge';
-import type { KnowledgeSearchReply } from '../../api/pending-paths';
+import { insertIntoReply, knowledge, openAppointment, type SearchReply, type ServiceReply } from '../../api/knowledge';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorMessage } from '../shared/error-message';
 import { chooseService, useCaseRegion } from './chosen-service';
@@ -16,7 +14,7 @@ function Snippet({ html }: { html: string }) {
 }
 
 /** A service description; `searchId` is the search it was found by (none when opened by LeiKa key). */
-function Description({ reply, searchId }: { reply: GetServiceReply; searchId?: string }) {
+function Description({ reply, searchId }: { reply: ServiceReply; searchId?: string }) {
   const { t } = useI18n();
   const [thanked, setThanked] = useState(false);
   const { service, responsible } = reply;
@@ -71,6 +69,11 @@ function Description({ reply, searchId }: { reply: GetServiceReply; searchId?: s
         <button type="button" onClick={() => insertIntoReply(plain(service.modules.shortText ?? service.modules.fullText ?? service.name))}>
           {t('knowledge.copy')}
         </button>
+        {(service.appointmentBookable || responsible?.appointmentBookable) && (
+          <button type="button" onClick={openAppointment}>
+            {t('knowledge.bookForCaller')}
+          </button>
+        )}
         {searchId && (
           <button type="button" disabled={thanked} onClick={() => void knowledge.helpful(searchId, service.id).then(() => setThanked(true))}>
             {t('knowledge.helpful')}
@@ -87,8 +90,8 @@ export function KnowledgePanel({ focusSignal }: { focusSignal: number }) {
   const { t } = useI18n();
   const ars = useCaseRegion();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<KnowledgeSearchReply>();
-  const [open, setOpen] = useState<GetServiceReply>();
+  const [results, setResults] = useState<SearchReply>();
+  const [open, setOpen] = useState<ServiceReply>();
   const [error, setError] = useState<Error>();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -101,7 +104,7 @@ export function KnowledgePanel({ focusSignal }: { focusSignal: number }) {
     setResults(undefined);
     try {
       // A LeiKa key (14 digits) opens its description at once.
-      if (/^\d{14}$/.test(query.trim())) return setOpen(await knowledge.service(query.trim(), ars));
+      if (/^\d{14}$/.test(query.trim())) return setOpen(await knowledge.service({ leikaKey: query.trim() }, ars));
       setResults(await knowledge.search(query, ars));
     } catch (failure) {
       setError(failure as Error);
@@ -128,7 +131,11 @@ export function KnowledgePanel({ focusSignal }: { focusSignal: number }) {
         <ol className="hits">
           {results.hits.map((hit) => (
             <li key={hit.serviceId}>
-              <button type="button" className="link" onClick={() => void knowledge.service(hit.leika ?? hit.serviceId, ars).then(setOpen, setError)}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => void knowledge.service(hit.leika ? { leikaKey: hit.leika } : { serviceId: hit.serviceId }, ars).then(setOpen, setError)}
+              >
                 {hit.name}
               </button>
               <Snippet html={hit.snippet} />

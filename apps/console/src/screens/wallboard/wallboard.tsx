@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { BacklogReply, OccupancyReply } from '@d115/contracts';
 import { POLL, useLiveEvents } from '../../api/events';
 import { figures, todayInBerlin } from '../../api/figures';
@@ -50,6 +50,8 @@ export function Wallboard() {
   const occupancy = useLoad(() => figures.occupancy(), []);
   const sla = useLoad(() => figures.sla(today), []);
   const emails = useLoad(() => tickets.search({ channel: 'email', states: OPEN_STATES, limit: 1 }), []);
+  // Cases warned since the wallboard opened and not breached yet (tickets' figures count breaches only).
+  const [warned, setWarned] = useState<ReadonlyMap<string, string>>(new Map());
   useLiveEvents(
     (type) => /^(wallboard|case|reservation|sla|call)\./.test(type),
     (event) => {
@@ -60,10 +62,20 @@ export function Wallboard() {
         occupancy.replace(pushed.occupancy);
       }
       const all = event.type === POLL || event.type === 'wallboard.figures';
-      if (all || event.type.startsWith('call.')) {
+      if (event.type === 'sla.warning' || event.type === 'sla.breached') {
+        const { ticketId, number: ticketNumber } = event.data as { ticketId: string; number: string };
+        setWarned((current) => {
+          const next = new Map(current);
+          if (event.type === 'sla.warning') next.set(ticketId, ticketNumber);
+          else next.delete(ticketId);
+          return next;
+        });
+      }
+      // A call offered or answered changes the live tiles at once; an ended one the figures of the day.
+      if (all || event.type.startsWith('call.')) live.reload();
+      if (all || (event.type === 'call.changed' && (event.data as { state?: string }).state === 'ended')) {
         total.reload();
         intervals.reload();
-        live.reload();
       }
       if (all || /^(case|reservation)\./.test(event.type)) emails.reload();
       if (event.type !== 'wallboard.figures' && (all || /^(case|reservation)\./.test(event.type))) {
@@ -98,7 +110,12 @@ export function Wallboard() {
       <h2>{t('wallboard.center')}</h2>
       {(total.error || live.error) && <p className="muted">{t('wallboard.telephonyPending')}</p>}
       <div className="tiles">
-        <Tile label="wallboard.serviceLevelToday" value={percent(fraction(todayCalls?.serviceLevel))} tone={tone(fraction(todayCalls?.serviceLevel), 0.75)} />
+        <Tile
+          label="wallboard.serviceLevelToday"
+          value={percent(fraction(todayCalls?.serviceLevel))}
+          tone={tone(fraction(todayCalls?.serviceLevel), 0.75)}
+          testId="service-level-today"
+        />
         <Tile
           label="wallboard.serviceLevelInterval"
           value={percent(fraction(current?.serviceLevel))}
@@ -107,7 +124,7 @@ export function Wallboard() {
         />
         <Tile label="wallboard.fcr" value={percent(fcr)} tone={tone(fcr, 0.65)} />
         <Tile label="wallboard.callsWaiting" value={live.data ? waiting.length : noCalls} testId="calls-waiting" />
-        <Tile label="wallboard.longestWait" value={live.data ? t('duration.seconds', { seconds: longestWait }) : noCalls} />
+        <Tile label="wallboard.longestWait" value={live.data ? t('duration.seconds', { seconds: longestWait }) : noCalls} testId="longest-wait" />
         <Tile label="wallboard.abandoned" value={todayCalls?.abandoned ?? noCalls} testId="abandoned" />
         <Tile label="wallboard.emailBacklog" value={emails.data?.total ?? t('wallboard.noData')} testId="email-backlog" />
         <Tile
@@ -119,7 +136,14 @@ export function Wallboard() {
               : t('wallboard.noData')
           }
         />
-        <Tile label="wallboard.slaBreaches" value={breaches ?? t('wallboard.noData')} tone={breaches ? 'breached' : undefined} />
+        <Tile
+          label="wallboard.slaWarnings"
+          value={warned.size > 0 ? `${warned.size} · ${[...warned.values()].slice(0, 3).join(', ')}` : 0}
+          small={warned.size > 0}
+          tone={warned.size > 0 ? 'warning' : undefined}
+          testId="sla-warnings"
+        />
+        <Tile label="wallboard.slaBreaches" value={breaches ?? t('wallboard.noData')} tone={breaches ? 'breached' : undefined} testId="sla-breaches" />
         <Tile
           label="wallboard.agents"
           value={
@@ -133,7 +157,7 @@ export function Wallboard() {
           }
         />
       </div>
-      {intervals.data && <IntervalChart intervals={intervals.data.periods} />}
+      {intervals.data && <IntervalChart intervals={intervals.data.periods} dayStart={today.from} dayEnd={today.to} />}
       <h2>{t('queues.title')}</h2>
       <table className="queue-tiles">
         <thead>
