@@ -44,6 +44,7 @@ import {
 } from './knowledge/search.requests';
 import { MailSubjects } from './mail/mail.subjects';
 import { ListMailboxesRequest, MailboxView } from './mail/mailbox.request';
+import { AttachmentChunkReply, GetAttachmentRequest } from './mail/attachment.request';
 import { QuarantineListReply, QuarantineListRequest, QuarantineRetryReply, QuarantineRetryRequest } from './mail/quarantine.request';
 import {
   AcceptReservationRequest,
@@ -142,6 +143,7 @@ export type RequestMap = {
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
   [MailSubjects.quarantineRetry]: RequestContract<QuarantineRetryRequest, QuarantineRetryReply>;
   [MailSubjects.mailboxList]: RequestContract<ListMailboxesRequest, MailboxView[]>;
+  [MailSubjects.attachmentGet]: RequestContract<GetAttachmentRequest, AttachmentChunkReply>;
 
   [KnowledgeSubjects.findResponsibleAuthority]: RequestContract<FindResponsibleAuthorityRequest, FindResponsibleAuthorityReply>;
   [KnowledgeSubjects.getService]: RequestContract<GetServiceRequest, GetServiceReply>;
@@ -164,9 +166,6 @@ export type RequestMap = {
   [AppointmentSubjects.get]: RequestContract<GetAppointmentRequest, AppointmentView>;
   [AppointmentSubjects.noShow]: RequestContract<RecordNoShowRequest, AppointmentView>;
   [AppointmentSubjects.figures]: RequestContract<AppointmentFiguresRequest, AppointmentFiguresReply>;
-  [TelephonySubjects.wrapUp]: RequestContract<WrapUpCallRequest, WrapUpCallReply>;
-  [TelephonySubjects.serviceLevelGet]: RequestContract<GetServiceLevelRequest, GetServiceLevelReply>;
-  [TelephonySubjects.callsList]: RequestContract<ListCallsRequest, ListCallsReply>;
   [KnowledgeSubjects.search]: RequestContract<SearchRequest, SearchReply>;
   [KnowledgeSubjects.searchFeedback]: RequestContract<SearchFeedbackRequest, SearchFeedbackReply>;
   [KnowledgeSubjects.searchUnanswered]: RequestContract<UnansweredSearchesRequest, UnansweredSearchesReply>;
@@ -186,6 +185,7 @@ type Declared =
   | typeof MailSubjects.quarantineList
   | typeof MailSubjects.quarantineRetry
   | typeof MailSubjects.mailboxList
+  | typeof MailSubjects.attachmentGet
   | (typeof KnowledgeSubjects)[keyof typeof KnowledgeSubjects]
   | (typeof AppointmentSubjects)[keyof typeof AppointmentSubjects]
   | (typeof TelephonySubjects)[keyof typeof TelephonySubjects];

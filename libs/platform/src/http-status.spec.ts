@@ -27,6 +27,7 @@ describe('httpStatusFor', () => {
     [TicketErrorCode.VERSION_CONFLICT, 412],
     [TicketErrorCode.AUTHORITY_UNKNOWN, 422],
     [MailErrorCode.QUARANTINE_NOT_FOUND, 404],
+    [MailErrorCode.ATTACHMENT_NOT_FOUND, 404],
   ])('maps %s to %i', (code, status) => {
     expect(httpStatusFor(code)).toBe(status);
   });

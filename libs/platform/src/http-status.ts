@@ -45,6 +45,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<AnyErrorCode, HttpStatus>> = {
   [TicketErrorCode.INVALID_PERIOD]: HttpStatus.BAD_REQUEST,
 
   [MailErrorCode.QUARANTINE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [MailErrorCode.ATTACHMENT_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [KnowledgeErrorCode.SERVICE_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [KnowledgeErrorCode.SEARCH_NOT_FOUND]: HttpStatus.NOT_FOUND,

@@ -116,9 +116,14 @@ export class ConsoleStack {
   }
 
   /** A citizen's email, delivered over SMTP to the intake as a mail server would. */
-  async sendCitizenMail(from: string, subject: string, text: string): Promise<void> {
+  async sendCitizenMail(
+    from: string,
+    subject: string,
+    text: string,
+    attachments: { filename: string; content: Buffer; contentType: string }[] = [],
+  ): Promise<void> {
     const transport = createTransport({ host: '127.0.0.1', port: this.smtpPort, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from, to: MAILBOX, subject, text });
+    await transport.sendMail({ from, to: MAILBOX, subject, text, attachments });
     transport.close();
   }
 

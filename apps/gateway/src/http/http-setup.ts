@@ -26,7 +26,8 @@ export function configureHttpEdge(app: INestApplication, env: GatewayEnv): void 
     helmet({
       contentSecurityPolicy: {
         directives: {
-          'img-src': ["'self'", 'data:'],
+          // blob: for a case's image attachments, fetched with the agent's token and shown from memory.
+          'img-src': ["'self'", 'data:', 'blob:'],
           'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           // The console signs in at the identity provider itself (discovery and the PKCE code exchange are fetches).

@@ -14,6 +14,8 @@ export interface BlobStore {
   /** Stores the contents (idempotent per key) and returns their keys, in order. */
   putMany(manager: EntityManager, blobs: NewBlob[]): Promise<string[]>;
   get(manager: EntityManager, key: string): Promise<Buffer | undefined>;
+  /** `length` bytes from `offset` on (fewer at the end), without reading the rest. */
+  getRange(manager: EntityManager, key: string, offset: number, length: number): Promise<Buffer | undefined>;
 }
 
 export const BLOB_STORE = Symbol('BLOB_STORE');

@@ -21,4 +21,13 @@ export class PostgresBlobStore implements BlobStore {
     const blob = await manager.getRepository(BlobEntity).findOne({ where: { key } });
     return blob?.content;
   }
+
+  async getRange(manager: EntityManager, key: string, offset: number, length: number): Promise<Buffer | undefined> {
+    const rows: { piece: Buffer }[] = await manager.query('SELECT substring(content FROM $2 FOR $3) AS piece FROM blob WHERE key = $1', [
+      key,
+      offset + 1,
+      length,
+    ]);
+    return rows[0]?.piece;
+  }
 }

@@ -4,3 +4,4 @@ export * from './message-received.event';
 export * from './message-sent.event';
 export * from './quarantine.request';
 export * from './mailbox.request';
+export * from './attachment.request';

@@ -7,4 +7,5 @@ export const MailSubjects = {
   quarantineList: requestSubject('mail', 'quarantine.list'),
   quarantineRetry: requestSubject('mail', 'quarantine.retry'),
   mailboxList: requestSubject('mail', 'mailbox.list'),
+  attachmentGet: requestSubject('mail', 'attachment.get'),
 } as const;

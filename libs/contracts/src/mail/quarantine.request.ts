@@ -79,4 +79,5 @@ export class QuarantineRetryReply {
 /** Error codes of the mail service's requests. */
 export enum MailErrorCode {
   QUARANTINE_NOT_FOUND = 'MAIL.QUARANTINE_NOT_FOUND',
+  ATTACHMENT_NOT_FOUND = 'MAIL.ATTACHMENT_NOT_FOUND',
 }

@@ -128,7 +128,7 @@ export function CaseView({ id }: { id: string }) {
       {error && <ErrorMessage error={error} />}
       <p role="status">{status}</p>
       <div className="case-columns">
-        <Timeline articles={ticket.articles} />
+        <Timeline ticketId={ticket.id} articles={ticket.articles} />
         <CaseActions key={ticket.id} ticket={ticket} commands={commands} />
       </div>
       {booking ? (

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Attachment } from './attachment';
 
 /** The email thread, call notes, internal notes and forwards, oldest first. */
-export function Timeline({ articles }: { articles: ArticleView[] }) {
+export function Timeline({ ticketId, articles }: { ticketId: string; articles: ArticleView[] }) {
   const { t, dateTime } = useI18n();
   return (
     <section aria-labelledby="timeline-title" className="timeline">
@@ -20,8 +20,8 @@ export function Timeline({ articles }: { articles: ArticleView[] }) {
               <pre className="text">{article.text}</pre>
               {article.attachmentIds && article.attachmentIds.length > 0 && (
                 <div className="attachments" aria-label={t('case.attachments')}>
-                  {article.attachmentIds.map((id) => (
-                    <Attachment key={id} id={id} />
+                  {article.attachmentIds.map((id, i) => (
+                    <Attachment key={id} ticketId={ticketId} id={id} position={i + 1} />
                   ))}
                 </div>
               )}
