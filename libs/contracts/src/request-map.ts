@@ -85,7 +85,7 @@ import {
   UpdateTicketRequest,
 } from './tickets/ticket.requests';
 import { TicketSubjects } from './tickets/tickets.subjects';
-import { GetTicketStatusRequest, TicketStatusView } from './tickets/ticket-status.requests';
+import { GetTicketStatusRequest, IssuedStatusKey, IssueStatusKeyRequest, TicketStatusView } from './tickets/ticket-status.requests';
 import { GetServiceLevelReply, GetServiceLevelRequest, ListCallsReply, ListCallsRequest } from './telephony/service-level.requests';
 import { TelephonySubjects } from './telephony/telephony.subjects';
 import { WrapUpCallReply, WrapUpCallRequest } from './telephony/wrap-up.request';
@@ -137,6 +137,7 @@ export type RequestMap = {
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
   [TicketSubjects.status]: RequestContract<GetTicketStatusRequest, TicketStatusView>;
+  [TicketSubjects.issueStatusKey]: RequestContract<IssueStatusKeyRequest, IssuedStatusKey>;
   [TicketSubjects.casesByPhone]: RequestContract<FindCasesByPhoneRequest, FindCasesByPhoneReply>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
