@@ -1,6 +1,8 @@
 import { PingReply, PingRequest } from './common/ping';
 import { PingSubject } from './common/subjects';
 import { KnowledgeSubjects } from './knowledge/knowledge.subjects';
+import { ImportUploadedCatalogueRequest } from './knowledge/catalogue-import.request';
+import type { ImportReport } from './knowledge/catalogue-imported.event';
 import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest } from './knowledge/responsible-authority.request';
 import { GetServiceReply, GetServiceRequest } from './knowledge/service.requests';
 import { AppointmentSubjects } from './appointments/appointments.subjects';
@@ -174,6 +176,7 @@ export type RequestMap = {
   [KnowledgeSubjects.listSynonyms]: RequestContract<ListSynonymsRequest, ListSynonymsReply>;
   [KnowledgeSubjects.upsertSynonym]: RequestContract<UpsertSynonymRequest, SynonymView>;
   [KnowledgeSubjects.deleteSynonym]: RequestContract<DeleteSynonymRequest, DeleteSynonymReply>;
+  [KnowledgeSubjects.importCatalogue]: RequestContract<ImportUploadedCatalogueRequest, ImportReport>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CatalogueImportController } from './catalogue-import.controller';
 import { KnowledgeController } from './knowledge.controller';
 import { SearchController, SynonymsController } from './search.controller';
+import { UploadCatalogueUsecase } from './upload-catalogue.usecase';
 
 /** The HTTP face of the knowledge service. */
-@Module({ controllers: [KnowledgeController, SearchController, SynonymsController] })
+@Module({ controllers: [KnowledgeController, SearchController, SynonymsController, CatalogueImportController], providers: [UploadCatalogueUsecase] })
 export class KnowledgeModule {}
