@@ -121,6 +121,10 @@ export class GatewayEnv extends BaseEnv {
   @IntVar(1)
   RATE_LIMIT_STATUS_PER_IP = 20;
 
+  /** How often the gateway instances exchange their rate limit counts (a limit can overshoot by what the others took in that time). */
+  @IntVar(100, 60_000)
+  RATE_LIMIT_SYNC_MS = 1000;
+
   /** Seconds between SSE heartbeats. */
   @IntVar(1, 300)
   SSE_HEARTBEAT_SECONDS = 15;
