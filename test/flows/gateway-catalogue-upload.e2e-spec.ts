@@ -116,8 +116,8 @@ describe('gateway process: catalogue import upload (multipart, streamed)', () =>
       duplex: 'half',
     } as RequestInit);
 
-  it('imports a 128 MB upload (2,000 times the JSON body limit) while the gateway’s RSS grows by less than 64 MB', async () => {
-    const file = paddedCatalogue(128 * MB);
+  it('imports a 96 MB upload (1,500 times the JSON body limit) while the gateway’s RSS grows by less than 64 MB', async () => {
+    const file = paddedCatalogue(96 * MB);
     const boundary = 'd115-upload-boundary-1';
     const body = multipart(boundary, 'leistungen.xzufi.xml', file);
     const pid = roomy.child.pid!;
