@@ -1,4 +1,5 @@
-import { TicketSubjects } from '@d115/contracts';
+import { KnowledgeSubjects, TicketSubjects } from '@d115/contracts';
+import { waitFor } from '@d115/testing';
 import { RequestClient } from '@d115/messaging';
 import { DemoSigningKey } from '../../apps/gateway/src/auth/demo-signing-key';
 
@@ -18,12 +19,15 @@ interface Setup {
 
 const SCOPE = ['13'];
 
+/** What agents type into the search on the phone (the Rostock demo catalogue answers them). */
+const SEARCHES = ['Personalausweis beantragen', 'Wohnsitz ummelden', 'Reisepass', 'Führerschein verloren', 'Hund anmelden', 'Geburtsurkunde'];
+
 async function expectOk(response: Response): Promise<void> {
   const body = await response.text();
   if (!response.ok) throw new Error(`${response.status} ${body}`);
 }
 
-/** Seeds cases and agents, and names the measured requests: GET case and take next. */
+/** Seeds cases and agents, and names the measured requests: GET case, take next and knowledge search. */
 export async function benchOperations({ client, key, requests, concurrency }: Setup): Promise<BenchOperation[]> {
   const actor = 'system:bench';
   const readable: string[] = [];
@@ -42,7 +46,8 @@ export async function benchOperations({ client, key, requests, concurrency }: Se
       presence: 'busy',
     });
   }
-  const waiting = 2 * requests + 100;
+  // the timed runs each way, their warm-ups and the one-at-a-time pass each take a case
+  const waiting = 2 * requests + 1200;
   for (let i = 0; i < waiting; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, waiting - i) }, (_, j) =>
@@ -55,6 +60,13 @@ export async function benchOperations({ client, key, requests, concurrency }: Se
   let pick = 0;
   const anyCase = () => readable[pick++ % readable.length];
   let turn = 0;
+  let asked = 0;
+  const nextSearch = () => SEARCHES[asked++ % SEARCHES.length];
+  await waitFor(
+    () => client.request(KnowledgeSubjects.search, { query: SEARCHES[0] }).then((reply) => (reply.hits.length > 0 ? true : undefined)),
+    'the demo catalogue in the search',
+    { timeoutMs: 60000 },
+  );
   const nextAgent = () => turn++ % agents.length;
   return [
     {
@@ -72,6 +84,14 @@ export async function benchOperations({ client, key, requests, concurrency }: Se
         const agentId = agents[nextAgent()];
         await client.request(TicketSubjects.takeNext, { actor: agentId, agentId });
       },
+    },
+    {
+      name: 'search',
+      http: async (base) =>
+        expectOk(
+          await fetch(`${base}/api/v1/knowledge/search?query=${encodeURIComponent(nextSearch())}`, { headers: { authorization: `Bearer ${agentToken}` } }),
+        ),
+      nats: async () => void (await client.request(KnowledgeSubjects.search, { query: nextSearch() })),
     },
   ];
 }

@@ -58,6 +58,8 @@ describe('a conversation by mail', () => {
     expect(ack.header('message-id')).toMatch(/^<[0-9a-f-]{36}\.d115@rostock\.de>$/);
     expect(ack.parsed.text).toContain('unter der Vorgangsnummer 115-2026-000123 erfasst');
     expect(ack.parsed.text).toContain('innerhalb von 24 Stunden');
+    // The access key comes from the tickets service in a reply; the ticket.created event never carries it.
+    expect(ack.parsed.text).toContain(`Zugangsschlüssel ${world.issuedKeys.get(T1.ticketId)} abfragen`);
     ackMessageId = ack.header('message-id')!.slice(1, -1);
 
     const sent = await world.waitForEvent<MailMessageSentEvent>(MailSubjects.messageSent, (e) => e.kind === 'acknowledgment', 'message.sent');

@@ -1,6 +1,8 @@
 import { PingReply, PingRequest } from './common/ping';
 import { PingSubject } from './common/subjects';
 import { KnowledgeSubjects } from './knowledge/knowledge.subjects';
+import { ImportUploadedCatalogueRequest } from './knowledge/catalogue-import.request';
+import type { ImportReport } from './knowledge/catalogue-imported.event';
 import { FindResponsibleAuthorityReply, FindResponsibleAuthorityRequest } from './knowledge/responsible-authority.request';
 import { GetServiceReply, GetServiceRequest } from './knowledge/service.requests';
 import { AppointmentSubjects } from './appointments/appointments.subjects';
@@ -86,7 +88,7 @@ import {
   UpdateTicketRequest,
 } from './tickets/ticket.requests';
 import { TicketSubjects } from './tickets/tickets.subjects';
-import { GetTicketStatusRequest, TicketStatusView } from './tickets/ticket-status.requests';
+import { GetTicketStatusRequest, IssuedStatusKey, IssueStatusKeyRequest, TicketStatusView } from './tickets/ticket-status.requests';
 import { GetServiceLevelReply, GetServiceLevelRequest, ListCallsReply, ListCallsRequest } from './telephony/service-level.requests';
 import { TelephonySubjects } from './telephony/telephony.subjects';
 import { WrapUpCallReply, WrapUpCallRequest } from './telephony/wrap-up.request';
@@ -138,6 +140,7 @@ export type RequestMap = {
   [TicketSubjects.figuresOccupancy]: RequestContract<CurrentFiguresRequest, OccupancyReply>;
   [TicketSubjects.anonymize]: RequestContract<AnonymizeRequest, AnonymizeReply>;
   [TicketSubjects.status]: RequestContract<GetTicketStatusRequest, TicketStatusView>;
+  [TicketSubjects.issueStatusKey]: RequestContract<IssueStatusKeyRequest, IssuedStatusKey>;
   [TicketSubjects.casesByPhone]: RequestContract<FindCasesByPhoneRequest, FindCasesByPhoneReply>;
 
   [MailSubjects.quarantineList]: RequestContract<QuarantineListRequest, QuarantineListReply>;
@@ -172,6 +175,7 @@ export type RequestMap = {
   [KnowledgeSubjects.listSynonyms]: RequestContract<ListSynonymsRequest, ListSynonymsReply>;
   [KnowledgeSubjects.upsertSynonym]: RequestContract<UpsertSynonymRequest, SynonymView>;
   [KnowledgeSubjects.deleteSynonym]: RequestContract<DeleteSynonymRequest, DeleteSynonymReply>;
+  [KnowledgeSubjects.importCatalogue]: RequestContract<ImportUploadedCatalogueRequest, ImportReport>;
 } & { [S in PingSubject]: RequestContract<PingRequest, PingReply> };
 
 /** A subject somebody answers with a request/reply contract. */

@@ -1,10 +1,8 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { D115Error, ErrorCode } from '@d115/contracts';
-import { ENV } from '@d115/platform';
-import { GatewayEnv } from '../config/gateway.env';
-import { RateLimiter } from '../http/rate-limiter';
+import { RateLimits } from '../http/rate-limit-share';
 import { CITIZEN_RATE_LIMIT, INTEGRATION_PARAM, PUBLIC_ROUTE, QUERY_TOKEN, ROUTE_ROLES } from './auth.decorators';
 import { Authenticator } from './authenticator';
 import { hasAnyRole, Principal, Role } from './principal';
@@ -14,32 +12,25 @@ import { hasAnyRole, Principal, Role } from './principal';
  * (a user token with one of the roles) or `@IntegrationOnly(param)` (the integration
  * token of the integration in the path). No token is 401, the wrong role 403. Every
  * request counts against the per-address rate limit (citizen look-ups against a
- * stricter one), every authenticated one against the per-user limit.
+ * stricter one), every authenticated one against the per-user limit; the limits are
+ * shared by all gateway instances (RateLimits).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly perUser: RateLimiter;
-  private readonly perIp: RateLimiter;
-  private readonly citizenPerIp: RateLimiter;
-
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
-    @Inject(ENV) env: GatewayEnv,
-  ) {
-    this.perUser = new RateLimiter(env.RATE_LIMIT_PER_USER);
-    this.perIp = new RateLimiter(env.RATE_LIMIT_PER_IP);
-    this.citizenPerIp = new RateLimiter(env.RATE_LIMIT_STATUS_PER_IP);
-  }
+    private readonly limits: RateLimits,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const response = context.switchToHttp().getResponse<Response>();
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
-    this.perIp.take(address, response);
+    this.limits.perIp.take(address, response);
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.get<boolean>(CITIZEN_RATE_LIMIT, context.getHandler())) this.citizenPerIp.take(address, response);
+    if (this.reflector.get<boolean>(CITIZEN_RATE_LIMIT, context.getHandler())) this.limits.citizenPerIp.take(address, response);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     const integrationParam = this.reflector.get<string | undefined>(INTEGRATION_PARAM, context.getHandler());
@@ -50,7 +41,7 @@ export class AuthGuard implements CanActivate {
     const token = bearer(request, this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true);
     const principal = integrationParam ? this.integration(token, String(request.params[integrationParam])) : await this.authenticator.authenticateUser(token);
     if (roles && !hasAnyRole(principal, roles)) throw new D115Error(ErrorCode.FORBIDDEN, `needs one of the roles ${roles.join(', ')}`);
-    this.perUser.take(principal.id, response);
+    this.limits.perUser.take(principal.id, response);
     request.principal = principal;
     return true;
   }

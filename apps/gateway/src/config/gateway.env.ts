@@ -101,6 +101,14 @@ export class GatewayEnv extends BaseEnv {
   @IntVar(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Largest catalogue file accepted by `POST /api/v1/knowledge/catalogue/imports` (streamed, never held whole). */
+  @IntVar(1024)
+  CATALOGUE_UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
+
+  /** How long the gateway waits for the knowledge service to import an uploaded catalogue. */
+  @IntVar(1000)
+  CATALOGUE_IMPORT_TIMEOUT_MS = 15 * 60 * 1000;
+
   /** Requests per user per minute. */
   @IntVar(1)
   RATE_LIMIT_PER_USER = 600;
@@ -112,6 +120,10 @@ export class GatewayEnv extends BaseEnv {
   /** Citizen status look-ups per client address per minute. */
   @IntVar(1)
   RATE_LIMIT_STATUS_PER_IP = 20;
+
+  /** How often the gateway instances exchange their rate limit counts (a limit can overshoot by what the others took in that time). */
+  @IntVar(100, 60_000)
+  RATE_LIMIT_SYNC_MS = 1000;
 
   /** Seconds between SSE heartbeats. */
   @IntVar(1, 300)

@@ -18,6 +18,8 @@ interface Kept {
   seq: number;
   at: number;
   event: LiveEvent;
+  /** The SSE frame, serialised once for every client it goes to. */
+  frame: string;
 }
 
 /**
@@ -111,7 +113,8 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
 
   private keep(event: LiveEvent): Kept {
     const now = Date.now();
-    const kept = { seq: ++this.seq, at: now, event };
+    const seq = ++this.seq;
+    const kept = { seq, at: now, event, frame: `id: ${this.instance}:${seq}\nevent: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n` };
     this.kept.push(kept);
     const horizon = now - this.env.SSE_RESUME_SECONDS * 1000;
     while (this.kept.length > 0 && this.kept[0].at < horizon) this.kept.shift();
@@ -135,10 +138,11 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private send(client: Client, kept: Kept): void {
-    client.response.write(`id: ${this.instance}:${kept.seq}\nevent: ${kept.event.event}\ndata: ${JSON.stringify(kept.event.data)}\n\n`);
+    client.response.write(kept.frame);
   }
 
   private beat(): void {
-    for (const client of this.clients) client.response.write(`: heartbeat ${new Date().toISOString()}\n\n`);
+    const frame = `: heartbeat ${new Date().toISOString()}\n\n`;
+    for (const client of this.clients) client.response.write(frame);
   }
 }

@@ -1,15 +1,40 @@
 import type { Response } from 'express';
+import { createHash } from 'node:crypto';
 import { D115Error, GatewayErrorCode } from '@d115/contracts';
 
-const WINDOW_MS = 60_000;
+export const WINDOW_MS = 60_000;
+
+interface Window {
+  /** Which minute (since the epoch) the counts are for: windows are aligned, the same on every instance. */
+  index: number;
+  /** Requests this instance counted. */
+  local: number;
+  /** What the other gateway instances last reported for this key and minute, by instance. */
+  peers: Map<string, number>;
+  peerTotal: number;
+  /** Counted since the last report to the others. */
+  changed: boolean;
+}
+
+/** What one instance tells the others: its own counts of the keys that changed, for one minute. */
+export interface CountsReport {
+  instance: string;
+  limiter: string;
+  window: number;
+  counts: [key: string, count: number][];
+}
 
 /**
- * A fixed one-minute window per key (user id or client address), in this instance's
- * memory: each gateway instance limits what reaches it. Answers carry GitHub's
- * `X-RateLimit-*` headers; an exceeded limit is REQUEST.RATE_LIMITED with Retry-After.
+ * A one-minute window per key (user id or client address), aligned to the minute, counted
+ * across all gateway instances: each instance counts what reaches it and reports the keys
+ * that changed every second or so (RateLimitShare); the limit applies to its own count plus
+ * the others' last reports. Between two reports a key can overshoot by what the other
+ * instances took in that second. Keys are kept and reported only as hashes (no address or
+ * user id leaves the process). Answers carry GitHub's `X-RateLimit-*` headers; an
+ * exceeded limit is REQUEST.RATE_LIMITED with Retry-After.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly windows = new Map<string, Window>();
   private lastSweep = 0;
 
   constructor(
@@ -20,26 +45,61 @@ export class RateLimiter {
   take(key: string, response: Response): void {
     const now = this.now();
     this.sweep(now);
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= WINDOW_MS) {
-      window = { start: now, count: 0 };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    const resetSeconds = Math.ceil((window.start + WINDOW_MS - now) / 1000);
+    const window = this.current(hashed(key), Math.floor(now / WINDOW_MS));
+    window.local += 1;
+    window.changed = true;
+    const count = window.local + window.peerTotal;
+    const resetAt = (window.index + 1) * WINDOW_MS;
+    const resetSeconds = Math.ceil((resetAt - now) / 1000);
     response.setHeader('X-RateLimit-Limit', String(this.limit));
-    response.setHeader('X-RateLimit-Remaining', String(Math.max(0, this.limit - window.count)));
-    response.setHeader('X-RateLimit-Reset', String(Math.ceil((window.start + WINDOW_MS) / 1000)));
-    if (window.count > this.limit) {
+    response.setHeader('X-RateLimit-Remaining', String(Math.max(0, this.limit - count)));
+    response.setHeader('X-RateLimit-Reset', String(Math.ceil(resetAt / 1000)));
+    if (count > this.limit) {
       response.setHeader('Retry-After', String(resetSeconds));
       throw new D115Error(GatewayErrorCode.RATE_LIMITED, `more than ${this.limit} requests per minute; retry in ${resetSeconds} s`);
     }
+  }
+
+  /** This instance's counts that changed since the last call (for the current minute only). */
+  changes(): { window: number; counts: [string, number][] } {
+    const index = Math.floor(this.now() / WINDOW_MS);
+    const counts: [string, number][] = [];
+    for (const [key, window] of this.windows) {
+      if (!window.changed || window.index !== index) continue;
+      window.changed = false;
+      counts.push([key, window.local]);
+    }
+    return { window: index, counts };
+  }
+
+  /** Another instance's counts. Reports of a past minute are ignored. */
+  absorb(instance: string, windowIndex: number, counts: [string, number][]): void {
+    if (windowIndex !== Math.floor(this.now() / WINDOW_MS)) return;
+    for (const [key, count] of counts) {
+      const window = this.current(key, windowIndex);
+      window.peerTotal += count - (window.peers.get(instance) ?? 0);
+      window.peers.set(instance, count);
+    }
+  }
+
+  private current(key: string, index: number): Window {
+    let window = this.windows.get(key);
+    if (!window || window.index !== index) {
+      window = { index, local: 0, peers: new Map(), peerTotal: 0, changed: false };
+      this.windows.set(key, window);
+    }
+    return window;
   }
 
   /** Drops windows that ended, at most once a window, so the map holds only active keys. */
   private sweep(now: number): void {
     if (now - this.lastSweep < WINDOW_MS) return;
     this.lastSweep = now;
-    for (const [key, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(key);
+    const index = Math.floor(now / WINDOW_MS);
+    for (const [key, window] of this.windows) if (window.index < index) this.windows.delete(key);
   }
+}
+
+function hashed(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
 }

@@ -5,7 +5,8 @@ import { createTransport } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { EventEnvelope, eventTypeOf } from '@d115/contracts';
+import { randomBytes } from 'node:crypto';
+import { EventEnvelope, eventTypeOf, TicketSubjects } from '@d115/contracts';
 import { RunningService } from '@d115/platform';
 import { TestEnvironment, waitFor } from '@d115/testing';
 import { MailEnv } from '../../src/config/mail.env';
@@ -33,6 +34,9 @@ export const MAILBOXES = [
  */
 export class MailTestWorld {
   readonly events: EventEnvelope[] = [];
+  /** Access keys the tickets stand-in issued, by ticket id (the last one per case). */
+  readonly issuedKeys = new Map<string, string>();
+  private keyIssuer?: Subscription;
   service!: RunningService<MailEnv>;
   sql!: Client;
   nc!: NatsConnection;
@@ -51,6 +55,15 @@ export class MailTestWorld {
     void (async () => {
       for await (const message of world.subscription!) world.events.push(message.json<EventEnvelope>());
     })();
+    // The tickets service's part of the acknowledgment: it issues the citizen's access key on request.
+    world.keyIssuer = world.nc.subscribe(world.env.namespace.subject(TicketSubjects.issueStatusKey), {
+      callback: (_error, message) => {
+        const packet = JSON.parse(message.string()) as { id: string; data: { ticketId: string } };
+        const key = randomBytes(16).toString('base64url');
+        world.issuedKeys.set(packet.data.ticketId, key);
+        message.respond(JSON.stringify({ id: packet.id, response: { ticketId: packet.data.ticketId, number: '115-2026-000000', key }, isDisposed: true }));
+      },
+    });
     world.overrides = overrides;
     await world.start();
     return world;
@@ -130,6 +143,7 @@ export class MailTestWorld {
 
   async dispose(): Promise<void> {
     this.subscription?.unsubscribe();
+    this.keyIssuer?.unsubscribe();
     await this.env.dispose();
   }
 }

@@ -5,6 +5,7 @@ import {
   CreateTicketRequest,
   GetTicketRequest,
   GetTicketStatusRequest,
+  IssueStatusKeyRequest,
   ReplyOf,
   ReplyToTicketRequest,
   SearchTicketsRequest,
@@ -16,6 +17,7 @@ import { AddNoteUsecase } from './usecases/add-note/add-note.usecase';
 import { CreateTicketUsecase } from './usecases/create-ticket/create-ticket.usecase';
 import { GetTicketUsecase } from './usecases/get-ticket/get-ticket.usecase';
 import { GetTicketStatusUsecase } from './usecases/get-ticket-status/get-ticket-status.usecase';
+import { IssueStatusKeyUsecase } from './usecases/issue-status-key/issue-status-key.usecase';
 import { ReplyToTicketUsecase } from './usecases/reply-to-ticket/reply-to-ticket.usecase';
 import { SearchTicketsUsecase } from './usecases/search-tickets/search-tickets.usecase';
 import { TransitionTicketUsecase } from './usecases/transition-ticket/transition-ticket.usecase';
@@ -33,6 +35,7 @@ export class CasesController {
     private readonly replyToTicket: ReplyToTicketUsecase,
     private readonly transitionTicket: TransitionTicketUsecase,
     private readonly getTicketStatus: GetTicketStatusUsecase,
+    private readonly issueStatusKey: IssueStatusKeyUsecase,
   ) {}
 
   @MessagePattern(TicketSubjects.create)
@@ -73,5 +76,10 @@ export class CasesController {
   @MessagePattern(TicketSubjects.status)
   status(@Payload() query: GetTicketStatusRequest): Promise<ReplyOf<typeof TicketSubjects.status>> {
     return this.getTicketStatus.execute(query);
+  }
+
+  @MessagePattern(TicketSubjects.issueStatusKey)
+  issueKey(@Payload() cmd: IssueStatusKeyRequest): Promise<ReplyOf<typeof TicketSubjects.issueStatusKey>> {
+    return this.issueStatusKey.execute(cmd);
   }
 }

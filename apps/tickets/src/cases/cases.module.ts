@@ -10,6 +10,7 @@ import { TicketWorkflow } from './ticket-workflow';
 import { AddNoteUsecase } from './usecases/add-note/add-note.usecase';
 import { CreateTicketUsecase } from './usecases/create-ticket/create-ticket.usecase';
 import { GetTicketUsecase } from './usecases/get-ticket/get-ticket.usecase';
+import { IssueStatusKeyUsecase } from './usecases/issue-status-key/issue-status-key.usecase';
 import { GetTicketStatusUsecase } from './usecases/get-ticket-status/get-ticket-status.usecase';
 import { ReplyToTicketUsecase } from './usecases/reply-to-ticket/reply-to-ticket.usecase';
 import { SearchTicketsUsecase } from './usecases/search-tickets/search-tickets.usecase';
@@ -25,6 +26,7 @@ import { UpdateTicketUsecase } from './usecases/update-ticket/update-ticket.usec
     CreateTicketUsecase,
     GetTicketUsecase,
     GetTicketStatusUsecase,
+    IssueStatusKeyUsecase,
     SearchTicketsUsecase,
     UpdateTicketUsecase,
     AddNoteUsecase,

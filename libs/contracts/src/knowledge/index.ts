@@ -3,3 +3,4 @@ export * from './responsible-authority.request';
 export * from './service.requests';
 export * from './catalogue-imported.event';
 export * from './search.requests';
+export * from './catalogue-import.request';

@@ -16,6 +16,8 @@ export const KnowledgeSubjects = {
   listSynonyms: requestSubject('knowledge', 'synonym.list'),
   upsertSynonym: requestSubject('knowledge', 'synonym.upsert'),
   deleteSynonym: requestSubject('knowledge', 'synonym.delete'),
+  /** Import a catalogue file the gateway streamed into the uploads object store. */
+  importCatalogue: requestSubject('knowledge', 'catalogue.import'),
 } as const;
 
 export const KnowledgeEvents = {

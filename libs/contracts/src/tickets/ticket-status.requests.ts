@@ -1,4 +1,4 @@
-import { Matches } from 'class-validator';
+import { IsString, IsUUID, Matches } from 'class-validator';
 import type { TicketState } from './ticket.events';
 import { TICKET_NUMBER } from './tickets.subjects';
 
@@ -28,4 +28,23 @@ export interface TicketStatusView {
   state: TicketState;
   lastChangedAt: string;
   nextStep: NextStep;
+}
+
+/**
+ * `d115.tickets.status-key.issue`: the mail service asks for the key while it composes the
+ * acknowledgment. The tickets service stores only the key's hash; the key itself travels in
+ * this one reply (core NATS, never a stream), so no event, log or outbox row holds it.
+ */
+export class IssueStatusKeyRequest {
+  @IsString()
+  actor!: string;
+
+  @IsUUID()
+  ticketId!: string;
+}
+
+export interface IssuedStatusKey {
+  ticketId: string;
+  number: string;
+  key: string;
 }

@@ -73,14 +73,6 @@ export class TicketCreatedEvent {
   @IsArray()
   @IsString({ each: true })
   mailMessageIds?: string[];
-
-  /**
-   * The citizen's access key to the case status (`GET /api/v1/status/{number}?key=…`), for the
-   * acknowledgment; the tickets service keeps only its hash. It shows state and dates, nothing else.
-   */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{22}$/)
-  statusKey?: string;
 }
 
 /** `d115.events.tickets.ticket.forwarded`: the case went to the responsible authority. */

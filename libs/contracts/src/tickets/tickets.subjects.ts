@@ -54,6 +54,8 @@ export const TicketSubjects = {
   anonymize: requestSubject('tickets', 'privacy.anonymize'),
   // citizens
   status: requestSubject('tickets', 'status'),
+  /** A new access key for the acknowledgment (replaces the previous one; the key is only ever in this reply). */
+  issueStatusKey: requestSubject('tickets', 'status-key.issue'),
   // telephony screen pop
   casesByPhone: requestSubject('tickets', 'cases.by-phone'),
 } as const;

@@ -7,8 +7,10 @@ import { BatchOutcome, ImportBatch, ImportRepository } from '../../import.reposi
 import { checkOnlineService, checkOrganisationUnit, checkResponsibility, checkService, OnlineLinkRow, ResponsibilityRow } from '../../record-validation';
 
 export interface ImportCommand {
-  /** Shown in the report and the event; the parser reads it. */
+  /** Shown in the report and the event; the parser reads it unless `path` is given. */
   file: string;
+  /** Where the file is when that is not `file` (an uploaded file in a temporary directory). */
+  path?: string;
   format: CatalogueFormat;
   /** Namespace of the records' own ids (`d115-demo-rostock`, `dldb-berlin`). */
   source: string;
@@ -83,7 +85,7 @@ export class ImportCatalogueUsecase {
       });
     };
 
-    for await (const record of cmd.format.records(cmd.file)) {
+    for await (const record of cmd.format.records(cmd.path ?? cmd.file)) {
       this.take(record, cmd.source, batch, reject, () => (partial = true));
       if (++records % batchSize === 0) await flush();
     }

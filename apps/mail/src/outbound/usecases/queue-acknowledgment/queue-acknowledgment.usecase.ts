@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { TicketCreatedEvent } from '@d115/contracts';
+import { TicketCreatedEvent, TicketSubjects } from '@d115/contracts';
+import { RequestClient } from '@d115/messaging';
 import { childLogger } from '@d115/observability';
 import { ENV } from '@d115/platform';
 import { MailEnv } from '../../../config/mail.env';
@@ -22,7 +23,9 @@ const HOUR_MS = 3600 * 1000;
  * (ticket.created naming the mail in mailMessageIds), so it carries the ticket
  * number. At most MAIL_ACK_MAX_PER_HOUR per address; never to an address known
  * to bounce. Marked `Auto-Submitted: auto-replied` (RFC 3834) so that other
- * automated systems do not answer it.
+ * automated systems do not answer it. The citizen's status access key is asked from
+ * the tickets service right here (one key per case, in a reply, never in an event); if
+ * tickets does not answer, the event is retried like any failed handling.
  */
 @Injectable()
 export class QueueAcknowledgmentUsecase {
@@ -34,17 +37,22 @@ export class QueueAcknowledgmentUsecase {
     private readonly mailboxes: MailboxDirectory,
     private readonly tag: TicketTag,
     @Inject(ENV) private readonly env: MailEnv,
+    private readonly requests: RequestClient,
   ) {}
 
   async execute(manager: EntityManager, event: TicketCreatedEvent): Promise<void> {
     const ids = (event.mailMessageIds ?? []).map(normalizeMessageId).filter((id): id is string => Boolean(id));
     if (ids.length === 0) return;
+    let statusKey: Promise<string> | undefined;
+    // Issuing replaces the case's key: one request per event, shared by its acknowledgments.
+    const keyOnce = () =>
+      (statusKey ??= this.requests.request(TicketSubjects.issueStatusKey, { actor: 'system:mail', ticketId: event.ticketId }).then((r) => r.key));
     for (const ack of await this.repository.findAwaiting(manager, ids)) {
-      await this.decide(manager, ack, event);
+      await this.decide(manager, ack, event, keyOnce);
     }
   }
 
-  private async decide(manager: EntityManager, ack: AcknowledgmentEntity, event: TicketCreatedEvent): Promise<void> {
+  private async decide(manager: EntityManager, ack: AcknowledgmentEntity, event: TicketCreatedEvent, statusKey: () => Promise<string>): Promise<void> {
     const decided = { ticketId: event.ticketId };
     if (await this.repository.isUndeliverable(manager, ack.recipient)) {
       return this.repository.decideAcknowledgment(manager, ack.messageId, { ...decided, state: 'undeliverable' });
@@ -55,7 +63,7 @@ export class QueueAcknowledgmentUsecase {
     }
     const mailbox = this.mailboxes.find(ack.mailbox) ?? this.mailboxes.default;
     const sender = senderIdentity(this.env, mailbox);
-    const content = renderAcknowledgment(mailbox, { ticketNumber: event.number, subject: ack.subject, statusKey: event.statusKey });
+    const content = renderAcknowledgment(mailbox, { ticketNumber: event.number, subject: ack.subject, statusKey: await statusKey() });
     const rfcMessageId = newMessageId(sender.messageIdDomain);
     const threading = threadingHeaders(ack.rfcMessageId);
     const outboundId = uuidv7();

@@ -23,7 +23,6 @@ import { NewArticle, TimelineRepository } from '../../../timeline/timeline.repos
 import { CasesRepository } from '../../cases.repository';
 import { berlinYear } from '../../domain/berlin-year';
 import { inScope } from '../../domain/municipality-scope';
-import { hashStatusKey, newStatusKey } from '../../domain/status-key';
 import { citizenOf, toTicketView } from '../../domain/ticket.mapper';
 import { Ticket } from '../../entities/ticket.entity';
 
@@ -89,7 +88,6 @@ export class CreateTicketUsecase {
       queueHint: input.queueHint,
     });
     const firstStep = decision.escalation[0];
-    const statusKey = newStatusKey();
     const ticket: Ticket = Object.assign(new Ticket(), {
       id: uuidv7(),
       number: await this.cases.nextNumber(manager, berlinYear(at)),
@@ -127,7 +125,8 @@ export class CreateTicketUsecase {
       resolvedAt: null,
       closedAt: null,
       anonymizedAt: null,
-      statusKeyHash: hashStatusKey(statusKey),
+      // The access key is issued when the acknowledgment is composed (IssueStatusKeyUsecase), never put in an event.
+      statusKeyHash: null,
     } satisfies Ticket);
     await this.cases.insert(manager, ticket);
     if (input.firstArticle) await this.timeline.add(manager, { ...input.firstArticle, ticketId: ticket.id, createdAt: at });
@@ -154,7 +153,6 @@ export class CreateTicketUsecase {
         ...(ticket.leikaKey ? { leikaKey: ticket.leikaKey } : {}),
         ...(ticket.ars ? { ars: ticket.ars } : {}),
         ...(input.mailMessageIds?.length ? { mailMessageIds: input.mailMessageIds } : {}),
-        statusKey,
       },
     });
     await this.hooks.created(manager, ticket, at);
