@@ -74,6 +74,12 @@ export class TicketCreatedEvent {
   @IsString({ each: true })
   mailMessageIds?: string[];
 
+  /** What the case was opened from, when a service opened it: `call:<callId>` for a telephony wrap-up. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  originRef?: string;
+
   /**
    * The citizen's access key to the case status (`GET /api/v1/status/{number}?key=…`), for the
    * acknowledgment; the tickets service keeps only its hash. It shows state and dates, nothing else.
