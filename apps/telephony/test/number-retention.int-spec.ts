@@ -152,17 +152,22 @@ describe('telephony: caller numbers are kept while a related case is open', () =
     kit.freezeAt(at(3 * DAY));
     await kit.request(TelephonySubjects.wrapUp, { actor: 'agent-anna', callId: pending, outcome: 'forwarded', note: 'an die Kfz-Stelle' });
     // A case opened elsewhere (no originRef) is not related to either call.
-    await created(randomUUID(), undefined, at(3 * DAY));
+    const unrelated = randomUUID();
+    await created(unrelated, undefined, at(3 * DAY));
+    await stateChanged(unrelated, 'new', 'closed', 2, at(3 * DAY));
     await waitFor(
       async () => (await kit.count("SELECT count(*) FROM telephony.inbox WHERE consumer = 'telephony-case-opened'")) >= 2 || undefined,
       'created handled',
     );
+    await waitFor(async () => ((await caseState(unrelated))?.version === 2 ? true : undefined), 'unrelated close recorded');
 
     expect(await clearAt(7 * DAY + 61000)).toBe(1);
     expect(await numberOf(plain)).toBeNull();
     expect(await numberOf(pending)).toBe('0381 1000004');
     expect(await clearAt(10 * DAY + 1000)).toBe(1);
     expect(await numberOf(pending)).toBeNull();
+    // The state of a case no call is related to is forgotten a retention period after it closed.
+    expect(await caseState(unrelated)).toBeUndefined();
     expect(await kit.count("SELECT count(*) FROM telephony.number_clearing WHERE actor = 'system:telephony' AND retention_days = 7")).toBeGreaterThanOrEqual(4);
   });
 });

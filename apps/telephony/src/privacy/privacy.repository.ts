@@ -33,6 +33,13 @@ export class PrivacyRepository {
     return Number(row.cleared);
   }
 
+  /** Forgets the state of cases closed before `before` that no call is related to (telephony heard of every case). */
+  async forgetClosedCases(manager: EntityManager, before: Date): Promise<void> {
+    await manager.query('DELETE FROM related_case rc WHERE rc.closed_at < $1 AND NOT EXISTS (SELECT 1 FROM call_case cc WHERE cc.ticket_id = rc.ticket_id)', [
+      before,
+    ]);
+  }
+
   async audit(manager: EntityManager, run: { at: Date; cleared: number; retentionDays: number; actor: string }): Promise<void> {
     await manager.query('INSERT INTO number_clearing (id, ran_at, cleared, retention_days, actor) VALUES ($1, $2, $3, $4, $5)', [
       uuidv7(),

@@ -37,7 +37,9 @@ export class ClearCallerNumbersUsecase implements OnModuleInit {
     return this.transactions.run(async (manager) => {
       const at = this.clock.now();
       const retentionDays = this.env.TELEPHONY_NUMBER_RETENTION_DAYS;
-      const cleared = await this.repository.clearNumbers(manager, new Date(at.getTime() - retentionDays * 86400 * 1000), at, limit);
+      const before = new Date(at.getTime() - retentionDays * 86400 * 1000);
+      const cleared = await this.repository.clearNumbers(manager, before, at, limit);
+      await this.repository.forgetClosedCases(manager, before);
       if (cleared > 0) {
         await this.repository.audit(manager, { at, cleared, retentionDays, actor: 'system:telephony' });
         this.logger.info({ cleared, retentionDays }, 'caller numbers past retention cleared');
