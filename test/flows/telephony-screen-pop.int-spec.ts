@@ -77,5 +77,13 @@ describe('telephony + tickets: screen pop and wrap-up cases', () => {
       'case opened',
     );
     expect(ticket).toEqual({ citizen_phone: '0381 5550000', citizen_preferred_channel: 'callback' });
+    // Telephony learns of the case from ticket.created (originRef) and keeps the number while it is open.
+    const { id: ticketId } = (await sql.query('SELECT id FROM tickets.ticket WHERE origin_ref = $1', [`call:${callId}`])).rows[0] as { id: string };
+    await waitFor(
+      async () =>
+        (await sql.query("SELECT 1 FROM telephony.call_case WHERE call_id = $1 AND ticket_id = $2 AND linked_by = 'wrap-up'", [callId, ticketId])).rowCount ===
+        1,
+      'the case linked to the call in telephony',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { PlatformModule, readVersion } from '@d115/platform';
 import { AmiModule } from './adapters/ami/ami.module';
 import { CstaModule } from './adapters/csta/csta.module';
 import { CtiModule } from './adapters/cti/cti.module';
+import { CaseLinksModule } from './case-links/case-links.module';
 import { CallsModule } from './calls/calls.module';
 import { TelephonyEnv } from './config/telephony.env';
 import { migrations } from './migrations';
@@ -26,6 +27,7 @@ export class AppModule {
         WrapUpModule,
         ServiceLevelModule,
         ScreenPopModule,
+        CaseLinksModule,
         PrivacyModule,
         CstaModule,
       ],

@@ -86,6 +86,35 @@ describe('telephony: call signal sink', () => {
     expect(await kit.call('pbx-a', unknown)).toBeUndefined();
   });
 
+  it('ends a call whose hangup was committed before its first signals (a redelivered newCall), once and at the hangup', async () => {
+    const id = randomUUID();
+    await kit.accept(signal(id, 'ended', 90, { cause: 'normalClearing' }));
+    expect(await kit.call('pbx-a', id)).toBeUndefined();
+    expect(await kit.count('SELECT count(*) FROM telephony.early_end WHERE external_call_id = $1', [id])).toBe(1);
+    await kit.accept(signal(id, 'offered', 0, { callerNumber: '0381 222' }), signal(id, 'answered', 12, { agent: 'PJSIP/150010002' }));
+    const events = await eventsOf(id);
+    expect(events.map((e) => e.subject)).toEqual([TelephonyEvents.callOffered, TelephonyEvents.callAnswered, TelephonyEvents.callEnded]);
+    expect(events[2].data).toMatchObject({ outcome: 'answered', answeredAt: at(12).toISOString(), endedAt: at(90).toISOString(), cause: 'normalClearing' });
+    expect(await kit.count('SELECT count(*) FROM telephony.early_end WHERE external_call_id = $1', [id])).toBe(0);
+    // A hangup of an unknown call whose first signal comes later than it belongs to another call: it does not end that one.
+    const other = randomUUID();
+    await kit.accept(signal(other, 'ended', 5));
+    await kit.accept(signal(other, 'offered', 600));
+    expect((await eventsOf(other)).map((e) => e.subject)).toEqual([TelephonyEvents.callOffered]);
+  });
+
+  it('lets a late answer after the committed hangup neither reopen the call nor count it twice', async () => {
+    const id = randomUUID();
+    await kit.accept(signal(id, 'offered', 0, { callerNumber: '0381 333' }));
+    await kit.accept(signal(id, 'ended', 40));
+    await kit.accept(signal(id, 'answered', 10, { agent: 'PJSIP/150010002' }));
+    await kit.accept(signal(id, 'ended', 41), signal(id, 'answered', 11));
+    const events = await eventsOf(id);
+    expect(events.map((e) => e.subject)).toEqual([TelephonyEvents.callOffered, TelephonyEvents.callEnded]);
+    expect(events[1].data).toMatchObject({ outcome: 'abandoned', answeredAt: null, endedAt: at(40).toISOString() });
+    expect(await kit.call('pbx-a', id)).toMatchObject({ outcome: 'abandoned', answered_at: null, agent: null });
+  });
+
   it('takes up a call first heard of in the middle (restart) and finishes it once', async () => {
     const id = randomUUID();
     await kit.accept(signal(id, 'answered', 30, { agent: 'PJSIP/150010002' }));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CallEndOutcome, CallSignal } from './call-signal';
 import { CallRecord } from './domain/call-record';
 
 /** Column ↔ field pairs of the `call` table; the one place the mapping is written. */
@@ -148,6 +149,49 @@ export class CallsRepository {
       [queue ?? null, limit],
     );
     return rows.map((row) => ({ ...toRecord(row), wrapUpOutcome: row.wrap_up_outcome as string | null }));
+  }
+
+  /** Remembers hangups of calls not known yet (the earliest per call stays). */
+  async keepEarlyEnds(manager: EntityManager, ends: CallSignal[], receivedAt: Date): Promise<void> {
+    if (ends.length === 0) return;
+    await manager.query(
+      `INSERT INTO early_end (pbx, external_call_id, at, outcome, cause, received_at)
+       SELECT p, e, a, o, c, $6 FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[]) AS t(p, e, a, o, c)
+       ON CONFLICT (pbx, external_call_id) DO UPDATE SET at = LEAST(early_end.at, EXCLUDED.at)`,
+      [
+        ends.map((s) => s.pbx),
+        ends.map((s) => s.externalCallId),
+        ends.map((s) => s.at.toISOString()),
+        ends.map((s) => s.outcome ?? null),
+        ends.map((s) => s.cause ?? null),
+        receivedAt.toISOString(),
+      ],
+    );
+  }
+
+  /** Takes (reads and deletes) the early hangups of the given keys, as `ended` signals. */
+  async takeEarlyEnds(manager: EntityManager, keys: CallKey[]): Promise<CallSignal[]> {
+    if (keys.length === 0) return [];
+    const rows: { pbx: string; external_call_id: string; at: Date; outcome: CallEndOutcome | null; cause: string | null }[] = await manager.query(
+      `WITH taken AS (
+         DELETE FROM early_end WHERE (pbx, external_call_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+         RETURNING pbx, external_call_id, at, outcome, cause)
+       SELECT * FROM taken`,
+      [keys.map((k) => k.pbx), keys.map((k) => k.externalCallId)],
+    );
+    return rows.map((row) => ({
+      pbx: row.pbx,
+      externalCallId: row.external_call_id,
+      kind: 'ended' as const,
+      at: new Date(row.at),
+      ...(row.outcome ? { outcome: row.outcome } : {}),
+      ...(row.cause ? { cause: row.cause } : {}),
+    }));
+  }
+
+  /** Forgets early hangups whose call never turned up. */
+  async pruneEarlyEnds(manager: EntityManager, receivedBefore: Date): Promise<void> {
+    await manager.query('DELETE FROM early_end WHERE received_at < $1', [receivedBefore]);
   }
 
   /** Live calls of one pbx (for reconciliation after a reconnect). */

@@ -36,6 +36,18 @@ export class CstaEnv extends ServiceEnv {
   @IntVar(50, 600000)
   TELEPHONY_CSTA_KEEPALIVE_MS = 30000;
 
+  /** The applicationID sent in the ECMA-354 StartApplicationSession. */
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'TELEPHONY_CSTA_APPLICATION_ID must be 1-64 letters, digits, dots, dashes or underscores' })
+  TELEPHONY_CSTA_APPLICATION_ID = 'd115';
+
+  /** Requested application session duration (s), kept alive with ResetApplicationSessionTimer; 0: no session. */
+  @IntVar(0, 86400)
+  TELEPHONY_CSTA_SESSION_S = 180;
+
+  /** How long to wait for the session's answer before monitoring without one (servers that need no session). */
+  @IntVar(10, 600000)
+  TELEPHONY_CSTA_SESSION_WAIT_MS = 5000;
+
   /** Longest wait between reconnect attempts (the backoff doubles from 500 ms). */
   @IntVar(100, 600000)
   TELEPHONY_CSTA_MAX_BACKOFF_MS = 30000;

@@ -51,7 +51,7 @@ export class TelephonyEnv extends CstaEnv {
   @IntVar(0, 600)
   TELEPHONY_SHORT_ABANDON_S = 5;
 
-  /** Caller numbers are kept in clear this many days after the call (no case linked). */
+  /** Caller numbers are kept in clear this many days after the last related case closed (or after the call when none is related). */
   @IntVar(0, 3650)
   TELEPHONY_NUMBER_RETENTION_DAYS = 7;
 

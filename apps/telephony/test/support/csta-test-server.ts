@@ -7,6 +7,14 @@ import { CstaFrameReader } from '../../src/adapters/csta/framing/csta-frame-read
 import { parseXmlTree } from '../../src/adapters/csta/parser/xml-tree';
 
 const NS = 'http://www.ecma-international.org/standards/ecma-323/csta/ed3';
+const SESSION_NS = 'http://www.ecma-international.org/standards/ecma-354/appl_session';
+
+/**
+ * How the server treats ECMA-354 application sessions: `grant` answers StartApplicationSession
+ * and monitors with or without one; `required` refuses MonitorStart outside a session; `refuse`
+ * answers StartApplicationSessionNegResponse; `silent` does not know the request and says nothing.
+ */
+export type SessionMode = 'grant' | 'required' | 'refuse' | 'silent';
 
 /** The XML documents of a recording in `fixtures/csta/`, in order. */
 export function cstaRecording(name: string): string[] {
@@ -33,7 +41,13 @@ export class CstaTestServer {
   readonly monitorStarts: string[] = [];
   /** Device → the monitorCrossRefID of its latest monitor. */
   readonly crossRefs = new Map<string, string>();
-  readonly received: { invokeId?: string; root: string }[] = [];
+  readonly received: { invokeId?: string; root: string; xml: string }[] = [];
+  /** Session ids granted, in order; the resets of the timer received. */
+  readonly sessions: string[] = [];
+  resets = 0;
+  sessionMode: SessionMode = 'grant';
+  /** The session duration the server grants (s). */
+  grantedSessionS = 1;
   /** Device → the callIDs a SnapshotDevice of it lists (none when absent). */
   readonly liveCalls = new Map<string, string[]>();
   /** Answer SnapshotDevice with a CSTAErrorCode. */
@@ -103,10 +117,47 @@ export class CstaTestServer {
     });
   }
 
+  /** Ends every client's application session (StopApplicationSession from the server). */
+  stopSessions(): void {
+    this.send(
+      encodeCstaFrame(
+        `<StopApplicationSession xmlns="${SESSION_NS}"><sessionID>${this.sessions.at(-1)}</sessionID><sessionEndReason><definedEndReason>normal</definedEndReason></sessionEndReason></StopApplicationSession>`,
+        '9999',
+      ),
+    );
+  }
+
+  private readonly inSession = new WeakSet<Socket>();
+
   private answer(socket: Socket, xml: string, invokeId?: string): void {
     const root = parseXmlTree(xml);
-    this.received.push({ invokeId, root: root.name });
-    if (root.name === 'MonitorStart') {
+    this.received.push({ invokeId, root: root.name, xml });
+    if (root.name === 'StartApplicationSession') {
+      if (this.sessionMode === 'silent') return;
+      if (this.sessionMode === 'refuse') {
+        socket.write(
+          encodeCstaFrame(
+            `<StartApplicationSessionNegResponse xmlns="${SESSION_NS}"><errorCode><definedError>invalidApplicationInfo</definedError></errorCode></StartApplicationSessionNegResponse>`,
+            invokeId,
+          ),
+        );
+        return;
+      }
+      const sessionId = `S-${this.sessions.length + 1}`;
+      this.sessions.push(sessionId);
+      this.inSession.add(socket);
+      socket.write(
+        encodeCstaFrame(
+          `<StartApplicationSessionPosResponse xmlns="${SESSION_NS}"><sessionID>${sessionId}</sessionID><actualProtocolVersion>${NS}</actualProtocolVersion><actualSessionDuration>${this.grantedSessionS}</actualSessionDuration></StartApplicationSessionPosResponse>`,
+          invokeId,
+        ),
+      );
+    } else if (root.name === 'ResetApplicationSessionTimer') {
+      this.resets++;
+      socket.write(encodeCstaFrame(`<ResetApplicationSessionTimerPosResponse xmlns="${SESSION_NS}"/>`, invokeId));
+    } else if (root.name === 'MonitorStart' && this.sessionMode === 'required' && !this.inSession.has(socket)) {
+      socket.write(encodeCstaFrame(`<CSTAErrorCode xmlns="${NS}"><operation>invalidCSTAApplicationCorrelator</operation></CSTAErrorCode>`, invokeId));
+    } else if (root.name === 'MonitorStart') {
       const device = root.children[0]?.children[0]?.text.trim() ?? '';
       this.monitorStarts.push(device);
       const crossRef = String(++this.crossRef);

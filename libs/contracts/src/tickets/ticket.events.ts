@@ -73,6 +73,12 @@ export class TicketCreatedEvent {
   @IsArray()
   @IsString({ each: true })
   mailMessageIds?: string[];
+
+  /** What the case was opened from, when a service opened it: `call:<callId>` for a telephony wrap-up. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  originRef?: string;
 }
 
 /** `d115.events.tickets.ticket.forwarded`: the case went to the responsible authority. */

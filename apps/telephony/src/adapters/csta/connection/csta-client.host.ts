@@ -81,6 +81,11 @@ export class CstaClientHost implements OnApplicationBootstrap, BeforeApplication
       maxBackoffMs: this.env.TELEPHONY_CSTA_MAX_BACKOFF_MS,
       sinkRetryMs: 1000,
       tlsCa: this.tlsCa,
+      session: {
+        applicationId: this.env.TELEPHONY_CSTA_APPLICATION_ID,
+        durationS: this.env.TELEPHONY_CSTA_SESSION_S,
+        waitMs: this.env.TELEPHONY_CSTA_SESSION_WAIT_MS,
+      },
     });
     this.connections.add(connection);
     connection.start();

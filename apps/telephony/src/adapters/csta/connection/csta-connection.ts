@@ -9,7 +9,7 @@ import { CstaFrame, encodeCstaFrame, InvokeIds } from '../framing/csta-frame';
 import { CstaFrameReader } from '../framing/csta-frame-reader';
 import { CstaEndpoint } from './csta-endpoint';
 import { systemStatus } from './csta-requests';
-import { CstaSession } from './csta-session';
+import { ApplicationSessionOptions, CstaSession } from './csta-session';
 
 /** Frames read but not yet handled at which the socket pauses (the server's TCP window fills up). */
 const MAX_WAITING_FRAMES = 5000;
@@ -31,10 +31,13 @@ export interface CstaConnectionOptions {
   sinkRetryMs: number;
   /** For `tls://` servers: CA certificates (PEM) to trust instead of the system's. */
   tlsCa?: string;
+  /** The ECMA-354 application session to ask for before monitoring (none when absent). */
+  session?: ApplicationSessionOptions;
 }
 
 /**
- * The TCP connection to one CSTA server: connects, starts a monitor on every configured device,
+ * The TCP connection to one CSTA server: connects, asks for an application session (ECMA-354,
+ * see `CstaSession`), starts a monitor on every configured device,
  * answers the server's SystemStatus and sends its own as keepalive, reads frames (stamped on
  * arrival) and hands the events' signals to the sink in order, a batch of whatever arrived while
  * the previous batch was stored. When too many frames wait (a slow or unavailable database) the
@@ -112,7 +115,7 @@ export class CstaConnection {
         if (!socket.destroyed) socket.write(encodeCstaFrame(xml, invokeId));
         return invokeId;
       };
-      const session = new CstaSession(pbx, this.ingest, send, this.ingest.inProgress(pbx));
+      const session = new CstaSession(pbx, this.ingest, send, this.ingest.inProgress(pbx), this.options.session, () => socket.destroy());
 
       socket.setNoDelay(true);
       socket.on(this.endpoint.tls ? 'secureConnect' : 'connect', () => {
@@ -139,6 +142,7 @@ export class CstaConnection {
       });
       socket.on('close', () => {
         clearInterval(keepalive);
+        session.close();
         void work.then(() => resolve(session.monitored));
       });
     });

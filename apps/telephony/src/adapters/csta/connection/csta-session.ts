@@ -2,7 +2,16 @@ import { CstaErrorCode } from '@d115/contracts';
 import { childLogger } from '@d115/observability';
 import { CstaIngest, Reconciliation } from '../csta-ingest';
 import { CstaMessage } from '../parser/csta-message';
-import { monitorStart, snapshotDevice, systemStatusResponse } from './csta-requests';
+import { monitorStart, resetApplicationSessionTimer, snapshotDevice, startApplicationSession, systemStatusResponse } from './csta-requests';
+
+/** The ECMA-354 application session a connection opens before it monitors. */
+export interface ApplicationSessionOptions {
+  applicationId: string;
+  /** Requested session duration (s); 0: no session, monitors at once. */
+  durationS: number;
+  /** How long to wait for the answer before monitoring without a session (servers that do not know ECMA-354 stay silent). */
+  waitMs: number;
+}
 
 /**
  * What one TCP connection to a CSTA server asked and was told: the monitors it started (and
@@ -11,6 +20,12 @@ import { monitorStart, snapshotDevice, systemStatusResponse } from './csta-reque
  * ended while the connection was down can be finished. The snapshot counts only when every
  * device answered with its calls; a refusal or a snapshot delivered later in events
  * (`serviceCrossRefID`) leaves the calls to their own events or the call model's reaper.
+ *
+ * Before monitoring, the connection asks for an application session (ECMA-354
+ * StartApplicationSession), which many servers require. A positive response starts the monitors
+ * and a ResetApplicationSessionTimer every third of the granted duration; a negative response, an
+ * error or silence for `waitMs` starts them without a session (servers that need none); the server
+ * ending the session or refusing its keep-alive drops the connection, which reconnects afresh.
  */
 export class CstaSession {
   private readonly logger = childLogger('csta');
@@ -22,7 +37,13 @@ export class CstaSession {
   private readonly pendingSnapshots = new Map<string, string>();
   private readonly live = new Set<string>();
   private snapshotUsable = true;
+  private devices: readonly string[] = [];
+  /** Invoke id of the StartApplicationSession not yet answered. */
+  private pendingSession?: string;
+  private sessionTimer?: NodeJS.Timeout;
   monitored = false;
+  /** The application session's id, when the server granted one. */
+  sessionId?: string;
 
   constructor(
     private readonly pbx: string,
@@ -30,10 +51,51 @@ export class CstaSession {
     private readonly send: (xml: string, invokeId?: string) => string,
     /** Call ids in progress when this connection opened. */
     private readonly known: string[],
+    private readonly session: ApplicationSessionOptions = { applicationId: 'd115', durationS: 0, waitMs: 0 },
+    /** Closes the connection (it reconnects with a new session). */
+    private readonly drop: () => void = () => undefined,
   ) {}
 
   start(devices: readonly string[]): void {
-    for (const device of devices) this.pendingMonitors.set(this.send(monitorStart(device)), device);
+    this.devices = devices;
+    if (this.session.durationS <= 0) return this.startMonitors();
+    this.pendingSession = this.send(startApplicationSession(this.session.applicationId, this.session.durationS));
+    this.sessionTimer = setTimeout(() => this.withoutSession('no answer to StartApplicationSession'), this.session.waitMs);
+  }
+
+  /** The connection closed: no more timers. */
+  close(): void {
+    clearTimeout(this.sessionTimer);
+    clearInterval(this.sessionTimer);
+  }
+
+  private startMonitors(): void {
+    for (const device of this.devices) this.pendingMonitors.set(this.send(monitorStart(device)), device);
+  }
+
+  private sessionStarted(sessionId: string, grantedS: number | undefined): void {
+    if (this.pendingSession === undefined) return;
+    this.pendingSession = undefined;
+    clearTimeout(this.sessionTimer);
+    this.sessionId = sessionId;
+    const durationS = grantedS ?? this.session.durationS;
+    this.logger.info({ pbx: this.pbx, sessionId, durationS }, 'CSTA application session started');
+    this.sessionTimer = setInterval(() => this.send(resetApplicationSessionTimer(sessionId, durationS)), Math.max((durationS * 1000) / 3, 50));
+    this.startMonitors();
+  }
+
+  private withoutSession(why: string): void {
+    if (this.pendingSession === undefined) return;
+    this.pendingSession = undefined;
+    clearTimeout(this.sessionTimer);
+    this.ingest.warn(this.pbx, CstaErrorCode.REQUEST_REFUSED, `CSTA application session not started (${why}); monitoring without a session`);
+    this.startMonitors();
+  }
+
+  private sessionLost(why: string): void {
+    this.close();
+    this.ingest.warn(this.pbx, CstaErrorCode.REQUEST_REFUSED, `CSTA application session ended (${why}); reconnecting`);
+    this.drop();
   }
 
   /** Acts on a message that is not a call event; returns the reconciliation once the snapshots are complete. */
@@ -55,7 +117,21 @@ export class CstaSession {
         this.send(systemStatusResponse(), invokeId ?? '9999');
         return undefined;
       case 'error':
+        if (invokeId !== undefined && invokeId === this.pendingSession) {
+          this.withoutSession(`refused: ${message.operation}`);
+          return undefined;
+        }
         return this.refused(invokeId, message.operation);
+      case 'session-started':
+        this.sessionStarted(message.sessionId, message.durationS);
+        return undefined;
+      case 'session-refused':
+        if (message.request === 'start') this.withoutSession(`refused: ${message.reason}`);
+        else this.sessionLost(`keep-alive refused: ${message.reason}`);
+        return undefined;
+      case 'session-stopped':
+        if (this.sessionId) this.sessionLost(`stopped by the server: ${message.reason}`);
+        return undefined;
       default:
         return undefined;
     }

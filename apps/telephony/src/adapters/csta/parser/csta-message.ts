@@ -79,4 +79,11 @@ export type CstaMessage =
   | { kind: 'system-status'; status?: string }
   | { kind: 'system-status-response' }
   | { kind: 'error'; operation: string; detail?: string }
+  /** ECMA-354: StartApplicationSessionPosResponse (the duration the server granted, seconds). */
+  | { kind: 'session-started'; sessionId: string; durationS?: number; protocolVersion?: string }
+  /** ECMA-354: a negative response to StartApplicationSession or ResetApplicationSessionTimer. */
+  | { kind: 'session-refused'; request: 'start' | 'reset'; reason: string }
+  | { kind: 'session-timer-reset'; durationS?: number }
+  /** ECMA-354: the server ended the session (StopApplicationSession, or its abort). */
+  | { kind: 'session-stopped'; reason: string }
   | { kind: 'ignored'; element: string };

@@ -111,6 +111,38 @@ describe('parseCstaMessage', () => {
     });
   });
 
+  it('reads the ECMA-354 application session answers', () => {
+    const ns = 'xmlns="http://www.ecma-international.org/standards/ecma-354/appl_session"';
+    expect(
+      parseCstaMessage(
+        `<StartApplicationSessionPosResponse ${ns}><sessionID>A1B2</sessionID><actualProtocolVersion>http://www.ecma-international.org/standards/ecma-323/csta/ed4</actualProtocolVersion><actualSessionDuration>120</actualSessionDuration></StartApplicationSessionPosResponse>`,
+      ),
+    ).toEqual({ kind: 'session-started', sessionId: 'A1B2', durationS: 120, protocolVersion: 'http://www.ecma-international.org/standards/ecma-323/csta/ed4' });
+    expect(
+      parseCstaMessage(
+        `<StartApplicationSessionNegResponse ${ns}><errorCode><definedError>requestedProtocolVersionNotSupported</definedError></errorCode></StartApplicationSessionNegResponse>`,
+      ),
+    ).toEqual({ kind: 'session-refused', request: 'start', reason: 'definedError: requestedProtocolVersionNotSupported' });
+    expect(
+      parseCstaMessage(
+        `<ResetApplicationSessionTimerNegResponse ${ns}><errorCode><definedError>invalidSessionID</definedError></errorCode></ResetApplicationSessionTimerNegResponse>`,
+      ),
+    ).toEqual({
+      kind: 'session-refused',
+      request: 'reset',
+      reason: 'definedError: invalidSessionID',
+    });
+    expect(parseCstaMessage(`<ResetApplicationSessionTimerPosResponse ${ns}/>`)).toEqual({ kind: 'session-timer-reset', durationS: undefined });
+    expect(
+      parseCstaMessage(
+        `<StopApplicationSession ${ns}><sessionID>A1B2</sessionID><sessionEndReason><definedEndReason>normal</definedEndReason></sessionEndReason></StopApplicationSession>`,
+      ),
+    ).toEqual({
+      kind: 'session-stopped',
+      reason: 'definedEndReason: normal',
+    });
+  });
+
   it('reads the calls of a SnapshotDeviceResponse, and one whose data comes later in events', () => {
     const info = (id: string) =>
       `<snapshotDeviceResponseInfo><connectionIdentifier><callID>${id}</callID><deviceID>2001</deviceID></connectionIdentifier><localCallState><compoundCallState><localConnectionState>hold</localConnectionState></compoundCallState></localCallState></snapshotDeviceResponseInfo>`;

@@ -67,6 +67,25 @@ function readMessage(element: XmlElement): CstaMessage | undefined {
       return { kind: 'system-status', status: childText(element, 'systemStatus') };
     case 'SystemStatusResponse':
       return { kind: 'system-status-response' };
+    case 'StartApplicationSessionPosResponse':
+      return {
+        kind: 'session-started',
+        sessionId: childText(element, 'sessionID') ?? '',
+        durationS: seconds(childText(element, 'actualSessionDuration')),
+        protocolVersion: childText(element, 'actualProtocolVersion'),
+      };
+    case 'StartApplicationSessionNegResponse':
+    case 'ResetApplicationSessionTimerNegResponse':
+      return {
+        kind: 'session-refused',
+        request: element.name.startsWith('Start') ? 'start' : 'reset',
+        reason: reasonOf(element),
+      };
+    case 'ResetApplicationSessionTimerPosResponse':
+      return { kind: 'session-timer-reset', durationS: seconds(childText(element, 'actualSessionDuration')) };
+    case 'StopApplicationSession':
+    case 'ApplicationSessionTerminated':
+      return { kind: 'session-stopped', reason: reasonOf(element) };
     case 'CSTAErrorCode': {
       const reason = element.children[0];
       return { kind: 'error', operation: reason ? `${reason.name}${reason.text.trim() ? `: ${reason.text.trim()}` : ''}` : 'unspecified' };
@@ -74,6 +93,20 @@ function readMessage(element: XmlElement): CstaMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/** The first reason a negative response or a stop names (errorCode/definedError, sessionEndReason …), as text. */
+function reasonOf(element: XmlElement): string {
+  const reason = findChild(element, ['errorCode', 'sessionEndReason', 'sessionTermReason'], 1) ?? element.children[0];
+  if (!reason) return 'unspecified';
+  const leaf = (e: XmlElement): XmlElement => (e.children.length > 0 ? leaf(e.children[0]) : e);
+  const inner = leaf(reason);
+  return `${inner.name}${inner.text.trim() ? `: ${inner.text.trim()}` : ''}`;
+}
+
+function seconds(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return text && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 function readEvent(type: CstaEventType, element: XmlElement): CstaEvent {

@@ -73,11 +73,14 @@ export class AcceptSignalsUsecase implements CallSignalSink {
       groups.set(groupKey, group);
     }
 
+    await this.withEarlyEnds(manager, [...groups.values()]);
     const changed: CallRecord[] = [];
     const events: NewEvent<unknown>[] = [];
     const newKeys: { pbx: string; externalCallId: string; callId: string }[] = [];
+    const earlyEnds: CallSignal[] = [];
     for (const group of groups.values()) {
       const result = foldSignals(group.current, group.signals, this.context);
+      if (!result.record) earlyEnds.push(...group.signals.filter((signal) => signal.kind === 'ended'));
       if (result.ignored > 0) {
         telephonyMetrics.signals.inc({ kind: 'any', effect: 'ignored' }, result.ignored);
         this.logger.debug({ code: TelephonyWarning.SIGNAL_IGNORED, ignored: result.ignored, call: result.record?.id }, 'call signals changed nothing');
@@ -95,7 +98,33 @@ export class AcceptSignalsUsecase implements CallSignalSink {
     await this.calls.save(manager, changed);
     await this.calls.addKeys(manager, newKeys);
     if (events.length > 0) await this.outbox.append(manager, events);
+    await this.calls.keepEarlyEnds(manager, earlyEnds, new Date());
     telephonyMetrics.signals.inc({ kind: 'any', effect: 'folded' }, signals.length);
     return changed;
+  }
+
+  /**
+   * A hangup that came before anything else of its call (a redelivered `newCall` behind its
+   * `hangup`) was kept; when the call's first signals arrive, no later than that hangup, it ends
+   * the call with them — rather than leaving a call that looks live until the reaper.
+   */
+  private async withEarlyEnds(
+    manager: EntityManager,
+    groups: { current: CallRecord | undefined; signals: CallSignal[]; aliases: Set<string> }[],
+  ): Promise<void> {
+    const fresh = groups.filter((group) => !group.current && group.signals.some((signal) => signal.kind !== 'ended'));
+    if (fresh.length === 0) return;
+    const keys = fresh.flatMap((group) =>
+      [...group.aliases].map((alias) => {
+        const [pbx, externalCallId] = alias.split('\u001f');
+        return { pbx, externalCallId };
+      }),
+    );
+    const ends = await this.calls.takeEarlyEnds(manager, keys);
+    for (const end of ends) {
+      const group = fresh.find((g) => g.aliases.has(keyOf(end.pbx, end.externalCallId)));
+      const first = Math.min(...(group?.signals ?? []).map((signal) => signal.at.getTime()));
+      if (group && first <= end.at.getTime()) group.signals.push(end);
+    }
   }
 }

@@ -30,6 +30,7 @@ export class ReapStaleCallsUsecase implements OnModuleInit {
   execute(limit = 500): Promise<number> {
     const before = new Date(this.clock.now().getTime() - this.env.TELEPHONY_CALL_TIMEOUT_S * 1000);
     return this.transactions.run(async (manager) => {
+      await this.calls.pruneEarlyEnds(manager, before);
       const stale = await this.calls.findStale(manager, before, limit);
       await this.signals.fold(
         manager,

@@ -8,11 +8,13 @@ import { PrivacyRepository } from '../../privacy.repository';
 const HOURLY_MS = 3600 * 1000;
 
 /**
- * Caller numbers are kept in clear only while telephony may need them (a callback to the
- * number the citizen called from is chosen at wrap-up): `TELEPHONY_NUMBER_RETENTION_DAYS`
- * after the call ended, the number is cleared. A case opened from the call keeps its own
- * copy, which the tickets service anonymises after the case is closed. The keyed pseudonym
- * stays for the statistics. Every run that cleared numbers is audited.
+ * Caller numbers are kept in clear only while telephony may need them: to call back (a callback
+ * to the number the citizen called from is chosen at wrap-up) and while a case related to the
+ * call is open — one the wrap-up opened (the tickets service names the call as the case's
+ * `originRef`) or one the screen pop showed. `TELEPHONY_NUMBER_RETENTION_DAYS` after the last
+ * related case closed (the tickets service's `state-changed`), or after the call when no case is
+ * related, the number is cleared. The keyed pseudonym stays for the statistics. Every run that
+ * cleared numbers is audited.
  */
 @Injectable()
 export class ClearCallerNumbersUsecase implements OnModuleInit {
@@ -35,7 +37,9 @@ export class ClearCallerNumbersUsecase implements OnModuleInit {
     return this.transactions.run(async (manager) => {
       const at = this.clock.now();
       const retentionDays = this.env.TELEPHONY_NUMBER_RETENTION_DAYS;
-      const cleared = await this.repository.clearNumbers(manager, new Date(at.getTime() - retentionDays * 86400 * 1000), at, limit);
+      const before = new Date(at.getTime() - retentionDays * 86400 * 1000);
+      const cleared = await this.repository.clearNumbers(manager, before, at, limit);
+      await this.repository.forgetClosedCases(manager, before);
       if (cleared > 0) {
         await this.repository.audit(manager, { at, cleared, retentionDays, actor: 'system:telephony' });
         this.logger.info({ cleared, retentionDays }, 'caller numbers past retention cleared');

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CallAnsweredEvent, CallScreenPopEvent, eventAbout, ScreenPopCase, TelephonyEvents, TicketSubjects } from '@d115/contracts';
 import { OutboxWriter, RequestClient } from '@d115/messaging';
 import { childLogger } from '@d115/observability';
+import { CaseLinksRepository } from '../../../case-links/case-links.repository';
 
 /** A screen pop is useful in the first seconds only: it does not wait long for the tickets service. */
 const LOOKUP_TIMEOUT_MS = 2000;
@@ -10,7 +11,8 @@ const LOOKUP_TIMEOUT_MS = 2000;
 /**
  * When a call is answered, the agent's screen shows the caller's open cases, found by the
  * tickets service on the keyed pseudonym of the number (never the number itself). A withheld
- * number pops an empty list; an unanswered lookup pops one marked `casesUnavailable`.
+ * number pops an empty list; an unanswered lookup pops one marked `casesUnavailable`. The cases
+ * popped become related to the call (see the privacy job).
  */
 @Injectable()
 export class PopScreenUsecase {
@@ -21,6 +23,7 @@ export class PopScreenUsecase {
   constructor(
     private readonly requests: RequestClient,
     private readonly outbox: OutboxWriter,
+    private readonly links: CaseLinksRepository,
   ) {}
 
   async execute(manager: EntityManager, call: CallAnsweredEvent): Promise<void> {
@@ -42,6 +45,13 @@ export class PopScreenUsecase {
         }
       }
     }
+    // The caller's open cases are related to this call: its number is kept while they are open.
+    await this.links.link(
+      manager,
+      call.callId,
+      cases.map((c) => c.ticketId),
+      'screen-pop',
+    );
     const data: CallScreenPopEvent = {
       callId: call.callId,
       agent: call.agent ?? null,

@@ -153,6 +153,7 @@ export class CreateTicketUsecase {
         ...(ticket.leikaKey ? { leikaKey: ticket.leikaKey } : {}),
         ...(ticket.ars ? { ars: ticket.ars } : {}),
         ...(input.mailMessageIds?.length ? { mailMessageIds: input.mailMessageIds } : {}),
+        ...(ticket.originRef ? { originRef: ticket.originRef } : {}),
       },
     });
     await this.hooks.created(manager, ticket, at);
