@@ -4,7 +4,7 @@ import { idf, QueryWord, queryWords } from '../domain/words';
 import { ALTERNATIVE_WEIGHT, FUZZY } from '../index/ranking';
 import { EXTRA_STOP_WORDS } from '../synonyms/shipped-synonyms';
 import { keyPositions, phraseKeys, QueryGroup, QueryGroups } from './query-groups';
-import { Lookup, QueryTerm, SearchRepository } from './search.repository';
+import { IndexState, Lookup, QueryTerm, SearchRepository } from './search.repository';
 
 export interface AnalysedQuery {
   terms: QueryTerm[];
@@ -13,8 +13,8 @@ export interface AnalysedQuery {
   /** Typed word → the catalogue word it was corrected to. */
   corrections: Map<string, string>;
   words: QueryWord[];
-  /** Services in the index. */
-  documents: number;
+  /** Services in the index and its generation. */
+  index: IndexState;
 }
 
 /** Where only the start or the end of an unknown compound is a catalogue word ("waffen|schein"). */
@@ -38,7 +38,8 @@ export class QueryAnalyzer {
     const words = queryWords(query).filter((word) => !EXTRA_STOP_WORDS.has(word.text));
     const texts = words.map((word) => word.text);
     const joins = texts.slice(1).flatMap((text, i) => [texts[i] + text, `${texts[i]}s${text}`]);
-    const [documents, looked] = await Promise.all([this.repository.documents(), this.repository.lookup([...new Set([...texts, ...joins])])]);
+    const [index, looked] = await Promise.all([this.repository.state(), this.repository.lookup([...new Set([...texts, ...joins])])]);
+    const documents = index.documents;
     const byText = new Map(looked.map((entry) => [entry.text, entry]));
     const lookups = texts.map((text) => byText.get(text)!);
     const weight = (df: number, factor: number) => idf(Math.max(documents, 1), df) * factor;
@@ -97,7 +98,7 @@ export class QueryAnalyzer {
     // (3) typos: the whole word, and the rest after a known first piece ("gewerbe|anmeldng")
     const corrections = new Map<string, string>();
     const asked = [...new Set(unresolved.flatMap((entry) => [entry.text, ...(entry.rest ? [entry.rest.text] : [])]))];
-    const found = new Map((await this.repository.corrections(asked)).map((correction) => [correction.text, correction]));
+    const found = new Map((await this.repository.corrections(asked, index)).map((correction) => [correction.text, correction]));
     for (const { text, i, rest } of unresolved) {
       const whole = found.get(text);
       const ofRest = rest ? found.get(rest.text) : undefined;
@@ -109,7 +110,7 @@ export class QueryAnalyzer {
         corrections.set(words[i].typed, whole.word);
       }
     }
-    return { ...groups.terms(), corrections, words, documents };
+    return { ...groups.terms(), corrections, words, index };
   }
 }
 

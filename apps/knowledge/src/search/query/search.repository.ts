@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@d115/database';
+import { candidateFlags, MemoryHit, ScoreBoosts } from '../index/memory-index';
 import { FUZZY } from '../index/ranking';
+import { SearchIndexCache } from '../index/search-index-cache';
 import { TrigramSupport } from '../index/trigram-support';
+import { fold } from '../domain/words';
 
 /** What the vocabulary says about a string of the query. */
 export interface Lookup {
@@ -59,8 +62,15 @@ export interface ScoredService {
   total: number;
 }
 
-const COMMON_SHARE = 0.05;
-const COMMON_MIN = 50;
+/** The loaded catalogue's size and the index generation (raised by every refresh that changed something). */
+export interface IndexState {
+  documents: number;
+  generation: number;
+}
+
+const HIGHLIGHTED_WORDS = 500;
+
+type ServiceRow = { service_id: string; source_id: string; leika_key: string | null; name: string; plain_text: string; head_lines: number };
 
 /** All SQL of a search. Each method is one round trip. */
 @Injectable()
@@ -68,11 +78,14 @@ export class SearchRepository {
   constructor(
     private readonly transactions: Transactions,
     private readonly trigram: TrigramSupport,
+    private readonly cache: SearchIndexCache,
   ) {}
 
-  async documents(): Promise<number> {
-    const [row] = await this.transactions.manager.query(`SELECT (value->>'documents')::int AS documents FROM search_meta WHERE key = 'stats'`);
-    return (row?.documents as number | undefined) ?? 0;
+  async state(): Promise<IndexState> {
+    const [row] = await this.transactions.manager.query(
+      `SELECT (value->>'documents')::int AS documents, coalesce((value->>'generation')::int, 0) AS generation FROM search_meta WHERE key = 'stats'`,
+    );
+    return { documents: (row?.documents as number | undefined) ?? 0, generation: (row?.generation as number | undefined) ?? 0 };
   }
 
   async lookup(texts: string[]): Promise<Lookup[]> {
@@ -111,10 +124,19 @@ export class SearchRepository {
     );
   }
 
-  /** The most similar catalogue word for each text (trigram index), if similar enough. */
-  async corrections(texts: string[]): Promise<Correction[]> {
+  /** The most similar catalogue word for each text, if similar enough: in memory when this generation is loaded, else by the trigram index. */
+  async corrections(texts: string[], index: IndexState): Promise<Correction[]> {
+    if (texts.length === 0) return [];
+    const memory = this.cache.current(index.generation);
+    if (memory)
+      return texts.flatMap((text) => {
+        const found = memory.vocabulary.correct(fold(text));
+        if (!found) return [];
+        const { word, term, df, parts } = found.word;
+        return [{ text, word, term, df, similarity: found.similarity, parts: parts.map((part) => ({ term: part, df: memory.df(part) })) }];
+      });
     const schema = this.trigram.schema;
-    if (!schema || texts.length === 0) return [];
+    if (!schema) return [];
     return this.transactions.manager.query(
       `SELECT q.text, c.word, c.term, c.df, c.similarity,
               coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
@@ -122,7 +144,7 @@ export class SearchRepository {
        FROM unnest($1::text[]) AS q(text),
        LATERAL (SELECT word, term, df, parts, ${schema}.similarity(folded, search_fold(q.text)) AS similarity FROM search_word
                 WHERE folded OPERATOR(${schema}.%) search_fold(q.text) AND df > 0
-                ORDER BY similarity DESC, df DESC LIMIT 1) AS c
+                ORDER BY similarity DESC, df DESC, word LIMIT 1) AS c
        WHERE c.similarity >= $2`,
       [texts, FUZZY.similarity],
     );
@@ -132,31 +154,48 @@ export class SearchRepository {
    * Per service and query group the best alternative's weight (so synonyms do not add up),
    * summed over groups, scaled by the share of groups matched; the name coverage breaks ties.
    */
-  async score(
+  async score(terms: QueryTerm[], groups: number, index: IndexState, filter: ScoreFilter, limit: number, boosts: ScoreBoosts): Promise<ScoredService[]> {
+    if (terms.length === 0) return [];
+    const memory = this.cache.current(index.generation);
+    if (memory) {
+      const ranked = memory.score(terms, groups, filter, limit, boosts);
+      return this.withTexts(ranked.hits, ranked.total);
+    }
+    return this.scoreInSql(terms, groups, index.documents, filter, limit, boosts);
+  }
+
+  /** The ranked hits with their names and texts, in the order the SQL ranking gives (the name breaks exact ties). */
+  private async withTexts(hits: MemoryHit[], total: number): Promise<ScoredService[]> {
+    if (hits.length === 0) return [];
+    const rows: ServiceRow[] = await this.transactions.manager.query(
+      `SELECT s.id AS service_id, s.source_id, s.leika_key, s.name, s.plain_text, 1 + cardinality(s.synonyms) + cardinality(s.keywords) AS head_lines
+       FROM service s WHERE s.id = ANY($1::uuid[])`,
+      [hits.map((hit) => hit.serviceId)],
+    );
+    const byId = new Map(rows.map((row) => [row.service_id, row]));
+    return hits
+      .filter((hit) => byId.has(hit.serviceId)) // removed since the index was loaded
+      .map((hit) => ({ hit, row: byId.get(hit.serviceId)! }))
+      .sort((a, b) => b.hit.score - a.hit.score || a.hit.nameTerms - b.hit.nameTerms || a.row.name.localeCompare(b.row.name))
+      .map(({ hit, row }) => ({ ...mapRow(row), score: hit.score, total }));
+  }
+
+  /**
+   * The same ranking in one statement, while this instance has not loaded the current index generation.
+   * Candidates come from the rarer terms; a term in more than COMMON_SHARE of the services only adds
+   * to their scores (looked up per candidate), so "beantragen" never scans thousands of postings.
+   * With nothing but common terms, every term makes candidates.
+   */
+  private async scoreInSql(
     terms: QueryTerm[],
     groups: number,
     documents: number,
     filter: ScoreFilter,
     limit: number,
-    boosts: { name: number; keyword: number; coverage: number },
+    boosts: ScoreBoosts,
   ): Promise<ScoredService[]> {
-    if (terms.length === 0) return [];
-    // Candidates come from the rarer terms; a term in more than COMMON_SHARE of the services only adds
-    // to their scores (looked up per candidate), so "beantragen" never scans thousands of postings.
-    // With nothing but common terms, every term makes candidates.
-    const cutoff = Math.max(COMMON_MIN, documents * COMMON_SHARE);
-    const anyRare = terms.some((term) => term.df <= cutoff);
-    const rareFlags = terms.map((term) => !anyRare || term.df <= cutoff);
-    const rows: {
-      service_id: string;
-      source_id: string;
-      leika_key: string | null;
-      name: string;
-      plain_text: string;
-      head_lines: number;
-      score: number;
-      total: string;
-    }[] = await this.transactions.manager.query(
+    const rareFlags = candidateFlags(terms, documents);
+    const rows: (ServiceRow & { score: number; total: string })[] = await this.transactions.manager.query(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::real[], $12::boolean[]) AS q(term, grp, weight, rare)),
          rare AS (SELECT p.service_id, q.grp, p.tfn, p.fields, q.weight FROM q JOIN search_posting p ON p.term = q.term WHERE q.rare),
          candidate AS (SELECT DISTINCT service_id FROM rare),
@@ -192,22 +231,29 @@ export class SearchRepository {
         rareFlags,
       ],
     );
-    return rows.map((row) => ({
-      serviceId: row.service_id,
-      sourceId: row.source_id,
-      leikaKey: row.leika_key,
-      name: row.name,
-      plainText: row.plain_text,
-      headLines: row.head_lines,
-      score: Number(row.score),
-      total: Number(row.total),
-    }));
+    return rows.map((row) => ({ ...mapRow(row), score: Number(row.score), total: Number(row.total) }));
   }
 
   /** The catalogue words of the given terms, to highlight them in snippets. */
-  async wordsOf(terms: string[]): Promise<string[]> {
+  async wordsOf(terms: string[], index: IndexState): Promise<string[]> {
     if (terms.length === 0) return [];
-    const rows: { word: string }[] = await this.transactions.manager.query(`SELECT word FROM search_word WHERE term = ANY($1::text[]) LIMIT 500`, [terms]);
+    const memory = this.cache.current(index.generation);
+    if (memory) return memory.vocabulary.wordsOf(terms, HIGHLIGHTED_WORDS);
+    const rows: { word: string }[] = await this.transactions.manager.query(
+      `SELECT word FROM search_word WHERE term = ANY($1::text[]) LIMIT ${HIGHLIGHTED_WORDS}`,
+      [terms],
+    );
     return rows.map((row) => row.word);
   }
+}
+
+function mapRow(row: ServiceRow): Omit<ScoredService, 'score' | 'total'> {
+  return {
+    serviceId: row.service_id,
+    sourceId: row.source_id,
+    leikaKey: row.leika_key,
+    name: row.name,
+    plainText: row.plain_text,
+    headLines: row.head_lines,
+  };
 }

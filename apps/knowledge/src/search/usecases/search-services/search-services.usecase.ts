@@ -40,8 +40,8 @@ export class SearchServicesUsecase {
     const filter = { ars: request.ars, regionPrefix: request.ars ? significantPrefix(request.ars) : undefined, online: request.online };
     const boosts = { name: BM25.nameBoost, keyword: BM25.keywordBoost, coverage: BM25.nameCoverage };
     const [scored, words] = await Promise.all([
-      this.repository.score(analysed.terms, analysed.groups, analysed.documents, filter, request.limit ?? DEFAULT_LIMIT, boosts),
-      this.repository.wordsOf([...new Set(analysed.terms.map((term) => term.term))]),
+      this.repository.score(analysed.terms, analysed.groups, analysed.index, filter, request.limit ?? DEFAULT_LIMIT, boosts),
+      this.repository.wordsOf([...new Set(analysed.terms.map((term) => term.term))], analysed.index),
     ]);
     const matchedWords = new Set(words);
     const matchedTerms = [...new Set(analysed.terms.map((term) => term.term))];
