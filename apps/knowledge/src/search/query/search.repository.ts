@@ -62,6 +62,13 @@ export interface ScoredService {
   total: number;
 }
 
+/** Ranked services (by id); `services` with their texts when the ranking came from SQL. */
+export interface Ranked {
+  hits: MemoryHit[];
+  total: number;
+  services?: ScoredService[];
+}
+
 /** The loaded catalogue's size and the index generation (raised by every refresh that changed something). */
 export interface IndexState {
   documents: number;
@@ -69,6 +76,29 @@ export interface IndexState {
 }
 
 const HIGHLIGHTED_WORDS = 500;
+
+interface LookupRow {
+  text: string;
+  term: string | null;
+  word_term: string | null;
+  parts: { term: string; df: number }[] | null;
+  word_df: number | null;
+  stem_df: number | null;
+}
+
+/** Each text of $1: its term (stemmed, folded), the catalogue word of its folded spelling with its compound parts, the stem's frequency. */
+const LOOKUP_SQL = `SELECT q.text, q.term, w.term AS word_term, w.df AS word_df, st.df AS stem_df,
+         coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
+                   FROM unnest(w.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part), '[]'::jsonb) AS parts
+  FROM (SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text) AS q
+  LEFT JOIN LATERAL (SELECT term, parts, df FROM search_word WHERE folded = search_fold(q.text) ORDER BY df DESC LIMIT 1) AS w ON true
+  LEFT JOIN search_term_stat st ON st.term = q.term`;
+
+function toLookup(row: LookupRow): Lookup {
+  const known = row.word_term && (row.word_df ?? 0) > 0 ? row.word_term : row.stem_df ? row.term! : undefined;
+  const df = known === row.word_term ? (row.word_df ?? 0) : (row.stem_df ?? 0);
+  return { text: row.text, term: row.term, known: known ?? undefined, parts: row.parts ?? [], df };
+}
 
 type ServiceRow = { service_id: string; source_id: string; leika_key: string | null; name: string; plain_text: string; head_lines: number };
 
@@ -81,47 +111,39 @@ export class SearchRepository {
     private readonly cache: SearchIndexCache,
   ) {}
 
-  async state(): Promise<IndexState> {
-    const [row] = await this.transactions.manager.query(
-      `SELECT (value->>'documents')::int AS documents, coalesce((value->>'generation')::int, 0) AS generation FROM search_meta WHERE key = 'stats'`,
-    );
-    return { documents: (row?.documents as number | undefined) ?? 0, generation: (row?.generation as number | undefined) ?? 0 };
+  /**
+   * The first round trip of a search, one statement: the index state, what the vocabulary says
+   * about each text (the query's words and their joined pairs), and the synonym expansions of the
+   * words and of runs of two and three of them (the words' terms joined by a space, stop words
+   * skipped — the keys search_expansion is written under).
+   */
+  async opening(words: string[], texts: string[]): Promise<{ index: IndexState; lookups: Lookup[]; expansions: Expansion[] }> {
+    const [row]: { documents: number | null; generation: number | null; lookups: LookupRow[] | null; expansions: Expansion[] | null }[] =
+      await this.transactions.manager.query(
+        `WITH looked AS (${LOOKUP_SQL}),
+           word AS (SELECT n, search_term(text) AS term FROM unnest($2::text[]) WITH ORDINALITY AS u(text, n)),
+           content AS (SELECT term, row_number() OVER (ORDER BY n) AS n FROM word WHERE term IS NOT NULL),
+           phrase AS (SELECT string_agg(b.term, ' ' ORDER BY b.n) AS key FROM content a CROSS JOIN generate_series(1, 3) AS len
+                      JOIN content b ON b.n BETWEEN a.n AND a.n + len - 1 GROUP BY a.n, len HAVING count(*) = len),
+           expansion AS (SELECT e.key, e.term, max(e.weight)::real AS weight, st.df FROM search_expansion e JOIN search_term_stat st ON st.term = e.term
+                         WHERE e.key IN (SELECT key FROM phrase) GROUP BY e.key, e.term, st.df)
+         SELECT (m.value->>'documents')::int AS documents, coalesce((m.value->>'generation')::int, 0) AS generation,
+                (SELECT jsonb_agg(to_jsonb(looked)) FROM looked) AS lookups, (SELECT jsonb_agg(to_jsonb(expansion)) FROM expansion) AS expansions
+         FROM (SELECT 1) AS one LEFT JOIN search_meta m ON m.key = 'stats'`,
+        [texts, words],
+      );
+    return {
+      index: { documents: row?.documents ?? 0, generation: row?.generation ?? 0 },
+      lookups: (row?.lookups ?? []).map(toLookup),
+      expansions: row?.expansions ?? [],
+    };
   }
 
+  /** What the vocabulary says about each text (pieces of unknown compounds). */
   async lookup(texts: string[]): Promise<Lookup[]> {
     if (texts.length === 0) return [];
-    const rows: {
-      text: string;
-      term: string | null;
-      word_term: string | null;
-      parts: { term: string; df: number }[] | null;
-      word_df: number | null;
-      stem_df: number | null;
-    }[] = await this.transactions.manager.query(
-      `SELECT q.text, q.term, w.term AS word_term, w.df AS word_df, st.df AS stem_df,
-              coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
-                        FROM unnest(w.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part), '[]'::jsonb) AS parts
-       FROM (SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text) AS q
-       LEFT JOIN LATERAL (SELECT term, parts, df FROM search_word WHERE folded = search_fold(q.text) ORDER BY df DESC LIMIT 1) AS w ON true
-       LEFT JOIN search_term_stat st ON st.term = q.term`,
-      [texts],
-    );
-    return rows.map((row) => {
-      const known = row.word_term && (row.word_df ?? 0) > 0 ? row.word_term : row.stem_df ? row.term! : undefined;
-      const df = known === row.word_term ? (row.word_df ?? 0) : (row.stem_df ?? 0);
-      return { text: row.text, term: row.term, known: known ?? undefined, parts: row.parts ?? [], df };
-    });
-  }
-
-  /** Synonym, abbreviation and situation expansions of the given keys (terms joined by a space). */
-  async expansions(keys: string[]): Promise<Expansion[]> {
-    if (keys.length === 0) return [];
-    return this.transactions.manager.query(
-      `SELECT e.key, e.term, max(e.weight)::real AS weight, st.df
-       FROM search_expansion e JOIN search_term_stat st ON st.term = e.term
-       WHERE e.key = ANY($1::text[]) GROUP BY e.key, e.term, st.df`,
-      [keys],
-    );
+    const rows: LookupRow[] = await this.transactions.manager.query(LOOKUP_SQL, [texts]);
+    return rows.map(toLookup);
   }
 
   /** The most similar catalogue word for each text, if similar enough: in memory when this generation is loaded, else by the trigram index. */
@@ -154,18 +176,22 @@ export class SearchRepository {
    * Per service and query group the best alternative's weight (so synonyms do not add up),
    * summed over groups, scaled by the share of groups matched; the name coverage breaks ties.
    */
-  async score(terms: QueryTerm[], groups: number, index: IndexState, filter: ScoreFilter, limit: number, boosts: ScoreBoosts): Promise<ScoredService[]> {
-    if (terms.length === 0) return [];
+  async rank(terms: QueryTerm[], groups: number, index: IndexState, filter: ScoreFilter, limit: number, boosts: ScoreBoosts): Promise<Ranked> {
+    if (terms.length === 0) return { hits: [], total: 0 };
     const memory = this.cache.current(index.generation);
-    if (memory) {
-      const ranked = memory.score(terms, groups, filter, limit, boosts);
-      return this.withTexts(ranked.hits, ranked.total);
-    }
-    return this.scoreInSql(terms, groups, index.documents, filter, limit, boosts);
+    if (memory) return memory.score(terms, groups, filter, limit, boosts);
+    const services = await this.scoreInSql(terms, groups, index.documents, filter, limit, boosts);
+    return {
+      hits: services.map((service) => ({ serviceId: service.serviceId, nameTerms: 0, score: service.score })),
+      total: services[0]?.total ?? 0,
+      services,
+    };
   }
 
   /** The ranked hits with their names and texts, in the order the SQL ranking gives (the name breaks exact ties). */
-  private async withTexts(hits: MemoryHit[], total: number): Promise<ScoredService[]> {
+  async withTexts(ranked: Ranked): Promise<ScoredService[]> {
+    if (ranked.services) return ranked.services;
+    const { hits, total } = ranked;
     if (hits.length === 0) return [];
     const rows: ServiceRow[] = await this.transactions.manager.query(
       `SELECT s.id AS service_id, s.source_id, s.leika_key, s.name, s.plain_text, 1 + cardinality(s.synonyms) + cardinality(s.keywords) AS head_lines
