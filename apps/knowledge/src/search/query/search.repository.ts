@@ -87,12 +87,12 @@ interface LookupRow {
 }
 
 /** Each text of $1: its term (stemmed, folded), the catalogue word of its folded spelling with its compound parts, the stem's frequency. */
-const LOOKUP_SQL = `SELECT q.text, q.term, w.term AS word_term, w.df AS word_df, st.df AS stem_df,
-         coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce(ps.df, 0)))
-                   FROM unnest(w.parts) AS part LEFT JOIN search_term_stat ps ON ps.term = part), '[]'::jsonb) AS parts
+// Scalar sub-selects, so each text is a few index probes whatever the planner guesses about unnest().
+const LOOKUP_SQL = `SELECT q.text, q.term, w.term AS word_term, w.df AS word_df, (SELECT st.df FROM search_term_stat st WHERE st.term = q.term) AS stem_df,
+         coalesce((SELECT jsonb_agg(jsonb_build_object('term', part, 'df', coalesce((SELECT ps.df FROM search_term_stat ps WHERE ps.term = part), 0)))
+                   FROM unnest(w.parts) AS part), '[]'::jsonb) AS parts
   FROM (SELECT text, search_term(text) AS term FROM unnest($1::text[]) AS text) AS q
-  LEFT JOIN LATERAL (SELECT term, parts, df FROM search_word WHERE folded = search_fold(q.text) ORDER BY df DESC LIMIT 1) AS w ON true
-  LEFT JOIN search_term_stat st ON st.term = q.term`;
+  LEFT JOIN LATERAL (SELECT term, parts, df FROM search_word WHERE folded = search_fold(q.text) ORDER BY df DESC LIMIT 1) AS w ON true`;
 
 function toLookup(row: LookupRow): Lookup {
   const known = row.word_term && (row.word_df ?? 0) > 0 ? row.word_term : row.stem_df ? row.term! : undefined;
@@ -125,8 +125,10 @@ export class SearchRepository {
            content AS (SELECT term, row_number() OVER (ORDER BY n) AS n FROM word WHERE term IS NOT NULL),
            phrase AS (SELECT string_agg(b.term, ' ' ORDER BY b.n) AS key FROM content a CROSS JOIN generate_series(1, 3) AS len
                       JOIN content b ON b.n BETWEEN a.n AND a.n + len - 1 GROUP BY a.n, len HAVING count(*) = len),
-           expansion AS (SELECT e.key, e.term, max(e.weight)::real AS weight, st.df FROM search_expansion e JOIN search_term_stat st ON st.term = e.term
-                         WHERE e.key IN (SELECT key FROM phrase) GROUP BY e.key, e.term, st.df)
+           expansion AS (SELECT x.key, x.term, x.weight, x.df FROM (
+                           SELECT e.key, e.term, max(e.weight)::real AS weight, (SELECT st.df FROM search_term_stat st WHERE st.term = e.term) AS df
+                           FROM (SELECT DISTINCT key FROM phrase) AS p JOIN search_expansion e ON e.key = p.key GROUP BY e.key, e.term) AS x
+                         WHERE x.df IS NOT NULL)
          SELECT (m.value->>'documents')::int AS documents, coalesce((m.value->>'generation')::int, 0) AS generation,
                 (SELECT jsonb_agg(to_jsonb(looked)) FROM looked) AS lookups, (SELECT jsonb_agg(to_jsonb(expansion)) FROM expansion) AS expansions
          FROM (SELECT 1) AS one LEFT JOIN search_meta m ON m.key = 'stats'`,
