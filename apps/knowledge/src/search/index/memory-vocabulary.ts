@@ -35,7 +35,6 @@ export class MemoryVocabulary {
   private readonly byTrigram = new Map<string, number[]>();
   private readonly trigramCounts: Uint16Array;
   private readonly byTerm = new Map<string, string[]>();
-  private readonly folded = new Set<string>();
 
   constructor(private readonly words: VocabularyWord[]) {
     this.trigramCounts = new Uint16Array(words.length);
@@ -47,16 +46,10 @@ export class MemoryVocabulary {
         if (list) list.push(i);
         else this.byTrigram.set(trigram, [i]);
       }
-      this.folded.add(word.folded);
       const spelled = this.byTerm.get(word.term);
       if (spelled) spelled.push(word.word);
       else this.byTerm.set(word.term, [word.word]);
     });
-  }
-
-  /** Whether a catalogue word has this folded spelling. */
-  knows(folded: string): boolean {
-    return this.folded.has(folded);
   }
 
   /** The most similar word to a folded query word, if similar enough. */

@@ -33,11 +33,6 @@ export class SearchIndexCache {
     return this.loaded?.generation;
   }
 
-  /** The index loaded last, whatever its generation (for hints that do not decide a result). */
-  get latest(): MemoryIndex | undefined {
-    return this.enabled ? this.loaded : undefined;
-  }
-
   /** The index of `generation` when it is loaded; starts loading it otherwise. */
   current(generation: number): MemoryIndex | undefined {
     if (!this.enabled) return undefined;

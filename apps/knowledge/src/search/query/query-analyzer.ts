@@ -24,8 +24,7 @@ const PARTIAL_PIECE = 5;
  * Turns the caller's words into weighted query terms, in one to three round
  * trips: (1) every word and every adjacent pair joined, against the vocabulary
  * and the stemmer, and the synonym table for words and phrases of up to three
- * words (with the pieces of words the in-memory vocabulary does not know);
- * (2) only for unknown words whose pieces were not sent along: the pieces; (3) trigram
+ * words; (2) only with unknown words: the pieces of unknown compounds; (3) trigram
  * corrections for what is still unknown (the whole word, and the rest after a
  * known first piece) — in memory when the index is loaded, else by pg_trgm.
  * Each word is a group of alternatives (itself, its synonyms, its correction);
@@ -40,9 +39,7 @@ export class QueryAnalyzer {
     const words = queryWords(query).filter((word) => !EXTRA_STOP_WORDS.has(word.text));
     const texts = words.map((word) => word.text);
     const joins = texts.slice(1).flatMap((text, i) => [texts[i] + text, `${texts[i]}s${text}`]);
-    // the pieces of words the in-memory vocabulary does not know go along, to save a round trip later
-    const prefetched = texts.filter((text) => this.repository.maybeUnknown(text)).flatMap(candidatePieces);
-    const { index, lookups: looked, expansions } = await this.repository.opening(texts, [...new Set([...texts, ...joins, ...prefetched])]);
+    const { index, lookups: looked, expansions } = await this.repository.opening(texts, [...new Set([...texts, ...joins])]);
     const documents = index.documents;
     const byText = new Map(looked.map((entry) => [entry.text, entry]));
     const lookups = texts.map((text) => byText.get(text)!);
@@ -68,9 +65,7 @@ export class QueryAnalyzer {
     // (2) synonyms of words and phrases; the pieces of compounds the catalogue does not know whole
     const keyTerms = lookups.map((entry) => entry.term);
     const unknown = lookups.map((entry, i) => ({ entry, i })).filter(({ entry }) => entry.term !== null && !entry.known);
-    const wanted = [...new Set(unknown.flatMap(({ entry }) => candidatePieces(entry.text)))];
-    const missing = wanted.filter((piece) => !byText.has(piece));
-    const pieces = [...wanted.filter((piece) => byText.has(piece)).map((piece) => byText.get(piece)!), ...(await this.repository.lookup(missing))];
+    const pieces = await this.repository.lookup(unknown.flatMap(({ entry }) => candidatePieces(entry.text)));
     const expanded = new Set<number>();
     for (const expansion of expansions) {
       const positions = keyPositions(keyTerms, expansion.key);

@@ -141,12 +141,6 @@ export class SearchRepository {
     };
   }
 
-  /** Whether the loaded vocabulary lacks the word's folded spelling (its stem may still be known); false when none is loaded. */
-  maybeUnknown(text: string): boolean {
-    const loaded = this.cache.latest;
-    return loaded !== undefined && !loaded.vocabulary.knows(fold(text));
-  }
-
   /** What the vocabulary says about each text (pieces of unknown compounds). */
   async lookup(texts: string[]): Promise<Lookup[]> {
     if (texts.length === 0) return [];
