@@ -43,7 +43,8 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
  * catalogue: recall@1, recall@5 and MRR per style and overall.
  *
  * Phase `latency`: a generated catalogue of `--services` (20,000) services plus
- * the demo, imported and indexed; then the evaluation questions, three rounds,
+ * the demo, imported and indexed, and the index loaded into memory as a running
+ * instance does after an import; then the evaluation questions, three rounds,
  * one at a time through the search use case (in process, with its database round
  * trips and the log write; without NATS): p50/p95.
  *
@@ -142,6 +143,7 @@ async function recallPhase(): Promise<void> {
     await search.prepare();
     const report = await new CatalogueImporter(dataSource, 'knowledge').importFile(join(__dirname, '../apps/knowledge/src/demo/rostock.catalogue.json'));
     if ('error' in report) throw new Error(report.error);
+    await search.cache.load();
     const result = await evaluate(async (query) => (await search.search({ query, limit: 10 })).hits.map((hit) => hit.sourceId));
     out(`recall: ${result.overall.questions} questions over the Rostock demo catalogue (${report.applied.services} services)`);
     for (const [style, figures] of [...Object.entries(result.byStyle), ['overall', result.overall] as const])
@@ -168,6 +170,12 @@ async function latencyPhase(options: Options): Promise<void> {
         `SELECT (SELECT count(*) FROM search_posting)::int AS postings, (SELECT count(*) FROM search_word)::int AS words`,
       );
       out(`latency: index of ${words} words and ${postings} postings`);
+      const loadStarted = Date.now();
+      const loaded = await search.cache.load();
+      if (!loaded) throw new Error('the search index did not load into memory');
+      out(
+        `latency: index loaded into memory in ${fixed((Date.now() - loadStarted) / 1000, 1)} s (generation ${loaded.generation}, RSS ${fixed(process.memoryUsage().rss / 1024 / 1024, 0)} MB)`,
+      );
       const questions = (await import('../apps/knowledge/src/search/evaluation/evaluation')).EVALUATION_QUESTIONS;
       for (const question of questions.slice(0, 20)) await search.search({ query: question.q }); // warm-up
       const times: number[] = [];

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KnowledgeSubjects, SearchReply } from '@d115/contracts';
 import { fixture, KnowledgeKit } from './support/knowledge-kit';
 
@@ -51,5 +54,31 @@ describe('knowledge search over imported catalogues', () => {
       `SELECT (SELECT df FROM knowledge.search_term_stat WHERE term = 'beantrag') AS common, (SELECT df FROM knowledge.search_term_stat WHERE term = 'jagdschein') AS rare`,
     );
     expect(stats.common).toBeGreaterThan(stats.rare);
+  });
+
+  it('indexes a service with a very long HTML text whole: a word at its end is found, the snippet stays short', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'd115-long-'));
+    try {
+      const paragraph = '<p>Die Behörde prüft den <b>Antrag</b> und die <a href="https://example.org">Unterlagen</a> sorgfältig.</p>\n';
+      const fullText = `${paragraph.repeat(4000)}<table><tr><td>Ausnahme für die Zaunkönigbrücke</td></tr></table>`;
+      const file = join(dir, 'long.d115.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: 'd115-catalogue',
+          version: 1,
+          source: 'long-test',
+          services: [{ id: 'lang', name: 'Sehr lange Beschreibung', modules: { fullText } }],
+        }),
+      );
+      expect(fullText.length).toBeGreaterThan(400_000);
+      await kit.import(file);
+      const reply = await search('Zaunkönigbrücke');
+      expect(ids(reply)).toEqual(['lang']);
+      expect(reply.hits[0].snippet).toContain('<mark>Zaunkönigbrücke</mark>');
+      expect(reply.hits[0].snippet.length).toBeLessThan(600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { SearchReply, SearchRequest } from '@d115/contracts';
 import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';
+import { SearchIndexCache } from './index/search-index-cache';
 import { SearchIndexer } from './index/search-indexer';
 import { TrigramSupport } from './index/trigram-support';
 import { SearchLogRepository } from './log/search-log.repository';
@@ -21,12 +22,15 @@ export class StandaloneSearch {
   private readonly trigram: TrigramSupport;
   private readonly usecase: SearchServicesUsecase;
   readonly indexer: SearchIndexer;
+  /** The in-memory index; `load()` it after an import to search it at once (else the first search starts the load). */
+  readonly cache: SearchIndexCache;
 
   constructor(dataSource: DataSource) {
     this.transactions = new Transactions(dataSource);
     this.trigram = new TrigramSupport(this.transactions);
     this.indexer = new SearchIndexer(this.transactions);
-    const repository = new SearchRepository(this.transactions, this.trigram);
+    this.cache = new SearchIndexCache(this.transactions);
+    const repository = new SearchRepository(this.transactions, this.trigram, this.cache);
     this.usecase = new SearchServicesUsecase(new QueryAnalyzer(repository), repository, new SearchLogRepository(this.transactions), new Clock());
   }
 

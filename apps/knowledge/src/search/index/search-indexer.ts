@@ -34,7 +34,11 @@ export class SearchIndexer {
 
   constructor(private readonly transactions: Transactions) {}
 
-  refresh(options: { full?: boolean } = {}): Promise<IndexRefresh> {
+  /**
+   * `imported`: called after an import run, which may have changed responsibilities without
+   * changing a service — the index generation is raised then too, so the instances reload.
+   */
+  refresh(options: { full?: boolean; imported?: boolean } = {}): Promise<IndexRefresh> {
     const started = Date.now();
     return this.transactions.run(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('d115:knowledge:search-index'))`);
@@ -49,7 +53,8 @@ export class SearchIndexer {
       const newWords = stale > 0 ? await step('vocabulary', () => this.extendVocabulary(manager)) : 0;
       if (newWords > 0 || options.full) await step('compounds', () => this.splitCompounds(manager));
       if (stale > 0) await step('postings', () => this.writePostings(manager));
-      const { documents, words } = await step('statistics', () => this.updateStatistics(manager, stale));
+      const changed = stale > 0 || options.imported === true || options.full === true;
+      const { documents, words } = await step('statistics', () => this.updateStatistics(manager, stale, changed));
       const refresh = { services: stale, documents, words, milliseconds: Date.now() - started };
       if (stale > 0) this.logger.info({ ...refresh, steps }, 'search index refreshed');
       return refresh;
@@ -164,14 +169,19 @@ export class SearchIndexer {
     const used = (previous?.value?.average as number | undefined) ?? 0;
     const real = Math.max(Number(average), 1);
     if (used > 0 && Math.abs(real - used) / used <= 0.1) return { current: used, drifted: false };
-    await manager.query(`INSERT INTO search_meta (key, value) VALUES ('stats', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
-      JSON.stringify({ documents: previous?.value?.documents ?? 0, average: real }),
-    ]);
+    await manager.query(
+      `INSERT INTO search_meta (key, value) VALUES ('stats', $1) ON CONFLICT (key) DO UPDATE SET value = search_meta.value || excluded.value`,
+      [JSON.stringify({ documents: previous?.value?.documents ?? 0, average: real })],
+    );
     return { current: real, drifted: used > 0 };
   }
 
-  /** Document frequencies of every term, the number of documents, and fresh planner statistics after large changes. */
-  private async updateStatistics(manager: EntityManager, stale: number): Promise<{ documents: number; words: number }> {
+  /**
+   * Document frequencies of every term, the number of documents, the index generation (raised when
+   * something changed: the instances' in-memory copies reload), and fresh planner statistics after
+   * large changes.
+   */
+  private async updateStatistics(manager: EntityManager, stale: number, changed: boolean): Promise<{ documents: number; words: number }> {
     const [{ documents }] = await manager.query(`SELECT count(*)::int AS documents FROM search_document`);
     if (stale > 0) {
       await manager.query(`TRUNCATE search_term_stat`);
@@ -181,7 +191,7 @@ export class SearchIndexer {
     }
     const [previous] = await manager.query(`SELECT value FROM search_meta WHERE key = 'stats'`);
     await manager.query(`INSERT INTO search_meta (key, value) VALUES ('stats', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
-      JSON.stringify({ average: previous?.value?.average ?? 1, documents }),
+      JSON.stringify({ average: previous?.value?.average ?? 1, documents, generation: Number(previous?.value?.generation ?? 0) + (changed ? 1 : 0) }),
     ]);
     // After a large refresh the planner must know the new sizes before the next search (autovacuum comes later).
     if (stale > 1000 || stale > documents / 10)

@@ -3,8 +3,8 @@ import { candidatePieces, splitCompound } from '../domain/compounds';
 import { idf, QueryWord, queryWords } from '../domain/words';
 import { ALTERNATIVE_WEIGHT, FUZZY } from '../index/ranking';
 import { EXTRA_STOP_WORDS } from '../synonyms/shipped-synonyms';
-import { keyPositions, phraseKeys, QueryGroup, QueryGroups } from './query-groups';
-import { Lookup, QueryTerm, SearchRepository } from './search.repository';
+import { keyPositions, QueryGroup, QueryGroups } from './query-groups';
+import { IndexState, Lookup, QueryTerm, SearchRepository } from './search.repository';
 
 export interface AnalysedQuery {
   terms: QueryTerm[];
@@ -13,19 +13,20 @@ export interface AnalysedQuery {
   /** Typed word → the catalogue word it was corrected to. */
   corrections: Map<string, string>;
   words: QueryWord[];
-  /** Services in the index. */
-  documents: number;
+  /** Services in the index and its generation. */
+  index: IndexState;
 }
 
 /** Where only the start or the end of an unknown compound is a catalogue word ("waffen|schein"). */
 const PARTIAL_PIECE = 5;
 
 /**
- * Turns the caller's words into weighted query terms, in at most three round
+ * Turns the caller's words into weighted query terms, in one to three round
  * trips: (1) every word and every adjacent pair joined, against the vocabulary
- * and the stemmer; (2) the synonym table for words and phrases of up to three
- * words, and the pieces of unknown compounds; (3) trigram corrections for what
- * is still unknown (the whole word, and the rest after a known first piece).
+ * and the stemmer, and the synonym table for words and phrases of up to three
+ * words; (2) only with unknown words: the pieces of unknown compounds; (3) trigram
+ * corrections for what is still unknown (the whole word, and the rest after a
+ * known first piece) — in memory when the index is loaded, else by pg_trgm.
  * Each word is a group of alternatives (itself, its synonyms, its correction);
  * the parts of a compound are groups of their own at a lower weight. A term's
  * weight is its rarity (idf) in the loaded catalogue times the alternative's weight.
@@ -38,7 +39,8 @@ export class QueryAnalyzer {
     const words = queryWords(query).filter((word) => !EXTRA_STOP_WORDS.has(word.text));
     const texts = words.map((word) => word.text);
     const joins = texts.slice(1).flatMap((text, i) => [texts[i] + text, `${texts[i]}s${text}`]);
-    const [documents, looked] = await Promise.all([this.repository.documents(), this.repository.lookup([...new Set([...texts, ...joins])])]);
+    const { index, lookups: looked, expansions } = await this.repository.opening(texts, [...new Set([...texts, ...joins])]);
+    const documents = index.documents;
     const byText = new Map(looked.map((entry) => [entry.text, entry]));
     const lookups = texts.map((text) => byText.get(text)!);
     const weight = (df: number, factor: number) => idf(Math.max(documents, 1), df) * factor;
@@ -63,10 +65,7 @@ export class QueryAnalyzer {
     // (2) synonyms of words and phrases; the pieces of compounds the catalogue does not know whole
     const keyTerms = lookups.map((entry) => entry.term);
     const unknown = lookups.map((entry, i) => ({ entry, i })).filter(({ entry }) => entry.term !== null && !entry.known);
-    const [expansions, pieces] = await Promise.all([
-      this.repository.expansions(phraseKeys(keyTerms)),
-      this.repository.lookup(unknown.flatMap(({ entry }) => candidatePieces(entry.text))),
-    ]);
+    const pieces = await this.repository.lookup(unknown.flatMap(({ entry }) => candidatePieces(entry.text)));
     const expanded = new Set<number>();
     for (const expansion of expansions) {
       const positions = keyPositions(keyTerms, expansion.key);
@@ -97,7 +96,7 @@ export class QueryAnalyzer {
     // (3) typos: the whole word, and the rest after a known first piece ("gewerbe|anmeldng")
     const corrections = new Map<string, string>();
     const asked = [...new Set(unresolved.flatMap((entry) => [entry.text, ...(entry.rest ? [entry.rest.text] : [])]))];
-    const found = new Map((await this.repository.corrections(asked)).map((correction) => [correction.text, correction]));
+    const found = new Map((await this.repository.corrections(asked, index)).map((correction) => [correction.text, correction]));
     for (const { text, i, rest } of unresolved) {
       const whole = found.get(text);
       const ofRest = rest ? found.get(rest.text) : undefined;
@@ -109,7 +108,7 @@ export class QueryAnalyzer {
         corrections.set(words[i].typed, whole.word);
       }
     }
-    return { ...groups.terms(), corrections, words, documents };
+    return { ...groups.terms(), corrections, words, index };
   }
 }
 

@@ -37,14 +37,6 @@ export class QueryGroups {
   }
 }
 
-/** Terms of words and of runs of two and three consecutive words (stop words skipped), joined by a space. */
-export function phraseKeys(terms: (string | null)[]): string[] {
-  const content = terms.filter((term): term is string => term !== null);
-  const keys = new Set<string>();
-  for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= content.length; i++) keys.add(content.slice(i, i + n).join(' '));
-  return [...keys];
-}
-
 /** The word positions a key stands for (several for a phrase). */
 export function keyPositions(terms: (string | null)[], key: string): number[] {
   const parts = key.split(' ');

@@ -147,7 +147,7 @@ export class ImportCatalogueUsecase {
    */
   private async refreshSearchIndex(runId: string): Promise<void> {
     try {
-      await this.searchIndex.refresh();
+      await this.searchIndex.refresh({ imported: true });
     } catch (error) {
       this.logger.error({ err: error, runId }, 'search index not refreshed after the import; the next import or service start refreshes it');
     }

@@ -39,15 +39,27 @@ export class SearchServicesUsecase {
     const analysed = await this.analyzer.analyse(request.query);
     const filter = { ars: request.ars, regionPrefix: request.ars ? significantPrefix(request.ars) : undefined, online: request.online };
     const boosts = { name: BM25.nameBoost, keyword: BM25.keywordBoost, coverage: BM25.nameCoverage };
+    const ranked = await this.repository.rank(analysed.terms, analysed.groups, analysed.index, filter, request.limit ?? DEFAULT_LIMIT, boosts);
+    const searchId = uuidv7();
+    const matchedTerms = [...new Set(analysed.terms.map((term) => term.term))];
+    // the log line, the hits' texts and the words to highlight at the same time
     const [scored, words] = await Promise.all([
-      this.repository.score(analysed.terms, analysed.groups, analysed.documents, filter, request.limit ?? DEFAULT_LIMIT, boosts),
-      this.repository.wordsOf([...new Set(analysed.terms.map((term) => term.term))]),
+      this.repository.withTexts(ranked),
+      this.repository.wordsOf(matchedTerms, analysed.index),
+      this.log.write({
+        id: searchId,
+        at: this.clock.now(),
+        query: scrubQuery(request.query),
+        ars: request.ars,
+        online: request.online,
+        total: ranked.total,
+        hits: ranked.hits.map((hit) => hit.serviceId),
+      }),
     ]);
     const matchedWords = new Set(words);
-    const matchedTerms = [...new Set(analysed.terms.map((term) => term.term))];
     const reply: SearchReply = {
-      searchId: uuidv7(),
-      total: scored[0]?.total ?? 0,
+      searchId,
+      total: ranked.total,
       hits: scored.map((hit) => ({
         serviceId: hit.serviceId,
         sourceId: hit.sourceId,
@@ -58,15 +70,6 @@ export class SearchServicesUsecase {
       })),
       ...(analysed.corrections.size > 0 ? { didYouMean: didYouMean(request.query, analysed.corrections) } : {}),
     };
-    await this.log.write({
-      id: reply.searchId,
-      at: this.clock.now(),
-      query: scrubQuery(request.query),
-      ars: request.ars,
-      online: request.online,
-      total: reply.total,
-      hits: reply.hits.map((hit) => hit.serviceId),
-    });
     return reply;
   }
 }
