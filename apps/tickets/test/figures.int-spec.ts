@@ -21,6 +21,14 @@ describe('tickets: figures', () => {
       firstResponseMinutes: 60,
       resolutionMinutes: 120,
     });
+    await kit.request(TicketSubjects.slaPolicyUpsert, {
+      actor: ADMIN,
+      name: 'C per Mail',
+      queue: 'c',
+      channel: 'email',
+      firstResponseMinutes: 30,
+      resolutionMinutes: 600,
+    });
 
     const create = (name: string, queue: string, channel: TicketChannel) =>
       kit
@@ -52,6 +60,10 @@ describe('tickets: figures', () => {
     await move('t2', 'open');
     kit.freezeAt(at('12:20'));
     await reply('t2'); // resolution 110 of 120 minutes: on time
+    kit.freezeAt(at('12:00'));
+    await create('t6', 'c', 'email'); // first response due 12:30, warned from 12:24
+    kit.freezeAt(at('12:25'));
+    await kit.runJob('sla-check'); // t6 warned, not breached
     kit.freezeAt(at('12:30'));
   });
 
@@ -65,11 +77,20 @@ describe('tickets: figures', () => {
       { queue: 'a', state: 'answered', count: 2 },
       { queue: 'a', state: 'new', count: 1 },
       { queue: 'b', state: 'new', count: 1 },
+      { queue: 'c', state: 'new', count: 1 },
     ]);
     expect(backlog.waiting.map((w) => [w.queue, w.count, w.oldest.number])).toEqual([
       ['a', 1, t.t4.number],
       ['b', 1, t.t5.number],
+      ['c', 1, t.t6.number],
     ]);
+    // t4's clocks breached (no longer a warning); t6's first response is in its warning.
+    expect(backlog.slaWarnings).toEqual({
+      count: 1,
+      cases: [{ ticketId: t.t6.id, number: t.t6.number, queue: 'c', metric: 'first_response', dueAt: at('12:30').toISOString() }],
+    });
+    const queueA = await kit.request(TicketSubjects.figuresBacklog, { actor: ADMIN, queue: 'a' });
+    expect(queueA.slaWarnings).toEqual({ count: 0, cases: [] });
     expect(backlog.oldestWaiting).toEqual({ ticketId: t.t5.id, number: t.t5.number, queue: 'b', waitingSince: at('08:30').toISOString(), waitingMinutes: 240 });
   });
 

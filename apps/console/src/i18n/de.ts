@@ -127,7 +127,7 @@ export const de = {
   'wallboard.abandoned': 'Aufgelegt',
   'wallboard.emailBacklog': 'E-Mail-Rückstand',
   'wallboard.oldestCase': 'Ältestes wartendes Anliegen',
-  'wallboard.slaWarnings': 'SLA-Warnungen (seit Öffnen)',
+  'wallboard.slaWarnings': 'SLA-Warnungen',
   'wallboard.slaBreaches': 'SLA-Verletzungen',
   'wallboard.agents': 'Agenten nach Status',
   'wallboard.chart': 'Tagesverlauf je Intervall',

@@ -129,7 +129,7 @@ export const en: Record<MessageKey, string> = {
   'wallboard.abandoned': 'Abandoned',
   'wallboard.emailBacklog': 'Email backlog',
   'wallboard.oldestCase': 'Oldest waiting case',
-  'wallboard.slaWarnings': 'SLA warnings (since opened)',
+  'wallboard.slaWarnings': 'SLA warnings',
   'wallboard.slaBreaches': 'SLA breaches',
   'wallboard.agents': 'Agents by presence',
   'wallboard.chart': 'The day by interval',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SlaMetric, TicketState } from '@d115/contracts';
+import { SlaMetric, SlaWarningCase, TicketState } from '@d115/contracts';
 
 export interface WaitingRow {
   queue: string;
@@ -40,6 +40,22 @@ export class FiguresRepository {
       [queue ?? null],
     );
     return rows.map((row) => ({ queue: row.queue, count: row.count, ticketId: row.ticket_id, number: row.number, queuedAt: row.queued_at }));
+  }
+
+  /** Running clocks past their warning and not yet breached (per queue filter), soonest due first, with the total. */
+  async slaWarnings(manager: EntityManager, limit: number, queue?: string): Promise<{ count: number; cases: SlaWarningCase[] }> {
+    const rows: { ticket_id: string; number: string; queue: string; metric: SlaMetric; due_at: Date; total: number }[] = await manager.query(
+      `SELECT c.ticket_id, t.number, t.queue_id AS queue, c.metric, c.due_at, count(*) OVER ()::int AS total
+       FROM sla_clock c JOIN ticket t ON t.id = c.ticket_id
+       WHERE c.status = 'running' AND c.warned_at IS NOT NULL AND c.breached_at IS NULL AND t.state <> 'closed'
+         AND ($1::text IS NULL OR t.queue_id = $1)
+       ORDER BY c.due_at, c.ticket_id LIMIT $2`,
+      [queue ?? null, limit],
+    );
+    return {
+      count: rows[0]?.total ?? 0,
+      cases: rows.map((row) => ({ ticketId: row.ticket_id, number: row.number, queue: row.queue, metric: row.metric, dueAt: row.due_at.toISOString() })),
+    };
   }
 
   /**

@@ -51,6 +51,16 @@ export interface BacklogReply {
   /** Waiting for an agent (neither reserved nor assigned), per queue. */
   waiting: { queue: string; count: number; oldest: WaitingCase }[];
   oldestWaiting?: WaitingCase;
+  /** Clocks whose warning fired and that are neither breached nor met yet: the count, and the first cases by due time. */
+  slaWarnings: { count: number; cases: SlaWarningCase[] };
+}
+
+export interface SlaWarningCase {
+  ticketId: string;
+  number: string;
+  queue: string;
+  metric: SlaMetric;
+  dueAt: string;
 }
 
 export interface SlaMetricFigures {

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { BacklogReply, OccupancyReply } from '@d115/contracts';
 import { POLL, useLiveEvents } from '../../api/events';
 import { figures, todayInBerlin } from '../../api/figures';
@@ -50,8 +50,6 @@ export function Wallboard() {
   const occupancy = useLoad(() => figures.occupancy(), []);
   const sla = useLoad(() => figures.sla(today), []);
   const emails = useLoad(() => tickets.search({ channel: 'email', states: OPEN_STATES, limit: 1 }), []);
-  // Cases warned since the wallboard opened and not breached yet (tickets' figures count breaches only).
-  const [warned, setWarned] = useState<ReadonlyMap<string, string>>(new Map());
   useLiveEvents(
     (type) => /^(wallboard|case|reservation|sla|call)\./.test(type),
     (event) => {
@@ -62,15 +60,6 @@ export function Wallboard() {
         occupancy.replace(pushed.occupancy);
       }
       const all = event.type === POLL || event.type === 'wallboard.figures';
-      if (event.type === 'sla.warning' || event.type === 'sla.breached') {
-        const { ticketId, number: ticketNumber } = event.data as { ticketId: string; number: string };
-        setWarned((current) => {
-          const next = new Map(current);
-          if (event.type === 'sla.warning') next.set(ticketId, ticketNumber);
-          else next.delete(ticketId);
-          return next;
-        });
-      }
       // A call offered or answered changes the live tiles at once; an ended one the figures of the day.
       if (all || event.type.startsWith('call.')) live.reload();
       if (all || (event.type === 'call.changed' && (event.data as { state?: string }).state === 'ended')) {
@@ -78,7 +67,7 @@ export function Wallboard() {
         intervals.reload();
       }
       if (all || /^(case|reservation)\./.test(event.type)) emails.reload();
-      if (event.type !== 'wallboard.figures' && (all || /^(case|reservation)\./.test(event.type))) {
+      if (event.type !== 'wallboard.figures' && (all || /^(case|reservation|sla)\./.test(event.type))) {
         backlog.reload();
         occupancy.reload();
       }
@@ -86,6 +75,7 @@ export function Wallboard() {
     },
   );
 
+  const warnings = backlog.data?.slaWarnings;
   const percent = (value: number | undefined) => (value === undefined ? t('wallboard.noData') : number(value, { style: 'percent', maximumFractionDigits: 0 }));
   const tone = (value: number | undefined, target: number) =>
     value === undefined ? undefined : value >= target ? 'ok' : value >= target - 0.1 ? 'warning' : 'breached';
@@ -138,9 +128,18 @@ export function Wallboard() {
         />
         <Tile
           label="wallboard.slaWarnings"
-          value={warned.size > 0 ? `${warned.size} · ${[...warned.values()].slice(0, 3).join(', ')}` : 0}
-          small={warned.size > 0}
-          tone={warned.size > 0 ? 'warning' : undefined}
+          value={
+            warnings === undefined
+              ? t('wallboard.noData')
+              : warnings.count > 0
+                ? `${warnings.count} · ${warnings.cases
+                    .slice(0, 3)
+                    .map((c) => c.number)
+                    .join(', ')}`
+                : 0
+          }
+          small={Boolean(warnings?.count)}
+          tone={warnings?.count ? 'warning' : undefined}
           testId="sla-warnings"
         />
         <Tile label="wallboard.slaBreaches" value={breaches ?? t('wallboard.noData')} tone={breaches ? 'breached' : undefined} testId="sla-breaches" />

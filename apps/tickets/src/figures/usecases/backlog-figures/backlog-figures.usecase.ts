@@ -4,7 +4,10 @@ import { Transactions } from '@d115/database';
 import { Clock } from '@d115/platform';
 import { FiguresRepository, WaitingRow } from '../../figures.repository';
 
-/** Open cases per queue and state; cases waiting for an agent and the one waiting longest. */
+/** How many warned cases the reply names (the count covers all). */
+const SLA_WARNINGS_LISTED = 20;
+
+/** Open cases per queue and state; cases waiting for an agent and the one waiting longest; cases in their SLA warning. */
 @Injectable()
 export class BacklogFiguresUsecase {
   constructor(
@@ -15,9 +18,10 @@ export class BacklogFiguresUsecase {
 
   async execute(query: CurrentFiguresRequest): Promise<BacklogReply> {
     const now = this.clock.now();
-    const [rows, waiting] = await Promise.all([
+    const [rows, waiting, slaWarnings] = await Promise.all([
       this.figures.backlog(this.transactions.manager, query.queue),
       this.figures.waiting(this.transactions.manager, query.queue),
+      this.figures.slaWarnings(this.transactions.manager, SLA_WARNINGS_LISTED, query.queue),
     ]);
     const view = (row: WaitingRow): WaitingCase => ({
       ticketId: row.ticketId,
@@ -32,6 +36,7 @@ export class BacklogFiguresUsecase {
       rows,
       waiting: waiting.map((row) => ({ queue: row.queue, count: row.count, oldest: view(row) })),
       ...(oldest ? { oldestWaiting: view(oldest) } : {}),
+      slaWarnings,
     };
   }
 }
