@@ -1,17 +1,15 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServiceDataSource, dropDatabase, provisionDatabase, runMigrations, withCredentials, withDatabase } from '@d115/database';
-import { DataSource } from 'typeorm';
 import { CatalogueImporter } from '../apps/knowledge/src/import/catalogue-importer';
 import { XZUFI_NAMESPACE } from '../apps/knowledge/src/import/formats/xzufi.format';
-import { migrations } from '../apps/knowledge/src/migrations';
 import { evaluate } from '../apps/knowledge/src/search/evaluation/evaluation';
 import { StandaloneSearch } from '../apps/knowledge/src/search/standalone-search';
 import { writeSearchCatalogue } from './support/search-catalogue';
+import { withKnowledgeDatabase } from './support/knowledge-database';
 import { fixed, percentile } from './support/stats';
 
 const PHASES = ['import', 'recall', 'latency'] as const;
@@ -65,25 +63,24 @@ async function importPhase(options: Options): Promise<void> {
     `import: generated ${fixed(statSync(file).size / 1024 / 1024, 1)} MB XZuFi with ${generated.services} Leistungen, ${generated.units} Organisationseinheiten, ${generated.responsibilities} Zuständigkeiten`,
   );
   try {
-    await withKnowledgeDatabase('import', async (dataSource) => {
-      global.gc?.();
-      const baseline = process.memoryUsage().rss;
-      let peak = baseline;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-      const started = process.hrtime.bigint();
-      const report = await new CatalogueImporter(dataSource, 'knowledge').importFile(file, { batchSize: options.batch });
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      clearInterval(sampler);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      if ('error' in report) throw new Error(report.error);
-      out(
-        `import: ${report.applied.services} services, ${report.applied.organisationUnits} units, ${report.applied.responsibilities} responsibilities, ${report.applied.rejected} rejected in ${fixed(seconds, 1)} s (search index refresh included)`,
-      );
-      out(
-        `import: ${fixed(report.applied.services / seconds, 0)} services/s, ${fixed(statSync(file).size / 1024 / 1024 / seconds, 1)} MB/s (batch ${options.batch})`,
-      );
-      out(`import: peak RSS ${fixed(peak / 1024 / 1024, 0)} MB (before the import ${fixed(baseline / 1024 / 1024, 0)} MB; target < 300 MB)`);
+    const child = fork(join(__dirname, 'support', 'knowledge-import-child.js'), [file, String(options.batch)], {
+      // As `npm run knowledge` starts it (package.json): a bounded heap makes V8 collect instead of growing.
+      execArgv: ['--max-old-space-size=160'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    const [result] = (await Promise.race([
+      once(child, 'message'),
+      once(child, 'exit').then(([code]) => {
+        throw new Error(`the import process ended with ${String(code)} before reporting`);
+      }),
+    ])) as [{ applied: { services: number; organisationUnits: number; responsibilities: number; rejected: number }; seconds: number; peakRss: number }];
+    await once(child, 'exit');
+    const { applied, seconds } = result;
+    out(
+      `import: ${applied.services} services, ${applied.organisationUnits} units, ${applied.responsibilities} responsibilities, ${applied.rejected} rejected in ${fixed(seconds, 1)} s (search index refresh included)`,
+    );
+    out(`import: ${fixed(applied.services / seconds, 0)} services/s, ${fixed(statSync(file).size / 1024 / 1024 / seconds, 1)} MB/s (batch ${options.batch})`);
+    out(`import: peak RSS ${fixed(result.peakRss / 1024 / 1024, 0)} MB (the importer's own process; target < 300 MB)`);
   } finally {
     if (!options.keepFile) rmSync(dir, { recursive: true, force: true });
     else out(`import: file kept at ${file}`);
@@ -195,31 +192,6 @@ async function latencyPhase(options: Options): Promise<void> {
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A private database with the knowledge schema migrated, dropped afterwards. */
-async function withKnowledgeDatabase(phase: string, work: (dataSource: DataSource) => Promise<void>): Promise<void> {
-  const adminUrl = process.env.D115_TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const database = `d115_bench_knowledge_${phase}_${randomBytes(4).toString('hex')}`;
-  const role = 'd115_bench_knowledge';
-  const password = randomBytes(12).toString('hex');
-  await provisionDatabase(adminUrl, database, [{ schema: 'knowledge', role, password }]);
-  const dataSource = createServiceDataSource({
-    url: withCredentials(withDatabase(adminUrl, database), role, password),
-    schema: 'knowledge',
-    applicationName: `bench-knowledge-${phase}`,
-    entities: [],
-    migrations,
-  });
-  try {
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    await work(dataSource);
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    if (process.env.D115_BENCH_KEEP_DATABASE) out(`${phase}: database ${database} kept`);
-    else await dropDatabase(adminUrl, database);
   }
 }
 
