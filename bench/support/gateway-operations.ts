@@ -2,11 +2,12 @@ import { KnowledgeSubjects, TicketSubjects } from '@d115/contracts';
 import { waitFor } from '@d115/testing';
 import { RequestClient } from '@d115/messaging';
 import { DemoSigningKey } from '../../apps/gateway/src/auth/demo-signing-key';
+import { BenchHttpClient } from './http-client';
 
 /** One request measured both ways: through the gateway over HTTP and directly over NATS. */
 export interface BenchOperation {
   name: string;
-  http(base: string): Promise<void>;
+  http(client: BenchHttpClient): Promise<void>;
   nats(): Promise<void>;
 }
 
@@ -21,11 +22,6 @@ const SCOPE = ['13'];
 
 /** What agents type into the search on the phone (the Rostock demo catalogue answers them). */
 const SEARCHES = ['Personalausweis beantragen', 'Wohnsitz ummelden', 'Reisepass', 'Führerschein verloren', 'Hund anmelden', 'Geburtsurkunde'];
-
-async function expectOk(response: Response): Promise<void> {
-  const body = await response.text();
-  if (!response.ok) throw new Error(`${response.status} ${body}`);
-}
 
 /** Seeds cases and agents, and names the measured requests: GET case, take next and knowledge search. */
 export async function benchOperations({ client, key, requests, concurrency }: Setup): Promise<BenchOperation[]> {
@@ -71,15 +67,12 @@ export async function benchOperations({ client, key, requests, concurrency }: Se
   return [
     {
       name: 'GET case',
-      http: async (base) => expectOk(await fetch(`${base}/api/v1/cases/${anyCase()}`, { headers: { authorization: `Bearer ${agentToken}` } })),
+      http: async (http) => void (await http.send('GET', `/api/v1/cases/${anyCase()}`, agentToken)),
       nats: async () => void (await client.request(TicketSubjects.get, { actor: 'bench-reader', ticketId: anyCase(), scope: SCOPE })),
     },
     {
       name: 'take next',
-      http: async (base) => {
-        const i = nextAgent();
-        await expectOk(await fetch(`${base}/api/v1/me/take-next`, { method: 'POST', headers: { authorization: `Bearer ${tokens[i]}` } }));
-      },
+      http: async (http) => void (await http.send('POST', '/api/v1/me/take-next', tokens[nextAgent()])),
       nats: async () => {
         const agentId = agents[nextAgent()];
         await client.request(TicketSubjects.takeNext, { actor: agentId, agentId });
@@ -87,10 +80,7 @@ export async function benchOperations({ client, key, requests, concurrency }: Se
     },
     {
       name: 'search',
-      http: async (base) =>
-        expectOk(
-          await fetch(`${base}/api/v1/knowledge/search?query=${encodeURIComponent(nextSearch())}`, { headers: { authorization: `Bearer ${agentToken}` } }),
-        ),
+      http: async (http) => void (await http.send('GET', `/api/v1/knowledge/search?query=${encodeURIComponent(nextSearch())}`, agentToken)),
       nats: async () => void (await client.request(KnowledgeSubjects.search, { query: nextSearch() })),
     },
   ];

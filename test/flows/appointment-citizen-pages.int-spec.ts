@@ -162,6 +162,23 @@ describe('citizen appointment pages: from the link in the mail to the confirmati
     expect(await statusOf(lapsing.processId)).toBe('reserved'); // lapsed, not confirmed; the sweep marks it
   });
 
+  it('answers a posted body that is not one of its forms (over 4 KB, too many fields) with the German not-found page and changes nothing', async () => {
+    const booking = await reserve('2027-03-04T09:00:00.000Z');
+    const oversized = await post(
+      '/termin/bestaetigen',
+      new URLSearchParams({ processId: booking.processId, authKey: booking.authKey, note: 'x'.repeat(8192) }),
+    );
+    const crowded = new URLSearchParams({ processId: booking.processId, authKey: booking.authKey });
+    for (let i = 0; i < 20; i++) crowded.append(`f${i}`, 'x');
+    const tooMany = await post('/termin/bestaetigen', crowded);
+    for (const page of [oversized, tooMany]) {
+      expect(page.status).toBe(404);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(titleOf(page.html)).toBe('Termin nicht gefunden');
+    }
+    expect(await statusOf(booking.processId)).toBe('reserved');
+  });
+
   it('cancels from the link in the confirmation mail with a POST, once: the second time says so', async () => {
     const form = new URLSearchParams({ processId: booking.processId, authKey: booking.authKey });
     const look = await get(cancelLink);

@@ -12,4 +12,3 @@ export * from './consumer/consumer.runner';
 export * from './rpc/nats-server.strategy';
 export * from './rpc/request.client';
 export * from './rpc/message-validation.pipe';
-export * from './rpc/correlation.interceptor';

@@ -46,6 +46,9 @@ export async function bootstrapService<E extends BaseEnv>(
   const app = await NestFactory.create(definition.module(env), {
     logger: new PinoNestLogger(),
     abortOnError: false,
+    // No body parsers for every route: only the gateway takes bodies, and it sets up its
+    // own (JSON with its limit; forms only on the citizen pages) in configureHttp.
+    bodyParser: false,
   });
   app.connectMicroservice(
     {

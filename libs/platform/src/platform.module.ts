@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { JetStreamManager, NatsConnection } from 'nats';
@@ -8,7 +8,6 @@ import { ServiceName } from '@d115/contracts';
 import { createServiceDataSource, runMigrations, Transactions } from '@d115/database';
 import {
   connectNats,
-  CorrelationInterceptor,
   DeadLetters,
   ensureStreams,
   MessageValidationPipe,
@@ -91,7 +90,6 @@ export class PlatformModule {
       ConsumerHost,
       PlatformLifecycle,
       { provide: APP_FILTER, useClass: ErrorFilter },
-      { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
       { provide: APP_PIPE, useClass: MessageValidationPipe },
     ];
     const exported: unknown[] = [ENV, SERVICE_INFO, Namespace, NATS_CONNECTION, JETSTREAM, JETSTREAM_MANAGER, RequestClient, READINESS_CHECKS];

@@ -29,12 +29,15 @@ export interface CountsReport {
  * across all gateway instances: each instance counts what reaches it and reports the keys
  * that changed every second or so (RateLimitShare); the limit applies to its own count plus
  * the others' last reports. Between two reports a key can overshoot by what the other
- * instances took in that second. Keys are kept and reported only as hashes (no address or
- * user id leaves the process). Answers carry GitHub's `X-RateLimit-*` headers; an
+ * instances took in that second. Windows are kept and reported only by hashed key (no address
+ * or user id leaves the process; the plain key stays in memory for at most a window, to hash
+ * it once rather than on every request). Answers carry GitHub's `X-RateLimit-*` headers; an
  * exceeded limit is REQUEST.RATE_LIMITED with Retry-After.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
+  /** Each key's hash, computed once a minute rather than once a request; emptied with the windows. */
+  private readonly hashes = new Map<string, string>();
   private lastSweep = 0;
 
   constructor(
@@ -45,7 +48,7 @@ export class RateLimiter {
   take(key: string, response: Response): void {
     const now = this.now();
     this.sweep(now);
-    const window = this.current(hashed(key), Math.floor(now / WINDOW_MS));
+    const window = this.current(this.hashed(key), Math.floor(now / WINDOW_MS));
     window.local += 1;
     window.changed = true;
     const count = window.local + window.peerTotal;
@@ -95,11 +98,17 @@ export class RateLimiter {
   private sweep(now: number): void {
     if (now - this.lastSweep < WINDOW_MS) return;
     this.lastSweep = now;
+    this.hashes.clear();
     const index = Math.floor(now / WINDOW_MS);
     for (const [key, window] of this.windows) if (window.index < index) this.windows.delete(key);
   }
-}
 
-function hashed(key: string): string {
-  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
+  private hashed(key: string): string {
+    let hash = this.hashes.get(key);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(key).digest('base64url').slice(0, 22);
+      this.hashes.set(key, hash);
+    }
+    return hash;
+  }
 }

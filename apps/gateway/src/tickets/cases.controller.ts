@@ -1,5 +1,6 @@
-import { Controller, Get, HttpStatus, Patch, Post, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   AddNoteRequest,
   CreateTicketRequest,
@@ -14,7 +15,7 @@ import { RequestClient } from '@d115/messaging';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Principal, scopeOf } from '../auth/principal';
 import { JsonBody, JsonQuery } from '../http/contract-params';
-import { VersionETagInterceptor } from '../http/etag.interceptor';
+import { versionETag } from '../http/etag';
 import { CaseId, CaseRef, IfMatch } from '../http/path-params';
 import { Forwards } from '../http/reply.decorator';
 import { schemaRef } from '../docs/contract-schemas';
@@ -26,7 +27,6 @@ const SET_BY_GATEWAY = ['actor', 'ticketId', 'expectedVersion', 'scope'] as cons
 @ApiTags('cases')
 @Controller('api/v1/cases')
 @Roles('agent', 'supervisor')
-@UseInterceptors(VersionETagInterceptor)
 export class CasesController {
   constructor(private readonly requests: RequestClient) {}
 
@@ -38,14 +38,18 @@ export class CasesController {
 
   @Get(':id')
   @Forwards(TicketSubjects.get, { summary: 'A case with timeline, history and SLA clocks (the read is audited); ETag = version' })
-  get(@CurrentUser() user: Principal, @CaseRef() ref: { ticketId?: string; number?: string }) {
-    return this.requests.request(TicketSubjects.get, { ...ref, actor: user.id, scope: scopeOf(user) });
+  get(@CurrentUser() user: Principal, @CaseRef() ref: { ticketId?: string; number?: string }, @Res({ passthrough: true }) response: Response) {
+    return versionETag(response, this.requests.request(TicketSubjects.get, { ...ref, actor: user.id, scope: scopeOf(user) }));
   }
 
   @Post()
   @Forwards(TicketSubjects.create, { summary: 'Open a case (phone, letter, web form)', status: HttpStatus.CREATED })
-  create(@CurrentUser() user: Principal, @JsonBody(CreateTicketRequest, ['actor', 'scope']) body: Omit<CreateTicketRequest, 'actor' | 'scope'>) {
-    return this.requests.request(TicketSubjects.create, { ...body, actor: user.id, scope: scopeOf(user) });
+  create(
+    @CurrentUser() user: Principal,
+    @JsonBody(CreateTicketRequest, ['actor', 'scope']) body: Omit<CreateTicketRequest, 'actor' | 'scope'>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return versionETag(response, this.requests.request(TicketSubjects.create, { ...body, actor: user.id, scope: scopeOf(user) }));
   }
 
   @Patch(':id')
@@ -55,8 +59,9 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(UpdateTicketRequest, SET_BY_GATEWAY) body: Omit<UpdateTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.requests.request(TicketSubjects.update, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) });
+    return versionETag(response, this.requests.request(TicketSubjects.update, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }
 
   @Post(':id/notes')
@@ -66,8 +71,9 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(AddNoteRequest, SET_BY_GATEWAY) body: Omit<AddNoteRequest, (typeof SET_BY_GATEWAY)[number]>,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.requests.request(TicketSubjects.addNote, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) });
+    return versionETag(response, this.requests.request(TicketSubjects.addNote, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }
 
   @Post(':id/replies')
@@ -77,8 +83,9 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(ReplyToTicketRequest, SET_BY_GATEWAY) body: Omit<ReplyToTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.requests.request(TicketSubjects.reply, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) });
+    return versionETag(response, this.requests.request(TicketSubjects.reply, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }
 
   @Post(':id/transitions')
@@ -88,8 +95,12 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(TransitionTicketRequest, SET_BY_GATEWAY) body: Omit<TransitionTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.requests.request(TicketSubjects.transition, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) });
+    return versionETag(
+      response,
+      this.requests.request(TicketSubjects.transition, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }),
+    );
   }
 
   @Post(':id/forward')
@@ -99,8 +110,9 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(ForwardTicketRequest, SET_BY_GATEWAY) body: Omit<ForwardTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.requests.request(TicketSubjects.forward, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) });
+    return versionETag(response, this.requests.request(TicketSubjects.forward, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }
 }
 
