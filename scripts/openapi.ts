@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { validateEnv } from '@d115/platform';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const env = validateEnv(GatewayEnv, { NATS_URL: 'nats://127.0.0.1:4222' });
-  const app = await NestFactory.create(AppModule.register(env), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule.register(env), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
   const document = buildOpenApiDocument(app);
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);

@@ -3,13 +3,14 @@ import { runService, ServiceDefinition } from '@d115/platform';
 import { AppModule } from './app.module';
 import { GatewayEnv } from './config/gateway.env';
 import { setUpOpenApi } from './docs/openapi';
-import { configureHttpEdge } from './http/http-setup';
+import { configureHttpEdge, trustedProxies } from './http/http-setup';
 
 export const gatewayService: ServiceDefinition<GatewayEnv> = {
   service: 'gateway',
   env: GatewayEnv,
   module: (env) => AppModule.register(env),
   httpPort: (env) => env.GATEWAY_PORT,
+  httpServer: (env) => ({ bodyLimit: env.BODY_LIMIT_BYTES, trustProxy: trustedProxies(env.TRUST_PROXY) }),
   configureHttp: (app, env) => {
     configureHttpEdge(app, env);
     setUpOpenApi(app);

@@ -1,24 +1,42 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ServiceName } from '@d115/contracts';
 import { D115NatsServer, Namespace } from '@d115/messaging';
 import { createRootLogger, initMetrics, PinoNestLogger } from '@d115/observability';
 import { BaseEnv, InvalidConfigurationError, ServiceEnv, validateEnv } from './env';
+import { ErrorFilter } from './error.filter';
+
+/**
+ * Fastify keeps the error handler that is current when a route is added. Nest sets its
+ * own after adding the routes, so a failure before a handler runs (a body over the limit,
+ * malformed JSON) would get Fastify's default answer; the platform sets the error filter
+ * as the handler before any route instead, and Nest's later call is left out.
+ */
+class PlatformFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
+    return this.getInstance();
+  }
+}
 
 export interface ServiceDefinition<E extends BaseEnv> {
   service: ServiceName;
   env: new () => E;
   module: (env: E) => DynamicModule;
   /** Extra HTTP set-up (the gateway's OpenAPI document, for instance). */
-  configureHttp?: (app: INestApplication, env: E) => void | Promise<void>;
+  configureHttp?: (app: NestFastifyApplication, env: E) => void | Promise<void>;
+  /** Options of the HTTP server (Fastify): body limit, trusted proxies. */
+  httpServer?: (env: E) => FastifyServerOptions;
   /** The HTTP port; defaults to OPS_PORT of a service env. */
   httpPort?: (env: E) => number;
 }
 
 export interface RunningService<E extends BaseEnv> {
-  app: INestApplication;
+  app: NestFastifyApplication;
   env: E;
   /** The port the HTTP server actually listens on (useful with port 0). */
   port: number;
@@ -43,11 +61,17 @@ export async function bootstrapService<E extends BaseEnv>(
   const env = validateEnv(definition.env, source);
   createRootLogger(definition.service, env.LOG_LEVEL);
   initMetrics(definition.service);
-  const app = await NestFactory.create(definition.module(env), {
+  // Fastify rather than Express: on the gateway's hot path the framework was half of the
+  // CPU a request costs (docs/architecture.md, "HTTP"); the ops endpoints of every other
+  // service use the same adapter, so there is one HTTP stack to know.
+  const adapter = new PlatformFastifyAdapter({ routerOptions: { ignoreTrailingSlash: true }, ...definition.httpServer?.(env) });
+  const errors = new ErrorFilter();
+  adapter.getInstance().setErrorHandler((error, request, reply) => errors.catch(error, new ExecutionContextHost([request, reply])));
+  const app = await NestFactory.create<NestFastifyApplication>(definition.module(env), adapter, {
     logger: new PinoNestLogger(),
     abortOnError: false,
-    // No body parsers for every route: only the gateway takes bodies, and it sets up its
-    // own (JSON with its limit; forms only on the citizen pages) in configureHttp.
+    // Only the gateway takes bodies; it registers its own parsers (JSON with its limit,
+    // forms only for the citizen pages, multipart streamed) in configureHttp.
     bodyParser: false,
   });
   app.connectMicroservice(

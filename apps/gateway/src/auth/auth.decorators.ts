@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Principal, Role } from './principal';
 
 export const PUBLIC_ROUTE = 'd115:public';
@@ -51,5 +51,5 @@ export function QueryTokenAllowed(): MethodDecorator {
 
 /** The verified caller (set by the AuthGuard). */
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
-  return (context.switchToHttp().getRequest<Request>() as Request & { principal: Principal }).principal;
+  return (context.switchToHttp().getRequest<FastifyRequest>() as FastifyRequest & { principal: Principal }).principal;
 });

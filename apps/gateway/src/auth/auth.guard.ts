@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { D115Error, ErrorCode } from '@d115/contracts';
 import { RateLimits } from '../http/rate-limit-share';
 import { CITIZEN_RATE_LIMIT, INTEGRATION_PARAM, PUBLIC_ROUTE, QUERY_TOKEN, ROUTE_ROLES } from './auth.decorators';
@@ -25,9 +25,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const response = context.switchToHttp().getResponse<Response>();
-    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
+    const address = request.ip ?? request.raw.socket.remoteAddress ?? 'unknown';
     this.limits.perIp.take(address, response);
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.get<boolean>(CITIZEN_RATE_LIMIT, context.getHandler())) this.limits.citizenPerIp.take(address, response);
@@ -35,11 +35,12 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     const integrationParam = this.reflector.get<string | undefined>(INTEGRATION_PARAM, context.getHandler());
     if (!roles && !integrationParam) {
-      if (request.path.startsWith('/api/')) throw new D115Error(ErrorCode.FORBIDDEN, 'route without an access rule');
+      if (request.url.startsWith('/api/')) throw new D115Error(ErrorCode.FORBIDDEN, 'route without an access rule');
       return true;
     }
     const token = bearer(request, this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true);
-    const principal = integrationParam ? this.integration(token, String(request.params[integrationParam])) : await this.authenticator.authenticateUser(token);
+    const params = request.params as Record<string, string | undefined>;
+    const principal = integrationParam ? this.integration(token, String(params[integrationParam])) : await this.authenticator.authenticateUser(token);
     if (roles && !hasAnyRole(principal, roles)) throw new D115Error(ErrorCode.FORBIDDEN, `needs one of the roles ${roles.join(', ')}`);
     this.limits.perUser.take(principal.id, response);
     request.principal = principal;
@@ -53,8 +54,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearer(request: Request, queryAllowed: boolean): string {
-  const query = request.query.access_token;
+function bearer(request: FastifyRequest, queryAllowed: boolean): string {
+  const query = (request.query as Record<string, unknown>).access_token;
   if (queryAllowed && !request.headers.authorization && typeof query === 'string' && query) return query;
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match) throw new D115Error(ErrorCode.UNAUTHENTICATED, 'an Authorization: Bearer token is required');

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, HttpCode, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { D115Error } from '@d115/contracts';
 import { childLogger } from '@d115/observability';
@@ -8,13 +8,13 @@ import { CitizenLookup } from '../auth/auth.decorators';
 import { CitizenAppointmentsUsecase, pageFor } from './citizen-appointments.usecase';
 import { CitizenPage, errorPage, PAGE_CSP } from './citizen-pages';
 
-function send(response: Response, page: CitizenPage): void {
-  response.setHeader('Content-Security-Policy', PAGE_CSP);
+function send(response: FastifyReply, page: CitizenPage): void {
+  response.header('Content-Security-Policy', PAGE_CSP);
   // The links carry the auth key: never cached, never indexed, never passed on as a referrer.
-  response.setHeader('Cache-Control', 'no-store');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('X-Robots-Tag', 'noindex, nofollow');
-  response.status(page.status).type('html').send(page.html);
+  response.header('Cache-Control', 'no-store');
+  response.header('Referrer-Policy', 'no-referrer');
+  response.header('X-Robots-Tag', 'noindex, nofollow');
+  response.status(page.status).type('text/html; charset=utf-8').send(page.html);
 }
 
 /** Whatever the guard or a step throws (the rate limit, a service that is down) answered as a page, not as JSON. */
@@ -23,7 +23,7 @@ class CitizenPageFilter implements ExceptionFilter {
   private readonly logger = childLogger('citizen-appointments');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const known = exception instanceof D115Error ? pageFor(exception.code) : undefined;
     if (known) return send(response, known);
     const errorId = randomUUID();
@@ -52,7 +52,7 @@ export class CitizenAppointmentsController {
   @ApiOperation({ summary: 'The booking behind the confirmation link, with the confirm button (changes nothing)' })
   @ApiProduces('text/html')
   @ApiResponse(PAGE)
-  async showConfirm(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+  async showConfirm(@Query() query: Record<string, unknown>, @Res() response: FastifyReply): Promise<void> {
     send(response, await this.pages.show(query, 'bestaetigen'));
   }
 
@@ -64,7 +64,7 @@ export class CitizenAppointmentsController {
   @ApiBody({ schema: FORM })
   @ApiProduces('text/html')
   @ApiResponse(PAGE)
-  async confirm(@Body() form: Record<string, unknown>, @Res() response: Response): Promise<void> {
+  async confirm(@Body() form: Record<string, unknown>, @Res() response: FastifyReply): Promise<void> {
     send(response, await this.pages.confirm(form ?? {}));
   }
 
@@ -73,7 +73,7 @@ export class CitizenAppointmentsController {
   @ApiOperation({ summary: 'The booking with the cancel button, or a form for process id and auth key (changes nothing)' })
   @ApiProduces('text/html')
   @ApiResponse(PAGE)
-  async showCancel(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+  async showCancel(@Query() query: Record<string, unknown>, @Res() response: FastifyReply): Promise<void> {
     send(response, await this.pages.show(query, 'absagen'));
   }
 
@@ -85,7 +85,7 @@ export class CitizenAppointmentsController {
   @ApiBody({ schema: FORM })
   @ApiProduces('text/html')
   @ApiResponse(PAGE)
-  async cancel(@Body() form: Record<string, unknown>, @Res() response: Response): Promise<void> {
+  async cancel(@Body() form: Record<string, unknown>, @Res() response: FastifyReply): Promise<void> {
     send(response, await this.pages.cancel(form ?? {}));
   }
 }

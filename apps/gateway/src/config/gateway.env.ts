@@ -93,7 +93,7 @@ export class GatewayEnv extends BaseEnv {
   @IsString()
   CORS_ORIGINS = '';
 
-  /** Express `trust proxy`: which proxies' X-Forwarded-For count for the client address (e.g. `loopback`, `10.0.0.0/8`, `1`); empty none. */
+  /** Which proxies' X-Forwarded-For count for the client address: a hop count (`1`), or addresses and subnets (`loopback`, `10.0.0.0/8`, comma-separated); empty none. */
   @IsString()
   TRUST_PROXY = '';
 

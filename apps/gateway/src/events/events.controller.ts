@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, QueryTokenAllowed, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
 import { LIVE_EVENT_NAMES } from './live-event';
@@ -25,7 +25,7 @@ export class EventsController {
   @ApiQuery({ name: 'access_token', required: false, description: 'The bearer token, for EventSource' })
   @ApiQuery({ name: 'lastEventId', required: false, description: 'Instead of the Last-Event-ID header' })
   @ApiOkResponse({ description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
-  events(@CurrentUser() user: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+  events(@CurrentUser() user: Principal, @Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     return this.openStream.execute(user, request, response);
   }
 }

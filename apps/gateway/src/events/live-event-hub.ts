@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { ConsumerMessages, DeliverPolicy, JetStreamClient } from 'nats';
 import { EventEnvelope, SUBJECT_ROOT } from '@d115/contracts';
@@ -11,7 +11,7 @@ import { EventTranslations } from './event-audience';
 import { LiveEvent, Listener, reaches } from './live-event';
 
 interface Client extends Listener {
-  response: Response;
+  response: ServerResponse;
 }
 
 interface Kept {
@@ -75,8 +75,7 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Opens the stream for one client, replaying what it missed since `lastEventId`. */
-  attach(listener: Listener, response: Response, lastEventId: string | undefined): void {
-    response.status(200);
+  attach(listener: Listener, response: ServerResponse, lastEventId: string | undefined): void {
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache, no-transform');
     response.setHeader('X-Accel-Buffering', 'no');

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, Injectable, PipeTransform, Type } from '@nestjs/common';
 import { ApiBody, ApiQuery, OmitType } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { validatePayload } from '@d115/contracts';
 import { contractSchema } from '../docs/contract-schemas';
 import { withValidationConstraints } from '../docs/validation-constraints';
@@ -28,7 +28,7 @@ function shapeOf<T extends object>(contract: Type<T>, omit: readonly (keyof T)[]
   return shape;
 }
 
-const rawBody = createParamDecorator((_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<Request>().body as unknown);
+const rawBody = createParamDecorator((_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<FastifyRequest>().body as unknown);
 
 /**
  * The JSON body as the request contract of a subject, without the fields the gateway
@@ -47,7 +47,7 @@ export function JsonBody<T extends object>(contract: Type<T>, omit: readonly (ke
   };
 }
 
-const rawQuery = createParamDecorator((_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<Request>().query);
+const rawQuery = createParamDecorator((_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<FastifyRequest>().query);
 
 /** Query strings become the contract's types: numbers, booleans, and comma-separated lists for array fields. */
 @Injectable()

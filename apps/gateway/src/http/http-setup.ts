@@ -1,67 +1,98 @@
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import { randomUUID } from 'node:crypto';
-import { ErrorPayload, GatewayErrorCode } from '@d115/contracts';
-import { PROBLEM_MEDIA_TYPE, toProblem } from '@d115/platform';
+import { D115Error, GatewayErrorCode } from '@d115/contracts';
+import { parseCitizenForm } from '../citizen-appointments/citizen-form';
 import { GatewayEnv } from '../config/gateway.env';
 
 /** Headers a browser client may read and send (ETag/If-Match, rate limits, SSE resume). */
 const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Location'];
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Last-Event-ID', 'X-Correlation-Id'];
 
+/** The one route that takes a multipart body, read as a stream by the route itself. */
+const MULTIPART_ROUTE = '/api/v1/knowledge/catalogue/imports';
+
+/** The HTTP server's routes as registered (method and path), for the check that the OpenAPI document covers them. */
+const servedRoutes = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
+
 /**
  * The HTTP edge around the routes: security headers (helmet), CORS for the configured
- * origins, a JSON body parser with the size limit, and body-parser failures (malformed
- * JSON, too large) as coded problems instead of the framework's default page.
+ * origins, and the body parsers — JSON with the size limit (malformed JSON a coded
+ * problem), forms only for the citizen pages, multipart only for the catalogue upload
+ * (left unread for the route to stream); any other media type is 415.
  */
-export function configureHttpEdge(app: INestApplication, env: GatewayEnv): void {
-  const express = app as NestExpressApplication;
-  express.disable('x-powered-by');
-  // ETags are case versions (If-Match), never Express's body hashes.
-  express.set('etag', false);
-  express.set('trust proxy', env.TRUST_PROXY === '' ? false : env.TRUST_PROXY);
-  express.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // blob: for a case's image attachments, fetched with the agent's token and shown from memory.
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          // The console signs in at the identity provider itself (discovery and the PKCE code exchange are fetches).
-          'connect-src': ["'self'", ...(env.AUTH_ISSUER ? [new URL(env.AUTH_ISSUER).origin] : [])],
-        },
+export function configureHttpEdge(app: NestFastifyApplication, env: GatewayEnv): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const routes: { method: string; url: string }[] = [];
+  servedRoutes.set(fastify, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  // helmet's middleware built once and applied to the raw response (the Fastify plugin builds it anew for every request).
+  const secure = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // blob: for a case's image attachments, fetched with the agent's token and shown from memory.
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        // The console signs in at the identity provider itself (discovery and the PKCE code exchange are fetches).
+        'connect-src': ["'self'", ...(env.AUTH_ISSUER ? [new URL(env.AUTH_ISSUER).origin] : [])],
       },
-    }),
-  );
+    },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => secure(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   const origins = env.CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  express.enableCors({
+  app.enableCors({
     origin: origins.includes('*') ? true : origins.length > 0 ? origins : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
-  express.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES, strict: true });
-  express.use(bodyParserFailure);
+  registerBodyParsers(fastify, env.BODY_LIMIT_BYTES);
 }
 
-function bodyParserFailure(error: unknown, _request: Request, response: Response, next: NextFunction): void {
-  const type = (error as { type?: string })?.type;
-  if (type !== 'entity.parse.failed' && type !== 'entity.too.large' && type !== 'encoding.unsupported' && type !== 'charset.unsupported') {
-    next(error);
-    return;
-  }
-  const payload: ErrorPayload =
-    type === 'entity.too.large'
-      ? { code: GatewayErrorCode.BODY_TOO_LARGE, message: `the body exceeds ${(error as { limit?: number }).limit} bytes` }
-      : type === 'entity.parse.failed'
-        ? { code: GatewayErrorCode.BODY_MALFORMED, message: 'the body is not valid JSON' }
-        : { code: GatewayErrorCode.UNSUPPORTED, message: 'the body encoding is not supported' };
-  const problem = toProblem(payload, randomUUID());
-  response.status(problem.status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem));
+/** TRUST_PROXY as the server takes it: a hop count, or the trusted addresses and subnets; none when empty. */
+export function trustedProxies(setting: string): boolean | number | string[] {
+  const value = setting.trim();
+  if (value === '') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** The routes the gateway's HTTP server serves (after start-up). */
+export function routesOf(app: NestFastifyApplication): { method: string; url: string }[] {
+  return servedRoutes.get(app.getHttpAdapter().getInstance()) ?? [];
+}
+
+function registerBodyParsers(fastify: FastifyInstance, limit: number): void {
+  fastify.removeAllContentTypeParsers();
+  const json = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: limit }, (request, body, done) => {
+    // No body with a JSON content type (a POST without arguments) is no body, as most servers read it.
+    if (body === '') return done(null, undefined);
+    json(request, body as string, (error: Error | null, value?: unknown) => {
+      if (error || typeof value !== 'object' || value === null) done(new D115Error(GatewayErrorCode.BODY_MALFORMED, 'the body is not a JSON object or array'));
+      else done(null, value);
+    });
+  });
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (request, body, done) => {
+    if (!request.url.startsWith('/termin/')) return done(unsupported(request));
+    done(null, parseCitizenForm(body as string));
+  });
+  fastify.addContentTypeParser('multipart/form-data', (request, _payload, done) => {
+    if (request.url.split('?')[0] !== MULTIPART_ROUTE) return done(unsupported(request));
+    done(null, undefined);
+  });
+}
+
+function unsupported(request: FastifyRequest): D115Error {
+  return new D115Error(GatewayErrorCode.UNSUPPORTED, `${request.headers['content-type']?.split(';')[0]} is not accepted on ${request.url.split('?')[0]}`);
 }

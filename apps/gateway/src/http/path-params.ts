@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader, ApiParam } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { D115Error, ErrorCode, GatewayErrorCode, TICKET_NUMBER } from '@d115/contracts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,7 +11,7 @@ function invalid(name: string, expected: string): D115Error {
 
 function pathParam(name: string, pattern: RegExp, expected: string): ParameterDecorator {
   const read = createParamDecorator((_: unknown, context: ExecutionContext) => {
-    const value = context.switchToHttp().getRequest<Request>().params[name];
+    const value = context.switchToHttp().getRequest<FastifyRequest<{ Params: Record<string, string> }>>().params[name];
     if (typeof value !== 'string' || !pattern.test(value)) throw invalid(name, expected);
     return value;
   });
@@ -37,7 +37,7 @@ export const PatternParam = (name: string, pattern: RegExp, expected: string): P
 /** A case by id (UUID) or number (115-2026-000123) from the path. */
 export function CaseRef(): ParameterDecorator {
   const read = createParamDecorator((_: unknown, context: ExecutionContext): { ticketId?: string; number?: string } => {
-    const value = String(context.switchToHttp().getRequest<Request>().params.id);
+    const value = String(context.switchToHttp().getRequest<FastifyRequest<{ Params: Record<string, string> }>>().params.id);
     if (UUID.test(value)) return { ticketId: value };
     if (TICKET_NUMBER.test(value)) return { number: value };
     throw invalid('id', 'a case id (UUID) or a ticket number (115-2026-000123)');
@@ -55,7 +55,7 @@ export function CaseRef(): ParameterDecorator {
 /** `If-Match: "7"` as the expected version of a case (its ETag); absent is no precondition. */
 export function IfMatch(): ParameterDecorator {
   const read = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
-    const header = context.switchToHttp().getRequest<Request>().headers['if-match'];
+    const header = context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
     if (header === undefined) return undefined;
     const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
     if (!match || Number(match[1]) < 1) throw new D115Error(GatewayErrorCode.PRECONDITION_INVALID, 'If-Match must be the ETag of the case, e.g. "7"');

@@ -1,9 +1,8 @@
-import type { Response } from 'express';
-import { RateLimiter } from './rate-limiter';
+import { HeaderSink, RateLimiter } from './rate-limiter';
 
-function response(): Response & { headers: Record<string, string> } {
+function response(): HeaderSink & { headers: Record<string, string> } {
   const headers: Record<string, string> = {};
-  return { headers, setHeader: (name: string, value: string) => (headers[name] = value) } as unknown as Response & { headers: Record<string, string> };
+  return { headers, header: (name: string, value: string) => (headers[name] = value) };
 }
 
 describe('RateLimiter', () => {

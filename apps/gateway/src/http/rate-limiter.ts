@@ -1,8 +1,12 @@
-import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { D115Error, GatewayErrorCode } from '@d115/contracts';
 
 export const WINDOW_MS = 60_000;
+
+/** Where the limit's headers go: the HTTP reply (Fastify's `reply.header`). */
+export interface HeaderSink {
+  header(name: string, value: string): unknown;
+}
 
 interface Window {
   /** Which minute (since the epoch) the counts are for: windows are aligned, the same on every instance. */
@@ -45,7 +49,7 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  take(key: string, response: Response): void {
+  take(key: string, response: HeaderSink): void {
     const now = this.now();
     this.sweep(now);
     const window = this.current(this.hashed(key), Math.floor(now / WINDOW_MS));
@@ -54,11 +58,11 @@ export class RateLimiter {
     const count = window.local + window.peerTotal;
     const resetAt = (window.index + 1) * WINDOW_MS;
     const resetSeconds = Math.ceil((resetAt - now) / 1000);
-    response.setHeader('X-RateLimit-Limit', String(this.limit));
-    response.setHeader('X-RateLimit-Remaining', String(Math.max(0, this.limit - count)));
-    response.setHeader('X-RateLimit-Reset', String(Math.ceil(resetAt / 1000)));
+    response.header('X-RateLimit-Limit', String(this.limit));
+    response.header('X-RateLimit-Remaining', String(Math.max(0, this.limit - count)));
+    response.header('X-RateLimit-Reset', String(Math.ceil(resetAt / 1000)));
     if (count > this.limit) {
-      response.setHeader('Retry-After', String(resetSeconds));
+      response.header('Retry-After', String(resetSeconds));
       throw new D115Error(GatewayErrorCode.RATE_LIMITED, `more than ${this.limit} requests per minute; retry in ${resetSeconds} s`);
     }
   }

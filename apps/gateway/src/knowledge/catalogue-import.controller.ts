@@ -1,6 +1,6 @@
-import { Controller, HttpStatus, Post, Req } from '@nestjs/common';
+import { Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ImportUploadedCatalogueRequest, KnowledgeSubjects } from '@d115/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
@@ -27,9 +27,10 @@ export class CatalogueImportController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   create(
     @CurrentUser() user: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @JsonQuery(ImportUploadedCatalogueRequest, ['actor', 'object', 'filename']) options: CatalogueUploadOptions,
   ) {
-    return this.upload.execute(user, request, options);
+    return this.upload.execute(user, request, reply, options);
   }
 }

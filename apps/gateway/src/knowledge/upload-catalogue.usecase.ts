@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { JetStreamClient, NatsConnection, nanos, ObjectStore, StorageType } from 'nats';
 import { CATALOGUE_UPLOADS_BUCKET, D115Error, GatewayErrorCode, ImportReport, ImportUploadedCatalogueRequest, KnowledgeSubjects } from '@d115/contracts';
@@ -36,23 +36,23 @@ export class UploadCatalogueUsecase {
     @Inject(ENV) private readonly env: GatewayEnv,
   ) {}
 
-  async execute(user: Principal, request: Request, options: CatalogueUploadOptions): Promise<ImportReport> {
+  async execute(user: Principal, request: FastifyRequest, reply: FastifyReply, options: CatalogueUploadOptions): Promise<ImportReport> {
     try {
       return await this.uploadAndImport(user, request, options);
     } catch (error) {
       // The rest of a refused body is not read: the connection closes after the answer instead.
-      if (!request.complete) closeAfterAnswer(request);
+      if (!request.raw.complete) closeAfterAnswer(request, reply);
       throw error;
     }
   }
 
-  private async uploadAndImport(user: Principal, request: Request, options: CatalogueUploadOptions): Promise<ImportReport> {
+  private async uploadAndImport(user: Principal, request: FastifyRequest, options: CatalogueUploadOptions): Promise<ImportReport> {
     const limit = this.env.CATALOGUE_UPLOAD_LIMIT_BYTES;
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit + 64 * 1024) {
       throw new D115Error(GatewayErrorCode.BODY_TOO_LARGE, `the upload of ${declared} bytes exceeds ${limit} bytes`);
     }
-    const file = await multipartFile(request, request.headers['content-type'], 'file', limit);
+    const file = await multipartFile(request.raw, request.headers['content-type'], 'file', limit);
     const object = `upload-${randomUUID()}`;
     const uploads = await this.uploads();
     try {
@@ -101,12 +101,7 @@ export class UploadCatalogueUsecase {
   }
 }
 
-function closeAfterAnswer(request: Request): void {
-  const response = request.res;
-  if (!response) {
-    request.socket.destroy();
-    return;
-  }
-  if (!response.headersSent) response.setHeader('Connection', 'close');
-  response.once('finish', () => request.socket.destroy());
+function closeAfterAnswer(request: FastifyRequest, reply: FastifyReply): void {
+  if (!reply.raw.headersSent) reply.header('Connection', 'close');
+  reply.raw.once('finish', () => request.raw.socket.destroy());
 }

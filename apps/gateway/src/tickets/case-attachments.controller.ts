@@ -1,12 +1,13 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { AttachmentChunkReply, D115Error, MailErrorCode, MailSubjects, TicketSubjects } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Principal, scopeOf } from '../auth/principal';
 import { CaseRef, UuidParam } from '../http/path-params';
+import { takeOver } from '../http/raw-response';
 
 /** Types a browser may show in the page; anything else is only ever a download. */
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain']);
@@ -39,7 +40,7 @@ export class CaseAttachmentsController {
     @CaseRef() ref: { ticketId?: string; number?: string },
     @UuidParam('attachmentId') attachmentId: string,
     @Query('inline') inline: string | undefined,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const ticket = await this.requests.request(TicketSubjects.get, { ...ref, actor: user.id, scope: scopeOf(user) });
     if (!ticket.articles.some((article) => article.attachmentIds?.includes(attachmentId))) {
@@ -47,7 +48,7 @@ export class CaseAttachmentsController {
     }
     let piece: AttachmentChunkReply = await this.requests.request(MailSubjects.attachmentGet, { id: attachmentId, offset: 0, actor: user.id });
     const shown = inline === 'true' && INLINE_TYPES.has(piece.contentType.toLowerCase());
-    response.status(200);
+    const response = takeOver(reply);
     response.setHeader('Content-Type', shown ? piece.contentType : 'application/octet-stream');
     response.setHeader('Content-Length', String(piece.size));
     response.setHeader('Content-Disposition', contentDisposition(shown ? 'inline' : 'attachment', piece.filename));

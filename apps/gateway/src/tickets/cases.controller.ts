@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   AddNoteRequest,
   CreateTicketRequest,
@@ -38,7 +38,7 @@ export class CasesController {
 
   @Get(':id')
   @Forwards(TicketSubjects.get, { summary: 'A case with timeline, history and SLA clocks (the read is audited); ETag = version' })
-  get(@CurrentUser() user: Principal, @CaseRef() ref: { ticketId?: string; number?: string }, @Res({ passthrough: true }) response: Response) {
+  get(@CurrentUser() user: Principal, @CaseRef() ref: { ticketId?: string; number?: string }, @Res({ passthrough: true }) response: FastifyReply) {
     return versionETag(response, this.requests.request(TicketSubjects.get, { ...ref, actor: user.id, scope: scopeOf(user) }));
   }
 
@@ -47,7 +47,7 @@ export class CasesController {
   create(
     @CurrentUser() user: Principal,
     @JsonBody(CreateTicketRequest, ['actor', 'scope']) body: Omit<CreateTicketRequest, 'actor' | 'scope'>,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return versionETag(response, this.requests.request(TicketSubjects.create, { ...body, actor: user.id, scope: scopeOf(user) }));
   }
@@ -59,7 +59,7 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(UpdateTicketRequest, SET_BY_GATEWAY) body: Omit<UpdateTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return versionETag(response, this.requests.request(TicketSubjects.update, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }
@@ -71,7 +71,7 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(AddNoteRequest, SET_BY_GATEWAY) body: Omit<AddNoteRequest, (typeof SET_BY_GATEWAY)[number]>,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return versionETag(response, this.requests.request(TicketSubjects.addNote, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }
@@ -83,7 +83,7 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(ReplyToTicketRequest, SET_BY_GATEWAY) body: Omit<ReplyToTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return versionETag(response, this.requests.request(TicketSubjects.reply, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }
@@ -95,7 +95,7 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(TransitionTicketRequest, SET_BY_GATEWAY) body: Omit<TransitionTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return versionETag(
       response,
@@ -110,7 +110,7 @@ export class CasesController {
     @CaseId() ticketId: string,
     @IfMatch() expectedVersion: number | undefined,
     @JsonBody(ForwardTicketRequest, SET_BY_GATEWAY) body: Omit<ForwardTicketRequest, (typeof SET_BY_GATEWAY)[number]>,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return versionETag(response, this.requests.request(TicketSubjects.forward, { ...body, ticketId, expectedVersion, actor: user.id, scope: scopeOf(user) }));
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { registry } from '../metrics/metrics';
 import { READINESS_CHECKS, ReadinessCheck, runChecks } from './readiness';
 
@@ -22,9 +22,9 @@ export class OpsController {
   @ApiOperation({ summary: 'Readiness of this process (its NATS and database connections)' })
   @ApiOkResponse({ description: 'Ready' })
   @ApiServiceUnavailableResponse({ description: 'Not ready' })
-  async ready(@Res() res: Response): Promise<void> {
+  async ready(@Res() res: FastifyReply): Promise<void> {
     const result = await runChecks(this.checks);
-    res.status(result.ready ? 200 : 503).json({ status: result.ready ? 'up' : 'down', checks: result.checks });
+    res.status(result.ready ? 200 : 503).send({ status: result.ready ? 'up' : 'down', checks: result.checks });
   }
 
   @Get('metrics')
