@@ -18,8 +18,9 @@ export class ConsoleFiles {
 
   /** Answers the request with a console file, or returns false to let it through. */
   serve(request: FastifyRequest, reply: FastifyReply): boolean {
+    if (!this.root || !request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
     const path = request.url.split('?')[0];
-    if (!this.root || !request.is404 || (request.method !== 'GET' && request.method !== 'HEAD') || GATEWAY_PATHS.test(path)) return false;
+    if (GATEWAY_PATHS.test(path)) return false;
     const file = resolveConsoleFile(this.root, path, wantsHtml(request.headers.accept));
     if (!file) return false;
     reply.header('Cache-Control', file.cacheControl);
