@@ -34,4 +34,18 @@ describe('gateway + knowledge: the catalogue over HTTP', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('SERVICE.NOT_FOUND');
   });
+
+  it('takes a synonym phrase of up to 100 characters in the path, percent-encoded far longer, and refuses a longer one by the phrase rule', async () => {
+    const admin = await world.gateway.token('demo-admin');
+    const phrase = 'Müllabfuhr für Sperrmüll übergroß äußerst dringend bitte schnell öffnen '.repeat(2).slice(0, 100);
+    const path = `/api/v1/config/synonyms/${encodeURIComponent(phrase)}`;
+    expect(path.length).toBeGreaterThan(150);
+    const put = await world.gateway.call(admin, 'PUT', path, { expansions: ['sperrmuell'] });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ phrase: phrase.toLowerCase(), expansions: ['sperrmuell'] });
+    // one character more is the phrase rule's coded 400 naming the field, not a missing route
+    const tooLong = await world.gateway.call(admin, 'PUT', `/api/v1/config/synonyms/${encodeURIComponent(`${phrase}x`)}`, { expansions: ['x'] });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ path: 'phrase' }] });
+  });
 });

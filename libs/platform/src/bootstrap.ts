@@ -64,7 +64,13 @@ export async function bootstrapService<E extends BaseEnv>(
   // Fastify rather than Express: on the gateway's hot path the framework was half of the
   // CPU a request costs (docs/architecture.md, "HTTP"); the ops endpoints of every other
   // service use the same adapter, so there is one HTTP stack to know.
-  const adapter = new PlatformFastifyAdapter({ routerOptions: { ignoreTrailingSlash: true }, ...definition.httpServer?.(env) });
+  const adapter = new PlatformFastifyAdapter({
+    // A path parameter over Fastify's 100 characters reaches the route's own rule (a 400 naming it), not "no route".
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Node's own default (Fastify would switch it off): a request must arrive within 5 minutes.
+    requestTimeout: 300_000,
+    ...definition.httpServer?.(env),
+  });
   const errors = new ErrorFilter();
   adapter.getInstance().setErrorHandler((error, request, reply) => errors.catch(error, new ExecutionContextHost([request, reply])));
   const app = await NestFactory.create<NestFastifyApplication>(definition.module(env), adapter, {
