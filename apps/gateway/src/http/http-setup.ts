@@ -84,15 +84,18 @@ function registerBodyParsers(fastify: FastifyInstance, limit: number): void {
     });
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (request, body, done) => {
-    if (!request.url.startsWith('/termin/')) return done(unsupported(request));
+    if (!request.routeOptions.url?.startsWith('/termin/')) return done(unsupported(request));
     done(null, parseCitizenForm(body as string));
   });
   fastify.addContentTypeParser('multipart/form-data', (request, _payload, done) => {
-    if (request.url.split('?')[0] !== MULTIPART_ROUTE) return done(unsupported(request));
+    if (request.routeOptions.url !== MULTIPART_ROUTE) return done(unsupported(request));
     done(null, undefined);
   });
 }
 
 function unsupported(request: FastifyRequest): D115Error {
-  return new D115Error(GatewayErrorCode.UNSUPPORTED, `${request.headers['content-type']?.split(';')[0]} is not accepted on ${request.url.split('?')[0]}`);
+  return new D115Error(
+    GatewayErrorCode.UNSUPPORTED,
+    `${request.headers['content-type']?.split(';')[0]} is not accepted on ${request.routeOptions.url ?? 'this path'}`,
+  );
 }
