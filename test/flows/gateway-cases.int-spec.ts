@@ -48,12 +48,14 @@ describe('gateway + tickets: cases over HTTP', () => {
     expect(stale.body.code).toBe('TICKET.VERSION_CONFLICT');
   });
 
-  it('adds notes and moves the case, and the supervisor sees every read of it by the agent in the history', async () => {
+  it('adds notes and moves the case; the supervisor sees every read of it in the audit history, the agent does not', async () => {
     const { body: ticket } = await createCase(agent);
     expect((await gateway.call(agent, 'POST', `/api/v1/cases/${ticket.id}/notes`, { text: 'Rückruf vereinbart' })).status).toBe(201);
     const moved = await gateway.call(agent, 'POST', `/api/v1/cases/${ticket.id}/transitions`, { to: 'open' });
     expect(moved.body.state).toBe('open');
-    await gateway.call(agent, 'GET', `/api/v1/cases/${ticket.id}`);
+    const view = await gateway.call(agent, 'GET', `/api/v1/cases/${ticket.id}`);
+    expect(view.body.history.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['created', 'state-changed']));
+    expect(view.body.history.map((entry: { action: string }) => entry.action)).not.toContain('read');
 
     expect((await gateway.call(agent, 'GET', `/api/v1/cases/${ticket.id}/history`)).status).toBe(403);
     const history = await gateway.call(supervisor, 'GET', `/api/v1/cases/${ticket.id}/history`);

@@ -107,15 +107,27 @@ describe('tickets: cases', () => {
         ['agent-ben', 'updated', 'citizenEmail', '', 'erika@example.org'],
         ['agent-ben', 'updated', 'citizenPhone', '+49 381 1234567', ''],
         ['agent-ben', 'updated', 'citizenPreferredChannel', 'callback', 'email'],
-        ['supervisor-sam', 'read', '', '', ''],
-        ['agent-ben', 'read', '', '', ''],
       ]),
     );
+    // who opened the case is not in the case's own view
+    expect(detail.history.map((h) => h.action)).not.toContain('read');
     expect(detail.history[0]).toMatchObject({ actor: AGENT, action: 'created' });
     expect(detail.history.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true);
     expect(detail.sla.map((c) => c.metric)).toEqual(['first_response', 'resolution']);
     const updated = await kit.events<{ fields: string[] }>(TicketEvents.updated, `ticket/${ticket.id}`);
     expect(updated.map((e) => e.data.fields)).toEqual([['citizenEmail', 'citizenPhone', 'citizenPreferredChannel', 'priority'], ['articles']]);
+
+    // the audit history has every read, the look at the history itself included
+    const audit = await kit.request(TicketSubjects.history, { actor: 'supervisor-sam', ticketId: ticket.id });
+    expect(audit.filter((h) => h.action === 'read').map((h) => h.actor)).toEqual(['supervisor-sam', 'agent-ben', 'supervisor-sam']);
+    expect(audit.map((h) => h.action)).toEqual(expect.arrayContaining(['created', 'updated']));
+  });
+
+  it('answers the audit history of a case outside the actor’s municipalities, or unknown, as not found', async () => {
+    const ticket = await create();
+    const outside = await kit.failure(TicketSubjects.history, { actor: 'supervisor-sam', ticketId: ticket.id, scope: ['14'] });
+    const unknown = await kit.failure(TicketSubjects.history, { actor: 'supervisor-sam', number: '115-2026-999999' });
+    expect([outside.code, unknown.code]).toEqual([TicketErrorCode.NOT_FOUND, TicketErrorCode.NOT_FOUND]);
   });
 
   it('answers a case by email: reply.requested for the mail service, first response, answered', async () => {

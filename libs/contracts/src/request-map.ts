@@ -92,7 +92,7 @@ import { GetTicketStatusRequest, IssuedStatusKey, IssueStatusKeyRequest, TicketS
 import { GetServiceLevelReply, GetServiceLevelRequest, ListCallsReply, ListCallsRequest } from './telephony/service-level.requests';
 import { TelephonySubjects } from './telephony/telephony.subjects';
 import { WrapUpCallReply, WrapUpCallRequest } from './telephony/wrap-up.request';
-import { SearchTicketsReply, TicketDetailView, TicketView } from './tickets/ticket.views';
+import { AuditEntryView, SearchTicketsReply, TicketDetailView, TicketView } from './tickets/ticket.views';
 
 /** What one request/reply subject takes and answers. */
 export interface RequestContract<TRequest, TReply> {
@@ -108,6 +108,7 @@ export interface RequestContract<TRequest, TReply> {
 export type RequestMap = {
   [TicketSubjects.create]: RequestContract<CreateTicketRequest, TicketView>;
   [TicketSubjects.get]: RequestContract<GetTicketRequest, TicketDetailView>;
+  [TicketSubjects.history]: RequestContract<GetTicketRequest, AuditEntryView[]>;
   [TicketSubjects.search]: RequestContract<SearchTicketsRequest, SearchTicketsReply>;
   [TicketSubjects.update]: RequestContract<UpdateTicketRequest, TicketView>;
   [TicketSubjects.addNote]: RequestContract<AddNoteRequest, TicketView>;

@@ -37,7 +37,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @Forwards(TicketSubjects.get, { summary: 'A case with timeline, history and SLA clocks (the read is audited); ETag = version' })
+  @Forwards(TicketSubjects.get, { summary: 'A case with timeline, change history and SLA clocks (the read is audited); ETag = version' })
   get(@CurrentUser() user: Principal, @CaseRef() ref: { ticketId?: string; number?: string }, @Res({ passthrough: true }) response: FastifyReply) {
     return versionETag(response, this.requests.request(TicketSubjects.get, { ...ref, actor: user.id, scope: scopeOf(user) }));
   }
@@ -124,11 +124,11 @@ export class CaseHistoryController {
   constructor(private readonly requests: RequestClient) {}
 
   @Get(':id/history')
-  @Forwards(TicketSubjects.get, {
-    summary: 'The audit history of a case (who did and read what, when)',
+  @Forwards(TicketSubjects.history, {
+    summary: 'The audit history of a case (who did and read what, when; this read is recorded too)',
     schema: { type: 'array', items: schemaRef('AuditEntryView') },
   })
   history(@CurrentUser() user: Principal, @CaseRef() ref: { ticketId?: string; number?: string }) {
-    return this.requests.request(TicketSubjects.get, { ...ref, actor: user.id, scope: scopeOf(user) }).then((ticket) => ticket.history);
+    return this.requests.request(TicketSubjects.history, { ...ref, actor: user.id, scope: scopeOf(user) });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, Not } from 'typeorm';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 export interface NewAuditEntry {
@@ -15,6 +15,9 @@ export interface NewAuditEntry {
   personal?: boolean;
   at: Date;
 }
+
+/** The action recorded for every read of a case. */
+export const READ = 'read';
 
 /** The audit history: who did what when, old → new. Append-only (anonymisation redacts values). */
 @Injectable()
@@ -41,6 +44,11 @@ export class AuditRepository {
 
   forTicket(manager: EntityManager, ticketId: string): Promise<AuditEntry[]> {
     return manager.find(AuditEntry, { where: { ticketId }, order: { id: 'ASC' } });
+  }
+
+  /** The changes of a case: its history without the reads (who opened it is for supervisors). */
+  changesOf(manager: EntityManager, ticketId: string): Promise<AuditEntry[]> {
+    return manager.find(AuditEntry, { where: { ticketId, action: Not(READ) }, order: { id: 'ASC' } });
   }
 
   forSubject(manager: EntityManager, subjectType: string, subjectId: string): Promise<AuditEntry[]> {

@@ -16,6 +16,7 @@ import {
 import { AddNoteUsecase } from './usecases/add-note/add-note.usecase';
 import { CreateTicketUsecase } from './usecases/create-ticket/create-ticket.usecase';
 import { GetTicketUsecase } from './usecases/get-ticket/get-ticket.usecase';
+import { GetTicketHistoryUsecase } from './usecases/get-ticket-history/get-ticket-history.usecase';
 import { GetTicketStatusUsecase } from './usecases/get-ticket-status/get-ticket-status.usecase';
 import { IssueStatusKeyUsecase } from './usecases/issue-status-key/issue-status-key.usecase';
 import { ReplyToTicketUsecase } from './usecases/reply-to-ticket/reply-to-ticket.usecase';
@@ -29,6 +30,7 @@ export class CasesController {
   constructor(
     private readonly createTicket: CreateTicketUsecase,
     private readonly getTicket: GetTicketUsecase,
+    private readonly getTicketHistory: GetTicketHistoryUsecase,
     private readonly searchTickets: SearchTicketsUsecase,
     private readonly updateTicket: UpdateTicketUsecase,
     private readonly addNote: AddNoteUsecase,
@@ -46,6 +48,11 @@ export class CasesController {
   @MessagePattern(TicketSubjects.get)
   get(@Payload() query: GetTicketRequest): Promise<ReplyOf<typeof TicketSubjects.get>> {
     return this.getTicket.execute(query);
+  }
+
+  @MessagePattern(TicketSubjects.history)
+  history(@Payload() query: GetTicketRequest): Promise<ReplyOf<typeof TicketSubjects.history>> {
+    return this.getTicketHistory.execute(query);
   }
 
   @MessagePattern(TicketSubjects.search)

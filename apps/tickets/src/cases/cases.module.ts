@@ -10,6 +10,8 @@ import { TicketWorkflow } from './ticket-workflow';
 import { AddNoteUsecase } from './usecases/add-note/add-note.usecase';
 import { CreateTicketUsecase } from './usecases/create-ticket/create-ticket.usecase';
 import { GetTicketUsecase } from './usecases/get-ticket/get-ticket.usecase';
+import { ReadableTicket } from './usecases/get-ticket/readable-ticket';
+import { GetTicketHistoryUsecase } from './usecases/get-ticket-history/get-ticket-history.usecase';
 import { IssueStatusKeyUsecase } from './usecases/issue-status-key/issue-status-key.usecase';
 import { GetTicketStatusUsecase } from './usecases/get-ticket-status/get-ticket-status.usecase';
 import { ReplyToTicketUsecase } from './usecases/reply-to-ticket/reply-to-ticket.usecase';
@@ -24,7 +26,9 @@ import { UpdateTicketUsecase } from './usecases/update-ticket/update-ticket.usec
     CasesRepository,
     TicketWorkflow,
     CreateTicketUsecase,
+    ReadableTicket,
     GetTicketUsecase,
+    GetTicketHistoryUsecase,
     GetTicketStatusUsecase,
     IssueStatusKeyUsecase,
     SearchTicketsUsecase,

@@ -113,7 +113,10 @@ export class CreateTicketRequest {
   scope?: string[];
 }
 
-/** `d115.tickets.get`: one case with timeline, history and SLA clocks; the read is audited. */
+/**
+ * `d115.tickets.get`: one case with timeline, change history and SLA clocks; and
+ * `d115.tickets.history`: its whole audit history, the reads included. Both reads are audited.
+ */
 export class GetTicketRequest {
   @IsActor()
   actor!: string;

@@ -21,6 +21,7 @@ export const TicketSubjects = {
   // cases
   create: requestSubject('tickets', 'create'),
   get: requestSubject('tickets', 'get'),
+  history: requestSubject('tickets', 'history'),
   search: requestSubject('tickets', 'search'),
   update: requestSubject('tickets', 'update'),
   addNote: requestSubject('tickets', 'add-note'),
