@@ -22,11 +22,7 @@ export class ReadableTicket {
   ) {}
 
   async open(manager: EntityManager, query: GetTicketRequest): Promise<Ticket> {
-    const ticket = query.ticketId
-      ? await this.cases.find(manager, query.ticketId)
-      : query.number
-        ? await this.cases.findByNumber(manager, query.number)
-        : null;
+    const ticket = query.ticketId ? await this.cases.find(manager, query.ticketId) : query.number ? await this.cases.findByNumber(manager, query.number) : null;
     if (!ticket || !inScope(ticket.ars, query.scope)) {
       throw new TicketsException(TicketErrorCode.NOT_FOUND, `ticket ${query.ticketId ?? query.number ?? '(neither id nor number given)'} does not exist`);
     }
