@@ -5,10 +5,10 @@ import { DEMO_ISSUER } from './demo-users';
 import { DemoSigningKey } from './demo-signing-key';
 import { Principal, Role, ROLES } from './principal';
 
-/** Asymmetric algorithms only: `none` and shared-secret HS* tokens are refused. */
 /** How many verified tokens are remembered (the oldest is forgotten first). */
 const VERIFIED_TOKENS_KEPT = 10_000;
 
+/** Asymmetric algorithms only: `none` and shared-secret HS* tokens are refused. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 export interface TokenVerifierSettings {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import { D115Error, GatewayErrorCode } from '@d115/contracts';
 import { parseCitizenForm } from '../citizen-appointments/citizen-form';
@@ -16,7 +17,7 @@ const MULTIPART_ROUTE = '/api/v1/knowledge/catalogue/imports';
 const servedRoutes = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
 
 /**
- * The HTTP edge around the routes: security headers (helmet), CORS for the configured
+ * The HTTP edge around the routes: security headers (helmet's, set as one object), CORS for the configured
  * origins, and the body parsers — JSON with the size limit (malformed JSON a coded
  * problem), forms only for the citizen pages, multipart only for the catalogue upload
  * (left unread for the route to stream); any other media type is 415.
@@ -28,20 +29,24 @@ export function configureHttpEdge(app: NestFastifyApplication, env: GatewayEnv):
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
-  // helmet's middleware built once and applied to the raw response (the Fastify plugin builds it anew for every request).
-  const secure = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        // blob: for a case's image attachments, fetched with the agent's token and shown from memory.
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'script-src': ["'self'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        // The console signs in at the identity provider itself (discovery and the PKCE code exchange are fetches).
-        'connect-src': ["'self'", ...(env.AUTH_ISSUER ? [new URL(env.AUTH_ISSUER).origin] : [])],
+  const secure = securityHeaders(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // blob: for a case's image attachments, fetched with the agent's token and shown from memory.
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // The console signs in at the identity provider itself (discovery and the PKCE code exchange are fetches).
+          'connect-src': ["'self'", ...(env.AUTH_ISSUER ? [new URL(env.AUTH_ISSUER).origin] : [])],
+        },
       },
-    },
+    }),
+  );
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(secure);
+    done();
   });
-  fastify.addHook('onRequest', (request, reply, done) => secure(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   const origins = env.CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
@@ -53,6 +58,26 @@ export function configureHttpEdge(app: NestFastifyApplication, env: GatewayEnv):
     maxAge: 600,
   });
   registerBodyParsers(fastify, env.BODY_LIMIT_BYTES);
+}
+
+/**
+ * The headers helmet sets, taken once at start-up: with static directives they are the same
+ * for every response, so each response gets them as one object instead of through helmet's
+ * chain of a dozen middlewares (Fastify's helmet plugin even rebuilt that chain per request).
+ */
+function securityHeaders(middleware: ReturnType<typeof helmet>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const collector = {
+    setHeader: (name: string, value: string) => void (headers[name] = value),
+    removeHeader: (name: string) => void delete headers[name],
+  };
+  let complete = false;
+  middleware({} as IncomingMessage, collector as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+    complete = true;
+  });
+  if (!complete) throw new Error('helmet did not finish synchronously: the security headers cannot be taken once');
+  return headers;
 }
 
 /** TRUST_PROXY as the server takes it: a hop count, or the trusted addresses and subnets; none when empty. */
