@@ -10,7 +10,7 @@ export const gatewayService: ServiceDefinition<GatewayEnv> = {
   env: GatewayEnv,
   module: (env) => AppModule.register(env),
   httpPort: (env) => env.GATEWAY_PORT,
-  httpServer: (env) => ({ bodyLimit: env.BODY_LIMIT_BYTES, trustProxy: trustedProxies(env.TRUST_PROXY) }),
+  httpServer: (env) => ({ trustProxy: trustedProxies(env.TRUST_PROXY) }),
   configureHttp: (app, env) => {
     configureHttpEdge(app, env);
     setUpOpenApi(app);

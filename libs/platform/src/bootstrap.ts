@@ -29,7 +29,7 @@ export interface ServiceDefinition<E extends BaseEnv> {
   module: (env: E) => DynamicModule;
   /** Extra HTTP set-up (the gateway's OpenAPI document, for instance). */
   configureHttp?: (app: NestFastifyApplication, env: E) => void | Promise<void>;
-  /** Options of the HTTP server (Fastify): body limit, trusted proxies. */
+  /** Options of the HTTP server (Fastify), e.g. the trusted proxies. */
   httpServer?: (env: E) => FastifyServerOptions;
   /** The HTTP port; defaults to OPS_PORT of a service env. */
   httpPort?: (env: E) => number;

@@ -6,10 +6,10 @@ import type { ServerResponse } from 'node:http';
  * piece by piece): the headers set so far on the reply (security headers, CORS, rate
  * limits) are carried over to the raw response, then Fastify leaves it alone.
  */
-export function takeOver(reply: FastifyReply, status = 200): ServerResponse {
+export function takeOver(reply: FastifyReply): ServerResponse {
   reply.hijack();
   const raw = reply.raw;
   for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) raw.setHeader(name, value);
-  raw.statusCode = status;
+  raw.statusCode = 200;
   return raw;
 }
