@@ -75,12 +75,13 @@ export async function run(args: string[]): Promise<void> {
     closers.push(() => http.close());
     out(`gateway bench: ${options.requests} requests per path, concurrency ${options.concurrency} (one machine, shared load)`);
 
-    const operations = await benchOperations({ client, key, requests: options.requests, concurrency: options.concurrency });
+    const warmUp = Math.min(WARM_UP_REQUESTS, options.requests);
+    const operations = await benchOperations({ client, key, requests: warmUp + SEQUENTIAL_REQUESTS + options.requests, concurrency: options.concurrency });
     await settle(env);
     for (const operation of operations) {
       // A short warm-up each way, so neither side pays for JIT compilation or cold caches in its figures.
-      await measure({ ...options, requests: Math.min(200, options.requests) }, () => operation.nats());
-      await measure({ ...options, requests: Math.min(200, options.requests) }, () => operation.http(http));
+      await measure({ ...options, requests: warmUp }, () => operation.nats());
+      await measure({ ...options, requests: warmUp }, () => operation.http(http));
       // What the gateway adds to one request: one at a time, alternating both ways, so
       // queueing on the shared cores does not count as the gateway's latency.
       const added = await alternate(
@@ -147,8 +148,11 @@ async function measure(options: Options, once: () => Promise<void>): Promise<{ r
   return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-/** Requests of the one-at-a-time pass, each way. */
-const SEQUENTIAL_REQUESTS = 300;
+/** Requests of the warm-up, each way (at most the timed run's). */
+const WARM_UP_REQUESTS = 200;
+
+/** Requests of the one-at-a-time pass, each way: enough that its p50 holds still between runs. */
+const SEQUENTIAL_REQUESTS = 1000;
 
 /** p50 of `a` and of `b`, called one after the other `requests` times. */
 async function alternate(requests: number, a: () => Promise<void>, b: () => Promise<void>): Promise<{ nats: number; http: number }> {

@@ -14,6 +14,7 @@ export interface BenchOperation {
 interface Setup {
   client: RequestClient;
   key: DemoSigningKey;
+  /** Requests each path is sent in all, each way (warm-up, one at a time, timed run): take next takes as many cases. */
   requests: number;
   concurrency: number;
 }
@@ -42,8 +43,8 @@ export async function benchOperations({ client, key, requests, concurrency }: Se
       presence: 'busy',
     });
   }
-  // the timed runs each way, their warm-ups and the one-at-a-time pass each take a case
-  const waiting = 2 * requests + 1200;
+  // every take-next request each way takes a case; a few spare
+  const waiting = 2 * requests + 200;
   for (let i = 0; i < waiting; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, waiting - i) }, (_, j) =>
