@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo, createServer } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JetStreamClient } from 'nats';
@@ -14,6 +14,7 @@ import { DemoSigningKey } from '../apps/gateway/src/auth/demo-signing-key';
 import { fixed, percentile } from './support/stats';
 import { benchOperations } from './support/gateway-operations';
 import { BenchHttpClient } from './support/http-client';
+import { cpuPerRequest, cpuSnapshot, pidsOf, ProcessGroups } from './support/process-cpu';
 
 interface Options {
   /** The gateway's HTTP port (default: a free one). */
@@ -62,6 +63,16 @@ export async function run(args: string[]): Promise<void> {
       options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
     );
     children.push(gatewayProcess);
+    // Everything on a request's way shares the two cores: where the CPU goes, each way.
+    const [tickets, knowledge] = children;
+    const processes: ProcessGroups = {
+      'bench client': () => [process.pid],
+      gateway: () => [gatewayProcess.pid!],
+      tickets: () => [tickets.pid!],
+      knowledge: () => [knowledge.pid!],
+      'nats-server': () => pidsOf('nats-server'),
+      postgres: () => pidsOf('postgres'),
+    };
     const base = `http://127.0.0.1:${port}`;
     const client = new RequestClient(await env.nats(), env.namespace, 10000);
     for (const service of ['tickets', 'knowledge'] as const) {
@@ -89,16 +100,21 @@ export async function run(args: string[]): Promise<void> {
         () => operation.nats(),
         () => operation.http(http),
       );
+      const atStart = cpuSnapshot(processes);
       const direct = await measure(options, () => operation.nats());
-      const cpuBefore = cpuMs(gatewayProcess.pid!);
+      const between = cpuSnapshot(processes);
       const through = await measure(options, () => operation.http(http));
-      const cpuAfter = cpuMs(gatewayProcess.pid!);
-      const perRequest = (field: 'user' | 'system') => (cpuAfter[field] - cpuBefore[field]) / options.requests;
+      const cpuDirect = cpuPerRequest(atStart, between, options.requests);
+      const cpuThrough = cpuPerRequest(between, cpuSnapshot(processes), options.requests);
+      const cpuLine = Object.keys(processes)
+        .map((name) => `${name} ${fixed(cpuDirect[name].total, 2)} → ${fixed(cpuThrough[name].total, 2)}`)
+        .join(', ');
       out(
         `${operation.name.padEnd(14)} nats    ${fixed(direct.rate, 0).padStart(6)} req/s  p50 ${fixed(direct.p50, 2)} ms  p99 ${fixed(direct.p99, 2)} ms\n` +
           `${''.padEnd(14)} gateway ${fixed(through.rate, 0).padStart(6)} req/s  p50 ${fixed(through.p50, 2)} ms  p99 ${fixed(through.p99, 2)} ms\n` +
           `${''.padEnd(14)} gateway/nats ratio: ${fixed(through.rate / direct.rate, 2)}  (+${fixed(through.p50 - direct.p50, 2)} ms at p50 under load; ` +
-          `gateway process CPU ${fixed(perRequest('user') + perRequest('system'), 2)} ms per request, ${fixed(perRequest('system'), 2)} of it in the kernel)\n` +
+          `gateway process CPU ${fixed(cpuThrough.gateway.total, 2)} ms per request, ${fixed(cpuThrough.gateway.system, 2)} of it in the kernel)\n` +
+          `${''.padEnd(14)} CPU ms per request, nats → gateway: ${cpuLine}\n` +
           `${''.padEnd(14)} one at a time: nats p50 ${fixed(added.nats, 2)} ms, gateway p50 ${fixed(added.http, 2)} ms: the gateway adds ${fixed(added.http - added.nats, 2)} ms at p50 (target < 2 ms)`,
       );
     }
@@ -233,16 +249,6 @@ function publishWarning(js: JetStreamClient, env: TestEnvironment, number: strin
     }),
   );
 }
-
-/** User and system CPU time a process has used so far (Linux /proc), in ms. */
-function cpuMs(pid: number): { user: number; system: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const ms = (ticks: string) => (Number(ticks) * 1000) / CLOCK_TICKS_PER_SECOND;
-  return { user: ms(fields[11]), system: ms(fields[12]) };
-}
-
-/** USER_HZ on Linux. */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 function spawnService(service: 'tickets' | 'knowledge' | 'gateway', env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
   const main = join(__dirname, '..', 'apps', service, 'src', 'main.js');
