@@ -14,7 +14,7 @@ import { DemoSigningKey } from '../apps/gateway/src/auth/demo-signing-key';
 import { fixed, percentile } from './support/stats';
 import { benchOperations } from './support/gateway-operations';
 import { BenchHttpClient } from './support/http-client';
-import { cpuPerRequest, cpuSnapshot, pidsOf, ProcessGroups } from './support/process-cpu';
+import { cpuPerRequest, cpuSnapshot, pidsOf, ProcessGroups, sumCpu } from './support/process-cpu';
 
 interface Options {
   /** The gateway's HTTP port (default: a free one). */
@@ -32,9 +32,11 @@ interface Options {
  *
  * The same requests through the gateway (HTTP, bearer token verified, roles, scope) and
  * directly over NATS, side by side in one run: GET case, take next and knowledge search;
- * requests/s, p50 and p99, and the ratio `gateway/nats`. `--profile` writes a CPU profile
- * of the gateway process into DIR (open it in Chrome's DevTools). Then SSE: `--sse-clients` connected clients, each receiving
- * `--sse-events` events published to JetStream; the latency from publish to receipt.
+ * one at a time (what the gateway adds at p50), then `--concurrency` at a time with the two
+ * ways interleaved (requests/s, p50 and p99, the ratio `gateway/nats`, the CPU of every
+ * process on the way). `--profile` writes a CPU profile of the gateway process into DIR
+ * (open it in Chrome's DevTools). Then SSE: `--sse-clients` connected clients, each
+ * receiving `--sse-events` events published to JetStream; the latency from publish to receipt.
  */
 export async function run(args: string[]): Promise<void> {
   const options = parse(args);
@@ -100,12 +102,12 @@ export async function run(args: string[]): Promise<void> {
         () => operation.nats(),
         () => operation.http(http),
       );
-      const atStart = cpuSnapshot(processes);
-      const direct = await measure(options, () => operation.nats());
-      const between = cpuSnapshot(processes);
-      const through = await measure(options, () => operation.http(http));
-      const cpuDirect = cpuPerRequest(atStart, between, options.requests);
-      const cpuThrough = cpuPerRequest(between, cpuSnapshot(processes), options.requests);
+      const { direct, through, cpuDirect, cpuThrough } = await underLoad(
+        options,
+        processes,
+        () => operation.nats(),
+        () => operation.http(http),
+      );
       const cpuLine = Object.keys(processes)
         .map((name) => `${name} ${fixed(cpuDirect[name].total, 2)} → ${fixed(cpuThrough[name].total, 2)}`)
         .join(', ');
@@ -147,7 +149,13 @@ async function settle(env: TestEnvironment): Promise<void> {
   await sql.query('VACUUM (ANALYZE)');
 }
 
-async function measure(options: Options, once: () => Promise<void>): Promise<{ rate: number; p50: number; p99: number }> {
+interface Pass {
+  latencies: number[];
+  seconds: number;
+}
+
+/** `requests` calls of `once`, `concurrency` at a time. */
+async function measure(options: Pick<Options, 'concurrency'> & { requests: number }, once: () => Promise<void>): Promise<Pass> {
   const latencies: number[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
@@ -160,8 +168,38 @@ async function measure(options: Options, once: () => Promise<void>): Promise<{ r
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { latencies, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** Rounds of the timed run under load: each way's requests in this many parts, interleaved. */
+const LOAD_ROUNDS = 4;
+
+/**
+ * Both ways under load, `concurrency` at a time: in rounds, the two ways taking turns in
+ * the order A B B A …, so that a slower or busier minute of the shared machine falls on
+ * both ways alike rather than on whichever ran then. Rates over each way's own time; CPU
+ * of every process summed over each way's parts.
+ */
+async function underLoad(options: Options, processes: ProcessGroups, nats: () => Promise<void>, http: () => Promise<void>) {
+  const ways = [
+    { call: nats, passes: [] as Pass[], cpu: [] as ReturnType<typeof cpuPerRequest>[] },
+    { call: http, passes: [] as Pass[], cpu: [] as ReturnType<typeof cpuPerRequest>[] },
+  ];
+  const part = Math.ceil(options.requests / LOAD_ROUNDS);
+  for (let round = 0; round < LOAD_ROUNDS; round++) {
+    for (const way of round % 2 === 0 ? ways : [...ways].reverse()) {
+      const before = cpuSnapshot(processes);
+      way.passes.push(await measure({ concurrency: options.concurrency, requests: part }, way.call));
+      way.cpu.push(cpuPerRequest(before, cpuSnapshot(processes), part * LOAD_ROUNDS));
+    }
+  }
+  const [direct, through] = ways.map((way) => {
+    const latencies = way.passes.flatMap((pass) => pass.latencies);
+    const seconds = way.passes.reduce((sum, pass) => sum + pass.seconds, 0);
+    return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  });
+  const [cpuDirect, cpuThrough] = ways.map((way) => sumCpu(way.cpu));
+  return { direct, through, cpuDirect, cpuThrough };
 }
 
 /** Requests of the warm-up, each way (at most the timed run's). */

@@ -55,3 +55,14 @@ function processCpu(pid: number): { user: number; system: number } {
     return { user: 0, system: 0 }; // ended meanwhile
   }
 }
+
+/** The sum of per-request figures of several parts of one run (each divided by the run's whole count). */
+export function sumCpu(parts: ReturnType<typeof cpuPerRequest>[]): ReturnType<typeof cpuPerRequest> {
+  const sum: ReturnType<typeof cpuPerRequest> = {};
+  for (const part of parts) {
+    for (const [name, used] of Object.entries(part)) {
+      sum[name] = { total: (sum[name]?.total ?? 0) + used.total, system: (sum[name]?.system ?? 0) + used.system };
+    }
+  }
+  return sum;
+}
