@@ -92,6 +92,25 @@ describe('gateway + tickets: cases over HTTP', () => {
     expect(seen).toEqual(['Seitenweise 4', 'Seitenweise 3', 'Seitenweise 2', 'Seitenweise 1', 'Seitenweise 0']);
   });
 
+  it('links each page to the next one (Link: rel="next"), the same query continued, none on the last page', async () => {
+    for (let i = 0; i < 3; i++) await createCase(agent, ROSTOCK, `Verlinkt ${i}`);
+    const seen: string[] = [];
+    let path: string | undefined = '/api/v1/cases?text=Verlinkt&limit=2&offset=0';
+    while (path && seen.length < 10) {
+      const page = await gateway.call(agent, 'GET', path);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((item: { subject: string }) => item.subject));
+      const link = page.headers.get('link');
+      if (page.body.nextCursor) {
+        expect(link).toBe(`</api/v1/cases?text=Verlinkt&limit=2&cursor=${encodeURIComponent(page.body.nextCursor)}>; rel="next"`);
+      } else {
+        expect(link).toBeNull();
+      }
+      path = link?.match(/^<([^>]+)>; rel="next"$/)?.[1];
+    }
+    expect(seen).toEqual(['Verlinkt 2', 'Verlinkt 1', 'Verlinkt 0']);
+  });
+
   it('lets an agent take the next case of their queue', async () => {
     const setUp = await gateway.call(admin, 'PUT', '/api/v1/config/agents/demo-agent', {
       name: 'Demo Agent',

@@ -6,8 +6,8 @@ import { D115Error, GatewayErrorCode } from '@d115/contracts';
 import { parseCitizenForm } from '../citizen-appointments/citizen-form';
 import { GatewayEnv } from '../config/gateway.env';
 
-/** Headers a browser client may read and send (ETag/If-Match, rate limits, SSE resume). */
-const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Location'];
+/** Headers a browser client may read and send (ETag/If-Match, rate limits, the next page, SSE resume). */
+const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Location', 'Link'];
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Last-Event-ID', 'X-Correlation-Id'];
 
 /** The one route that takes a multipart body, read as a stream by the route itself. */

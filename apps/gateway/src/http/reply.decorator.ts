@@ -11,6 +11,8 @@ export interface OperationOptions {
   status?: HttpStatus;
   /** The reply as documented when the gateway answers a part of the service's reply. */
   schema?: SchemaObject;
+  /** Headers of a success (`Link` of a paged list). */
+  headers?: Record<string, { description: string; schema: SchemaObject }>;
 }
 
 /** An operation that answers what `subject` replies, documented from the generated contract schema. */
@@ -18,7 +20,7 @@ export function Forwards(subject: RequestSubject, options: OperationOptions): Me
   const status = options.status ?? HttpStatus.OK;
   return applyDecorators(
     ApiOperation({ summary: options.summary, description: options.description ?? `Sends \`${subject}\` to the service.` }),
-    ApiResponse({ status, description: 'Success', schema: options.schema ?? replySchema(subject) }),
+    ApiResponse({ status, description: 'Success', schema: options.schema ?? replySchema(subject), headers: options.headers }),
     HttpCode(status),
   );
 }

@@ -1,11 +1,13 @@
-import { Controller, Get, HttpStatus, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RejectReservationRequest, SearchTicketsRequest, SetPresenceRequest, TicketSubjects } from '@d115/contracts';
 import { RequestClient } from '@d115/messaging';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Principal, scopeOf } from '../auth/principal';
 import { JsonBody, JsonQuery } from '../http/contract-params';
 import { UuidParam } from '../http/path-params';
+import { NEXT_PAGE_LINK_HEADER, nextPageLink } from '../http/next-page-link';
 import { Forwards } from '../http/reply.decorator';
 
 /** The signed-in agent's own work: the agent id is the user id of the token. */
@@ -56,11 +58,17 @@ export class AgentWorkController {
   }
 
   @Get('cases')
-  @Forwards(TicketSubjects.search, { summary: 'Cases assigned to me' })
+  @Forwards(TicketSubjects.search, { summary: 'Cases assigned to me (cursor pagination)', headers: NEXT_PAGE_LINK_HEADER })
   cases(
     @CurrentUser() user: Principal,
     @JsonQuery(SearchTicketsRequest, ['actor', 'scope', 'ownerAgentId']) query: Omit<SearchTicketsRequest, 'actor' | 'scope' | 'ownerAgentId'>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
-    return this.requests.request(TicketSubjects.search, { ...query, ownerAgentId: user.id, actor: user.id, scope: scopeOf(user) });
+    return nextPageLink(
+      request,
+      response,
+      this.requests.request(TicketSubjects.search, { ...query, ownerAgentId: user.id, actor: user.id, scope: scopeOf(user) }),
+    );
   }
 }

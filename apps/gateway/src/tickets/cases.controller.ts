@@ -1,6 +1,6 @@
-import { Controller, Get, HttpStatus, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AddNoteRequest,
   CreateTicketRequest,
@@ -16,6 +16,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Principal, scopeOf } from '../auth/principal';
 import { JsonBody, JsonQuery } from '../http/contract-params';
 import { versionETag } from '../http/etag';
+import { NEXT_PAGE_LINK_HEADER, nextPageLink } from '../http/next-page-link';
 import { CaseId, CaseRef, IfMatch } from '../http/path-params';
 import { Forwards } from '../http/reply.decorator';
 import { schemaRef } from '../docs/contract-schemas';
@@ -31,9 +32,14 @@ export class CasesController {
   constructor(private readonly requests: RequestClient) {}
 
   @Get()
-  @Forwards(TicketSubjects.search, { summary: 'List and search cases (summaries, newest first, cursor pagination)' })
-  search(@CurrentUser() user: Principal, @JsonQuery(SearchTicketsRequest, ['actor', 'scope']) query: Omit<SearchTicketsRequest, 'actor' | 'scope'>) {
-    return this.requests.request(TicketSubjects.search, { ...query, actor: user.id, scope: scopeOf(user) });
+  @Forwards(TicketSubjects.search, { summary: 'List and search cases (summaries, newest first, cursor pagination)', headers: NEXT_PAGE_LINK_HEADER })
+  search(
+    @CurrentUser() user: Principal,
+    @JsonQuery(SearchTicketsRequest, ['actor', 'scope']) query: Omit<SearchTicketsRequest, 'actor' | 'scope'>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ) {
+    return nextPageLink(request, response, this.requests.request(TicketSubjects.search, { ...query, actor: user.id, scope: scopeOf(user) }));
   }
 
   @Get(':id')
