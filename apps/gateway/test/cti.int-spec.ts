@@ -78,4 +78,78 @@ describe('gateway CTI webhook', () => {
       ).status,
     ).toBe(401);
   });
+
+  /** A call's events on the stream, in order. */
+  const eventsOf = async (callId: string) => (await inbound()).filter((envelope) => envelope.data.callId === callId).map((envelope) => envelope.data);
+
+  it('takes the events as forms too, as telephone systems post them: sipgate-style urlencoded with Basic auth, curl --form with ?token=', async () => {
+    // sipgate's push API: a form, lists as user[], fields of its own (origCallId, xcid, userId[], fullUserId[])
+    const newCall = new URLSearchParams([
+      ['event', 'newCall'],
+      ['direction', 'in'],
+      ['from', '493811234567'],
+      ['to', '49381115'],
+      ['callId', 'sg-1001'],
+      ['origCallId', 'sg-1001'],
+      ['user[]', 'Christopher Miller'],
+      ['userId[]', 'w0'],
+      ['fullUserId[]', '1234567w0'],
+      ['xcid', '4b1c…'],
+    ]);
+    const basic = `Basic ${Buffer.from(`cti-main:${main.token}`).toString('base64')}`;
+    const urlencoded = await fetch(world.gateway.url('/api/v1/cti/cti-main'), {
+      method: 'POST',
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+      body: newCall.toString(),
+    });
+    expect(urlencoded.status).toBe(202);
+
+    const hangup = new FormData();
+    for (const [name, value] of [
+      ['event', 'hangup'],
+      ['callId', 'sg-1001'],
+      ['cause', 'normalClearing'],
+      ['direction', 'in'],
+      ['answeringNumber', '4938111500'],
+    ]) {
+      hangup.append(name, value);
+    }
+    const multipart = await fetch(world.gateway.url(`/api/v1/cti/cti-main?token=${encodeURIComponent(main.token)}`), { method: 'POST', body: hangup });
+    expect(multipart.status).toBe(202);
+
+    expect(await eventsOf('sg-1001')).toEqual([
+      { event: 'newCall', direction: 'in', from: '493811234567', to: '49381115', callId: 'sg-1001', user: ['Christopher Miller'], pbx: 'cti-main' },
+      { event: 'hangup', callId: 'sg-1001', cause: 'normalClearing', direction: 'in', answeringNumber: '4938111500', pbx: 'cti-main' },
+    ]);
+  });
+
+  it('validates a form like JSON: unknown fields and bad values listed, a file part refused; a wrong token in any form is 401', async () => {
+    const form = (body: string, authorization?: string) =>
+      fetch(world.gateway.url('/api/v1/cti/cti-main'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}) },
+        body,
+      });
+    const invalid = await form('event=ringing&callId=sg-2&secret=1', `Bearer ${main.token}`);
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { errors: { path: string }[] }).errors.map((error) => error.path).sort()).toEqual(['event', 'secret']);
+
+    const withFile = new FormData();
+    withFile.append('event', 'newCall');
+    withFile.append('recording', new Blob(['RIFF']), 'call.wav');
+    const file = await fetch(world.gateway.url('/api/v1/cti/cti-main'), { method: 'POST', headers: { authorization: `Bearer ${main.token}` }, body: withFile });
+    expect(file.status).toBe(415);
+
+    const wrong = other.token;
+    expect((await form('event=newCall&callId=sg-3', `Basic ${Buffer.from(`cti-main:${wrong}`).toString('base64')}`)).status).toBe(403);
+    expect((await form('event=newCall&callId=sg-3', `Basic ${Buffer.from('cti-main:').toString('base64')}`)).status).toBe(401);
+    const byQuery = await fetch(world.gateway.url('/api/v1/cti/cti-main?token=d115i_cti-main_forged'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'event=newCall&callId=sg-3',
+    });
+    expect(byQuery.status).toBe(401);
+    expect(await eventsOf('sg-2')).toEqual([]);
+    expect(await eventsOf('sg-3')).toEqual([]);
+  });
 });

@@ -14,9 +14,9 @@ describe('gateway OpenAPI document', () => {
     document = (await (await fetch(world.gateway.url('/docs-json'))).json()) as typeof document;
   });
 
-  it('is OpenAPI 3.1 with both security schemes and the problem schema', () => {
+  it('is OpenAPI 3.1 with the security schemes and the problem schema', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['bearer', 'integrationToken']);
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['bearer', 'integrationBasic', 'integrationQuery', 'integrationToken']);
     expect(document.components.schemas.Problem).toBeDefined();
   });
 

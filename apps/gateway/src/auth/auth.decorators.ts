@@ -11,6 +11,8 @@ export const QUERY_TOKEN = 'd115:query-token';
 
 export const BEARER_SCHEME = 'bearer';
 export const INTEGRATION_SCHEME = 'integrationToken';
+export const INTEGRATION_BASIC_SCHEME = 'integrationBasic';
+export const INTEGRATION_QUERY_SCHEME = 'integrationQuery';
 
 /** No token needed (health, docs, auth config, citizen status). */
 export function Public(): MethodDecorator & ClassDecorator {
@@ -33,11 +35,13 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
   );
 }
 
-/** An integration token for the integration named by the path parameter `param`. */
+/** An integration token (bearer, Basic password or `?token=`) for the integration named by the path parameter `param`. */
 export function IntegrationOnly(param: string): MethodDecorator {
   return applyDecorators(
     SetMetadata(INTEGRATION_PARAM, param),
     ApiSecurity(INTEGRATION_SCHEME),
+    ApiSecurity(INTEGRATION_BASIC_SCHEME),
+    ApiSecurity(INTEGRATION_QUERY_SCHEME),
     ApiExtension('x-roles', ['integration']),
     ApiUnauthorizedResponse({ description: 'No valid integration token' }),
     ApiForbiddenResponse({ description: 'The token belongs to another integration' }),

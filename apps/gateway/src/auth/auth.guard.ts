@@ -38,9 +38,10 @@ export class AuthGuard implements CanActivate {
       if (request.url.startsWith('/api/')) throw new D115Error(ErrorCode.FORBIDDEN, 'route without an access rule');
       return true;
     }
-    const token = bearer(request, this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true);
     const params = request.params as Record<string, string | undefined>;
-    const principal = integrationParam ? this.integration(token, String(params[integrationParam])) : await this.authenticator.authenticateUser(token);
+    const principal = integrationParam
+      ? this.integration(integrationToken(request), String(params[integrationParam]))
+      : await this.authenticator.authenticateUser(bearer(request, this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true));
     if (roles && !hasAnyRole(principal, roles)) throw new D115Error(ErrorCode.FORBIDDEN, `needs one of the roles ${roles.join(', ')}`);
     this.limits.perUser.take(principal.id, response);
     request.principal = principal;
@@ -52,6 +53,24 @@ export class AuthGuard implements CanActivate {
     if (principal.integration !== integration) throw new D115Error(ErrorCode.FORBIDDEN, `the token belongs to integration ${principal.integration}`);
     return principal;
   }
+}
+
+/**
+ * An integration token: as a bearer token, or — for telephone systems and other webhook
+ * senders that can be given only a URL — as the password of HTTP Basic authentication
+ * (`https://cti-main:<token>@…`, any user name) or as `?token=` (as Zammad's CTI URLs carry it).
+ */
+function integrationToken(request: FastifyRequest): string {
+  const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (basic) {
+    const credentials = Buffer.from(basic[1], 'base64').toString('utf8');
+    const password = credentials.slice(credentials.indexOf(':') + 1);
+    if (credentials.includes(':') && password) return password;
+    throw new D115Error(ErrorCode.UNAUTHENTICATED, 'Basic authentication needs the integration token as its password');
+  }
+  const query = (request.query as Record<string, unknown>).token;
+  if (!request.headers.authorization && typeof query === 'string' && query) return query;
+  return bearer(request, false);
 }
 
 function bearer(request: FastifyRequest, queryAllowed: boolean): string {

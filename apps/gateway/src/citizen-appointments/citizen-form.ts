@@ -1,3 +1,5 @@
+import { formFields } from '../http/form-fields';
+
 /** Two fields of a few dozen characters: anything larger is not one of our forms. */
 const FORM_LIMIT_BYTES = 4 * 1024;
 const FORM_FIELD_LIMIT = 10;
@@ -10,12 +12,5 @@ const FORM_FIELD_LIMIT = 10;
  */
 export function parseCitizenForm(body: string): Record<string, string | string[]> {
   if (Buffer.byteLength(body) > FORM_LIMIT_BYTES) return {};
-  const fields: Record<string, string | string[]> = {};
-  let count = 0;
-  for (const [name, value] of new URLSearchParams(body)) {
-    if (++count > FORM_FIELD_LIMIT) return {};
-    const seen = fields[name];
-    fields[name] = seen === undefined ? value : [seen, value].flat();
-  }
-  return fields;
+  return formFields(new URLSearchParams(body), FORM_FIELD_LIMIT) ?? {};
 }

@@ -4,7 +4,7 @@ import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swag
 import * as contracts from '@d115/contracts';
 import { ERROR_CODE_ENUMS } from '@d115/contracts';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, readVersion } from '@d115/platform';
-import { BEARER_SCHEME, INTEGRATION_SCHEME } from '../auth/auth.decorators';
+import { BEARER_SCHEME, INTEGRATION_BASIC_SCHEME, INTEGRATION_QUERY_SCHEME, INTEGRATION_SCHEME } from '../auth/auth.decorators';
 import { CONTRACT_SCHEMAS } from './contract-schemas';
 import { withValidationConstraints } from './validation-constraints';
 
@@ -47,7 +47,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /**
  * The OpenAPI 3.1 document of the gateway, from the code: operations from the
  * controllers' decorators, schemas generated from libs/contracts, every error as a
- * problem, the two security schemes.
+ * problem, the security schemes.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -59,6 +59,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(readVersion())
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token of the identity provider (OIDC)' }, BEARER_SCHEME)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An integration token (`d115i_<integration>_…`)' }, INTEGRATION_SCHEME)
+    .addBasicAuth(
+      { type: 'http', scheme: 'basic', description: 'The integration token as the password (any user name), for senders that take only a URL' },
+      INTEGRATION_BASIC_SCHEME,
+    )
+    .addApiKey(
+      { type: 'apiKey', in: 'query', name: 'token', description: 'The integration token in the URL, for senders that take only a URL' },
+      INTEGRATION_QUERY_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.openapi = '3.1.0';

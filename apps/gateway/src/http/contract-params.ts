@@ -5,14 +5,25 @@ import { validatePayload } from '@d115/contracts';
 import { contractSchema } from '../docs/contract-schemas';
 import { withValidationConstraints } from '../docs/validation-constraints';
 
-/** Validates against the contract class minus the fields the gateway sets itself; unknown fields are refused. */
+/**
+ * Validates against the contract class minus the fields the gateway sets itself; unknown
+ * fields are refused, except the `ignored` ones a convention sends and we do not use (dropped).
+ */
 @Injectable()
 class ContractPipe implements PipeTransform {
-  constructor(private readonly shape: Type<object>) {}
+  constructor(
+    private readonly shape: Type<object>,
+    private readonly ignored: readonly string[] = [],
+  ) {}
 
   transform(value: unknown): Promise<object> {
-    return validatePayload(this.shape, value ?? {});
+    return validatePayload(this.shape, this.ignored.length > 0 ? without(value, this.ignored) : (value ?? {}));
   }
+}
+
+function without(value: unknown, ignored: readonly string[]): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value ?? {};
+  return Object.fromEntries(Object.entries(value).filter(([name]) => !ignored.includes(name)));
 }
 
 const shapes = new Map<string, Type<object>>();
@@ -33,9 +44,10 @@ const rawBody = createParamDecorator((_: unknown, context: ExecutionContext) => 
 /**
  * The JSON body as the request contract of a subject, without the fields the gateway
  * fills in (`actor`, the ids from the path): validated (unknown fields refused, coded
- * VALIDATION.FAILED listing the fields) and documented from the contract's schema.
+ * VALIDATION.FAILED listing the fields; `ignored` ones dropped) and documented from the
+ * contract's schema.
  */
-export function JsonBody<T extends object>(contract: Type<T>, omit: readonly (keyof T)[] = []): ParameterDecorator {
+export function JsonBody<T extends object>(contract: Type<T>, omit: readonly (keyof T)[] = [], ignored: readonly string[] = []): ParameterDecorator {
   return (target, key, index) => {
     const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;
     ApiBody({ schema: withValidationConstraints(contractSchema(contract.name, omit as readonly string[]), contract), required: true })(
@@ -43,7 +55,7 @@ export function JsonBody<T extends object>(contract: Type<T>, omit: readonly (ke
       key!,
       descriptor,
     );
-    rawBody(new ContractPipe(shapeOf(contract, omit)))(target, key, index);
+    rawBody(new ContractPipe(shapeOf(contract, omit), ignored))(target, key, index);
   };
 }
 

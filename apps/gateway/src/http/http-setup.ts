@@ -5,6 +5,8 @@ import helmet from 'helmet';
 import { D115Error, GatewayErrorCode } from '@d115/contracts';
 import { parseCitizenForm } from '../citizen-appointments/citizen-form';
 import { GatewayEnv } from '../config/gateway.env';
+import { formFields } from './form-fields';
+import { multipartFields } from './multipart-file';
 
 /** Headers a browser client may read and send (ETag/If-Match, rate limits, the next page, SSE resume). */
 const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Location', 'Link'];
@@ -12,6 +14,16 @@ const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Last-Even
 
 /** The one route that takes a multipart body, read as a stream by the route itself. */
 const MULTIPART_ROUTE = '/api/v1/knowledge/catalogue/imports';
+
+/**
+ * Webhooks of outside systems, which post forms as often as JSON: telephone systems in the
+ * CTI convention send `application/x-www-form-urlencoded` (sipgate) or `multipart/form-data`
+ * (`curl --form`), with lists as `user[]`. Their fields become the same object a JSON body
+ * gives, validated against the same contract.
+ */
+const FORM_WEBHOOK_ROUTES = new Set(['/api/v1/cti/:integration']);
+const WEBHOOK_FORM_LIMIT_BYTES = 16 * 1024;
+const WEBHOOK_FORM_FIELDS = 50;
 
 /** The HTTP server's routes as registered (method and path), for the check that the OpenAPI document covers them. */
 const servedRoutes = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
@@ -109,13 +121,26 @@ function registerBodyParsers(fastify: FastifyInstance, limit: number): void {
     });
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (request, body, done) => {
-    if (!request.routeOptions.url?.startsWith('/termin/')) return done(unsupported(request));
-    done(null, parseCitizenForm(body as string));
+    if (request.routeOptions.url?.startsWith('/termin/')) return done(null, parseCitizenForm(body as string));
+    if (!FORM_WEBHOOK_ROUTES.has(request.routeOptions.url ?? '')) return done(unsupported(request));
+    if (Buffer.byteLength(body as string) > WEBHOOK_FORM_LIMIT_BYTES) {
+      return done(new D115Error(GatewayErrorCode.BODY_TOO_LARGE, `the form exceeds ${WEBHOOK_FORM_LIMIT_BYTES} bytes`));
+    }
+    done(...webhookForm(new URLSearchParams(body as string)));
   });
-  fastify.addContentTypeParser('multipart/form-data', (request, _payload, done) => {
-    if (request.routeOptions.url !== MULTIPART_ROUTE) return done(unsupported(request));
-    done(null, undefined);
+  fastify.addContentTypeParser('multipart/form-data', (request, payload, done) => {
+    if (request.routeOptions.url === MULTIPART_ROUTE) return done(null, undefined);
+    if (!FORM_WEBHOOK_ROUTES.has(request.routeOptions.url ?? '')) return done(unsupported(request));
+    multipartFields(payload, request.headers['content-type'], WEBHOOK_FORM_LIMIT_BYTES).then(
+      (entries) => done(...webhookForm(entries)),
+      (error: Error) => done(error),
+    );
   });
+}
+
+function webhookForm(entries: Iterable<[string, string]>): [D115Error | null, Record<string, string | string[]>?] {
+  const fields = formFields(entries, WEBHOOK_FORM_FIELDS);
+  return fields ? [null, fields] : [new D115Error(GatewayErrorCode.BODY_MALFORMED, `the form has more than ${WEBHOOK_FORM_FIELDS} fields`)];
 }
 
 function unsupported(request: FastifyRequest): D115Error {

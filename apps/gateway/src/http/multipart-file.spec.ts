@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { multipartFile } from './multipart-file';
+import { multipartFields, multipartFile } from './multipart-file';
 
 const BOUNDARY = '----d115boundary7MA4YWxkTrZu0gW';
 const TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -48,5 +48,42 @@ describe('multipartFile', () => {
     const truncated = await multipartFile(pieces(body(file).subarray(0, 5000), 512), TYPE, 'file', 1024 * 1024);
     await expect(collect(truncated.stream)).rejects.toMatchObject({ code: 'REQUEST.MALFORMED' });
     await expect(multipartFile(pieces(noFile, 10), 'application/json', 'file', 100)).rejects.toMatchObject({ code: 'REQUEST.UNSUPPORTED' });
+  });
+});
+
+describe('multipartFields', () => {
+  /** A webhook body as `curl --form` sends it: text parts only, one name twice. */
+  const form = Buffer.from(
+    [
+      `--${BOUNDARY}`,
+      'Content-Disposition: form-data; name="event"',
+      '',
+      'newCall',
+      `--${BOUNDARY}`,
+      'Content-Disposition: form-data; name="user[]"',
+      '',
+      'Christopher Miller',
+      `--${BOUNDARY}`,
+      'Content-Disposition: form-data; name="user[]"',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Jörg Müller',
+      `--${BOUNDARY}--`,
+      '',
+    ].join('\r\n'),
+  );
+
+  it.each([1, 5, 4096])('reads the text fields in order whatever the chunking (%i-byte pieces)', async (size) => {
+    await expect(multipartFields(pieces(form, size), TYPE, 1024)).resolves.toEqual([
+      ['event', 'newCall'],
+      ['user[]', 'Christopher Miller'],
+      ['user[]', 'Jörg Müller'],
+    ]);
+  });
+
+  it('refuses a file part, more content than the limit and a body without a boundary, coded', async () => {
+    await expect(multipartFields(pieces(body(Buffer.from('x')), 64), TYPE, 1024)).rejects.toMatchObject({ code: 'REQUEST.UNSUPPORTED' });
+    await expect(multipartFields(pieces(form, 64), TYPE, 20)).rejects.toMatchObject({ code: 'REQUEST.TOO_LARGE' });
+    await expect(multipartFields(pieces(form, 64), 'multipart/form-data', 1024)).rejects.toMatchObject({ code: 'REQUEST.UNSUPPORTED' });
   });
 });

@@ -20,9 +20,7 @@ export interface UploadedFile {
  * Resolves once the part's headers are read.
  */
 export async function multipartFile(request: Readable, contentType: string | undefined, field: string, limit: number): Promise<UploadedFile> {
-  const boundary = /^multipart\/form-data\s*;.*\bboundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType ?? '');
-  if (!boundary) throw new D115Error(GatewayErrorCode.UNSUPPORTED, 'the body must be multipart/form-data with a boundary');
-  const reader = new MultipartReader(request[Symbol.asyncIterator]() as AsyncIterator<Buffer>, boundary[1] ?? boundary[2]);
+  const reader = readerOf(request, contentType);
   for (;;) {
     const part = await reader.nextPart();
     if (!part) throw new D115Error(GatewayErrorCode.BODY_MALFORMED, `the body has no file part "${field}"`);
@@ -31,6 +29,35 @@ export async function multipartFile(request: Readable, contentType: string | und
       // a part we do not use
     }
   }
+}
+
+/**
+ * The text fields of a small `multipart/form-data` body — a webhook's, as `curl --form` and
+ * some telephone systems send it — in order, at most `limit` bytes of content in all
+ * (REQUEST.TOO_LARGE beyond). A file part is refused (REQUEST.UNSUPPORTED): such a path takes fields only.
+ */
+export async function multipartFields(request: Readable, contentType: string | undefined, limit: number): Promise<[string, string][]> {
+  const reader = readerOf(request, contentType);
+  const fields: [string, string][] = [];
+  let size = 0;
+  for (let part = await reader.nextPart(); part; part = await reader.nextPart()) {
+    if (part.filename !== undefined)
+      throw new D115Error(GatewayErrorCode.UNSUPPORTED, `the part "${part.name ?? ''}" is a file: this path takes form fields only`);
+    const chunks: Buffer[] = [];
+    for (let chunk = await reader.bodyChunk(); chunk !== undefined; chunk = await reader.bodyChunk()) {
+      size += chunk.length;
+      if (size > limit) throw new D115Error(GatewayErrorCode.BODY_TOO_LARGE, `the form exceeds ${limit} bytes`);
+      chunks.push(chunk);
+    }
+    if (part.name !== undefined) fields.push([part.name, Buffer.concat(chunks).toString('utf8')]);
+  }
+  return fields;
+}
+
+function readerOf(request: Readable, contentType: string | undefined): MultipartReader {
+  const boundary = /^multipart\/form-data\s*;.*\bboundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType ?? '');
+  if (!boundary) throw new D115Error(GatewayErrorCode.UNSUPPORTED, 'the body must be multipart/form-data with a boundary');
+  return new MultipartReader(request[Symbol.asyncIterator]() as AsyncIterator<Buffer>, boundary[1] ?? boundary[2]);
 }
 
 interface PartHeaders {

@@ -10,6 +10,13 @@ export const CTI_CAUSES = ['normalClearing', 'busy', 'cancel', 'noAnswer', 'cong
 export type CtiCause = (typeof CTI_CAUSES)[number];
 
 /**
+ * Fields telephone systems send in this convention that d115 does not use — sipgate's
+ * `origCallId` (the call a transfer came from), `xcid`, `userId[]`, `fullUserId[]` and
+ * `diversion` (the number a call was diverted from): the webhook accepts and drops them.
+ */
+export const CTI_UNUSED_FIELDS = ['origCallId', 'xcid', 'userId', 'fullUserId', 'diversion'] as const;
+
+/**
  * `d115.inbound.telephony.call`: one call event in the generic CTI convention helpdesks
  * use (`newCall` / `answer` / `hangup`). Published by a telephone system (or by the gateway's
  * CTI webhook) as the `data` of a CloudEvents envelope. Unknown fields are ignored.
