@@ -48,4 +48,27 @@ describe('TokenVerifier claims', () => {
     const sut = await verifier();
     expect((await sut.verify(await sign({ sub: 'cti', roles: ['integration', 'admin'] }))).roles).toEqual(['admin']);
   });
+
+  it('reads claims whose names hold dots: a URL-named claim (Auth0, ADFS) and a Keycloak client id with dots', async () => {
+    const urlNamed = await verifier({ AUTH_ROLES_CLAIM: 'https://d115.rostock.de/roles', AUTH_SCOPE_CLAIM: 'https://d115.rostock.de/ars' });
+    const fromUrls = await urlNamed.verify(
+      await sign({ sub: 'anna', 'https://d115.rostock.de/roles': ['supervisor'], 'https://d115.rostock.de/ars': ['13003'] }),
+    );
+    expect(fromUrls).toMatchObject({ roles: ['supervisor'], scope: ['13003'] });
+
+    const client = await verifier({ AUTH_ROLES_CLAIM: 'resource_access.d115.rostock.de.roles' });
+    const fromClient = await client.verify(
+      await sign({ sub: 'bert', resource_access: { account: { roles: ['manage-account'] }, 'd115.rostock.de': { roles: ['agent'] } } }),
+    );
+    expect(fromClient.roles).toEqual(['agent']);
+  });
+
+  it('maps the provider’s role names to ours (AUTH_ROLE_MAP), keeping ours and dropping the rest', async () => {
+    const sut = await verifier({ AUTH_ROLE_MAP: '115-sachbearbeitung=agent,115-teamleitung=supervisor,D115.Admin=admin' });
+    const principal = await sut.verify(
+      await sign({ sub: 'carla', roles: ['115-teamleitung', 'D115.Admin', 'agent', 'offline_access', '115-sachbearbeitung'] }),
+    );
+    expect(principal.roles.sort()).toEqual(['admin', 'agent', 'supervisor']);
+    expect(() => validateEnv(GatewayEnv, { NATS_URL: 'nats://x:4222', AUTH_ROLE_MAP: 'cti=integration' })).toThrow('AUTH_ROLE_MAP');
+  });
 });

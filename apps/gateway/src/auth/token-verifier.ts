@@ -25,11 +25,18 @@ export interface TokenVerifierSettings {
 export class TokenVerifier {
   /** Tokens verified before, until they expire: a signature check per token, not per request. */
   private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  /** The provider's role names for ours (AUTH_ROLE_MAP), with ours for themselves. */
+  private readonly roleNames: ReadonlyMap<string, Role>;
 
   constructor(
     private readonly settings: TokenVerifierSettings,
     private readonly env: GatewayEnv,
-  ) {}
+  ) {
+    const mapped = env.AUTH_ROLE_MAP.split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, Role]);
+    this.roleNames = new Map<string, Role>([...ROLES.map((role): [string, Role] => [role, role]), ...mapped]);
+  }
 
   static forIdentityProvider(env: GatewayEnv): TokenVerifier {
     return new TokenVerifier({ keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL!)), issuer: env.AUTH_ISSUER!, audience: env.AUTH_AUDIENCE }, env);
@@ -71,7 +78,13 @@ export class TokenVerifier {
       throw new D115Error(ErrorCode.UNAUTHENTICATED, `bearer token refused: claim ${this.env.AUTH_USER_CLAIM} is not a usable user id`);
     }
     const name = claim(payload, this.env.AUTH_NAME_CLAIM);
-    const roles = list(claim(payload, this.env.AUTH_ROLES_CLAIM)).filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+    const roles = [
+      ...new Set(
+        list(claim(payload, this.env.AUTH_ROLES_CLAIM))
+          .map((name) => this.roleNames.get(name))
+          .filter((role): role is Role => role !== undefined),
+      ),
+    ];
     const scopeClaim = claim(payload, this.env.AUTH_SCOPE_CLAIM);
     const scope = scopeClaim === undefined ? this.env.AUTH_DEFAULT_SCOPE.split(',').filter(Boolean) : list(scopeClaim);
     if (!scope.every((prefix) => /^\d{1,12}$/.test(prefix))) {
@@ -82,9 +95,24 @@ export class TokenVerifier {
   }
 }
 
-/** A claim by dotted path (`realm_access.roles`). */
+/**
+ * A claim by name or dotted path: `roles`, `realm_access.roles`, but also names that hold dots
+ * themselves — a Keycloak client id `d115.rostock.de` in `resource_access.d115.rostock.de.roles`,
+ * a URL-named claim (`https://d115.rostock.de/roles`). At each level the longest name present wins.
+ */
 function claim(payload: JWTPayload, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+  const walk = (value: unknown, segments: string[]): unknown => {
+    if (segments.length === 0) return value;
+    if (!value || typeof value !== 'object') return undefined;
+    for (let take = segments.length; take > 0; take--) {
+      const name = segments.slice(0, take).join('.');
+      if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
+      const found = walk((value as Record<string, unknown>)[name], segments.slice(take));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(payload, path.split('.'));
 }
 
 /** An array claim, or a space-separated string (OAuth's `scope` style). */

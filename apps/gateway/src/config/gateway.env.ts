@@ -1,6 +1,9 @@
 import { IsIn, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
 import { BaseEnv, BoolVar, IntVar, PortVar } from '@d115/platform';
 
+/** A claim's name or dotted path: anything without spaces (claim names may be URLs). */
+const CLAIM = /^\S{1,200}$/;
+
 /** Environment of the gateway (see docs/api.md, "Configuration"). */
 export class GatewayEnv extends BaseEnv {
   /** HTTP port of the API, the docs and the gateway's own health and metrics. */
@@ -39,20 +42,33 @@ export class GatewayEnv extends BaseEnv {
   @IsString()
   AUTH_AUDIENCE = 'd115';
 
-  /** Claim holding the roles, a dotted path for nested claims (Keycloak: `realm_access.roles`). */
-  @Matches(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/)
+  /**
+   * Claim holding the roles: a name, a dotted path for nested claims (Keycloak:
+   * `realm_access.roles`, `resource_access.<client>.roles`) or a URL-named claim
+   * (Auth0's namespaced `https://d115.example/roles`, ADFS's claim-type URIs).
+   */
+  @Matches(CLAIM, { message: 'AUTH_ROLES_CLAIM must be a claim name or dotted path without spaces' })
   AUTH_ROLES_CLAIM = 'roles';
 
+  /**
+   * The provider's role names for ours, where they differ: `name=role` pairs separated by
+   * commas (`115-sachbearbeitung=agent,115-teamleitung=supervisor`). Roles named as ours count as they are.
+   */
+  @Matches(/^([^=,\s]+=(agent|supervisor|admin)(,[^=,\s]+=(agent|supervisor|admin))*)?$/, {
+    message: 'AUTH_ROLE_MAP must be name=role pairs separated by commas, each role one of agent, supervisor, admin',
+  })
+  AUTH_ROLE_MAP = '';
+
   /** Claim holding the user's municipalities as ARS prefixes (array or space-separated). */
-  @Matches(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/)
+  @Matches(CLAIM, { message: 'AUTH_SCOPE_CLAIM must be a claim name or dotted path without spaces' })
   AUTH_SCOPE_CLAIM = 'ars';
 
   /** Claim holding the user id passed to the services as `actor` (and agent id). */
-  @Matches(/^[A-Za-z0-9_:-]+$/)
+  @Matches(CLAIM, { message: 'AUTH_USER_CLAIM must be a claim name or dotted path without spaces' })
   AUTH_USER_CLAIM = 'sub';
 
   /** Claim with the display name. */
-  @Matches(/^[A-Za-z0-9_:-]+$/)
+  @Matches(CLAIM, { message: 'AUTH_NAME_CLAIM must be a claim name or dotted path without spaces' })
   AUTH_NAME_CLAIM = 'name';
 
   /** ARS prefixes of a user whose token has no scope claim; empty = every municipality. */
