@@ -10,8 +10,13 @@ describe('console: sign-in at the identity provider', () => {
   let stack: ConsoleStack;
 
   beforeAll(async () => {
-    provider = await OidcLoginProvider.start(`http://127.0.0.1:${port}/`, { 'demo-agent': { name: 'Anna Müller', roles: ['agent'], ars: ['13'] } });
-    stack = await ConsoleStack.start({ gateway: { GATEWAY_PORT: String(port), ...provider.gatewayEnv() } });
+    // The provider's own role names, mapped to ours by the gateway: the console sees what the gateway reads.
+    provider = await OidcLoginProvider.start(`http://127.0.0.1:${port}/`, {
+      'demo-agent': { name: 'Anna Müller', roles: ['115-sachbearbeitung', '115-teamleitung', 'offline_access'], ars: ['13'] },
+    });
+    stack = await ConsoleStack.start({
+      gateway: { GATEWAY_PORT: String(port), AUTH_ROLE_MAP: '115-sachbearbeitung=agent,115-teamleitung=supervisor', ...provider.gatewayEnv() },
+    });
   });
 
   afterAll(async () => {
@@ -36,6 +41,8 @@ describe('console: sign-in at the identity provider', () => {
     await page.locator('button[type="submit"]').click(); // the consent
     await page.getByRole('heading', { name: 'Meine Arbeit' }).waitFor();
     expect(await page.locator('.user').textContent()).toBe('Anna Müller');
+    // a supervisor by the mapped role name: the wallboard is hers
+    await page.getByRole('link', { name: 'Wallboard' }).waitFor();
     expect(page.url()).not.toContain('code=');
     await page.getByLabel('Status').selectOption('available');
     await page.waitForResponse((response) => response.url().endsWith('/api/v1/me') && response.status() === 200);

@@ -42,6 +42,14 @@ describe('gateway authentication with an OIDC provider', () => {
     expect(agents.received.at(-1)).toEqual({ actor: 'agent-anna', agentId: 'agent-anna' });
   });
 
+  it('tells the signed-in user who the gateway takes them for (GET /api/v1/auth/me): id, roles and municipalities, never integration', async () => {
+    const anna = await get('/api/v1/auth/me', await idp.token('agent-anna'));
+    expect(anna.status).toBe(200);
+    await expect(anna.json()).resolves.toEqual({ id: 'agent-anna', name: 'Test agent-anna', roles: ['agent'], scope: ['13'] });
+    await expect((await get('/api/v1/auth/me', await idp.token('admin-otto'))).json()).resolves.toMatchObject({ roles: ['admin'], scope: [] });
+    expect((await get('/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('refuses a request without a token with 401 and WWW-Authenticate', async () => {
     const response = await get('/api/v1/me');
     expect(response.status).toBe(401);

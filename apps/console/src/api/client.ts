@@ -5,7 +5,8 @@ import { session } from './session';
 const auth: Middleware = {
   onRequest({ request }) {
     const token = session.token();
-    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    // A request that brings its own token (the sign-in asking who it belongs to) keeps it.
+    if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
   onResponse({ response }) {

@@ -1,8 +1,9 @@
 /**
- * Who is signed in: the access token (from the demo login or the OIDC provider) and
- * what its claims say about the user. Kept in sessionStorage, so a reload keeps the
- * sign-in and closing the tab ends it. The gateway verifies every token; the
- * console reads the claims only to show names and supervisor screens.
+ * Who is signed in: the access token (from the demo login or the OIDC provider) and the
+ * user as the gateway read it (`GET /api/v1/auth/me`: the configured claims and role names
+ * applied — the console never decodes tokens). Kept in sessionStorage, so a reload keeps the
+ * sign-in and closing the tab ends it. The gateway verifies every token; the console uses
+ * the user only to show names and supervisor screens.
  */
 export interface SignedInUser {
   id: string;
@@ -20,15 +21,6 @@ interface Stored {
   user: SignedInUser;
 }
 
-function claimsOf(token: string): SignedInUser {
-  const binary = atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
-  // The claims are UTF-8 (names with umlauts); atob hands out one character per byte.
-  const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as Record<string, unknown>;
-  const roles = (payload.roles ?? (payload.realm_access as { roles?: string[] } | undefined)?.roles ?? []) as string[];
-  const id = String(payload.sub ?? '');
-  return { id, name: String(payload.name ?? payload.preferred_username ?? id), roles };
-}
-
 function read(): Stored | undefined {
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return undefined;
@@ -40,8 +32,7 @@ export const session = {
   token: (): string | undefined => read()?.token,
   user: (): SignedInUser | undefined => read()?.user,
   isSupervisor: (): boolean => read()?.user.roles.includes('supervisor') ?? false,
-  signIn(token: string, expiresInSeconds: number): SignedInUser {
-    const user = claimsOf(token);
+  signIn(token: string, expiresInSeconds: number, user: SignedInUser): SignedInUser {
     sessionStorage.setItem(KEY, JSON.stringify({ token, expiresAt: Date.now() + expiresInSeconds * 1000, user } satisfies Stored));
     listeners.forEach((listener) => listener(user));
     return user;

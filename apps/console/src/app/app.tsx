@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { finishOidcSignIn } from '../api/oidc';
 import { session } from '../api/session';
+import { signInWith } from '../api/sign-in';
 import { useI18n } from '../i18n/i18n';
 import { SignIn } from '../screens/sign-in/sign-in';
 import { ErrorMessage } from '../screens/shared/error-message';
@@ -19,7 +20,8 @@ export function App() {
   useEffect(() => {
     if (!returning) return;
     finishOidcSignIn()
-      .then((tokens) => tokens && session.signIn(tokens.accessToken, tokens.expiresIn), setError)
+      .then((tokens) => tokens && signInWith(tokens.accessToken, tokens.expiresIn))
+      .catch(setError)
       .finally(() => setReturning(false));
   }, [returning]);
 

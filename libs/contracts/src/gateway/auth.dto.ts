@@ -30,3 +30,17 @@ export interface AuthConfigReply {
   /** demo: who can sign in. */
   users?: DemoUserView[];
 }
+
+/**
+ * `GET /api/v1/auth/me`: the signed-in user as the gateway reads the token — the configured
+ * claims (`AUTH_USER_CLAIM`, `AUTH_ROLES_CLAIM`, `AUTH_ROLE_MAP`, `AUTH_SCOPE_CLAIM`) applied —
+ * so a client never decodes tokens itself.
+ */
+export interface SignedInUserReply {
+  /** The user id (`actor`, and the agent id for agent work). */
+  id: string;
+  name?: string;
+  roles: ('agent' | 'supervisor' | 'admin')[];
+  /** ARS prefixes of the user's municipalities; empty = every municipality. */
+  scope: string[];
+}

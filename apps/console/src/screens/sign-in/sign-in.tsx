@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, data } from '../../api/client';
 import { startOidcSignIn } from '../../api/oidc';
-import { session } from '../../api/session';
+import { signInWith } from '../../api/sign-in';
 import { useLoad } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorMessage } from '../shared/error-message';
@@ -15,7 +15,7 @@ export function SignIn() {
   const demoLogin = async (userId: string) => {
     try {
       const { accessToken, expiresIn } = await data(api.POST('/api/v1/auth/demo-login', { body: { userId } }));
-      session.signIn(accessToken, expiresIn);
+      await signInWith(accessToken, expiresIn);
     } catch (failure) {
       setError(failure as Error);
     }
