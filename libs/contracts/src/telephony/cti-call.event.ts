@@ -31,16 +31,16 @@ export class CtiCallEvent {
   @MaxLength(200)
   callId!: string;
 
-  /** Caller number; empty or `anonymous` when withheld. */
+  /** Caller number (or a `sip:`/`tel:` URI); empty or `anonymous` when withheld. */
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @MaxLength(200)
   from?: string;
 
   /** Called number (the 115 line or a municipality line; the citizen for outbound calls). */
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @MaxLength(200)
   to?: string;
 
   @IsOptional()

@@ -22,6 +22,17 @@ const OUTCOMES: Record<CtiCause, CallEndOutcome | undefined> = {
 
 const WITHHELD = new Set(['', 'anonymous', 'unknown', 'restricted', 'withheld']);
 
+/**
+ * A number as a SIP bridge may send it — `sip:+493817654321@sbc.example;user=phone`,
+ * `tel:+49-381-7654321` — as its user part; a plain number as it is. RFC 3323's
+ * anonymous URI (`sip:anonymous@anonymous.invalid`) so becomes `anonymous`: withheld.
+ */
+function userPart(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const uri = /^\s*(?:sips?|tel):([^@;]*)/i.exec(value);
+  return uri ? uri[1] : value;
+}
+
 /** One generic CTI event → the signals of the call model. */
 export function ctiSignals(event: CtiCallEvent, receivedAt: Date): CallSignal[] {
   const direction = event.direction ? DIRECTIONS[event.direction] : undefined;
@@ -33,8 +44,8 @@ export function ctiSignals(event: CtiCallEvent, receivedAt: Date): CallSignal[] 
   };
   switch (event.event) {
     case 'newCall': {
-      const remote = direction === 'outbound' ? event.to : event.from;
-      const called = direction === 'outbound' ? event.from : event.to;
+      const remote = userPart(direction === 'outbound' ? event.to : event.from);
+      const called = userPart(direction === 'outbound' ? event.from : event.to);
       return [
         {
           ...base,
@@ -46,7 +57,7 @@ export function ctiSignals(event: CtiCallEvent, receivedAt: Date): CallSignal[] 
       ];
     }
     case 'answer': {
-      const agent = event.answeringNumber ?? firstUser(event.user);
+      const agent = userPart(event.answeringNumber) ?? firstUser(event.user);
       return [{ ...base, kind: 'answered', ...(agent ? { agent } : {}) }];
     }
     case 'hangup': {
