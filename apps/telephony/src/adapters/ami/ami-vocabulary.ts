@@ -1,4 +1,5 @@
 import { CallEndOutcome } from '../../calls/call-signal';
+import { isWithheldNumber } from '../../calls/domain/withheld-number';
 import { AmiFrame } from './ami-frame-parser';
 
 /** AMI events that carry nothing for the call model (skipped without a warning). */
@@ -66,8 +67,6 @@ export const QUIET = new Set(
   ].map((name) => name.toLowerCase()),
 );
 
-export const WITHHELD_NUMBERS = new Set(['', 'anonymous', '<unknown>', 'unknown', 'restricted', 'withheld', 'private']);
-
 /** Q.850 hangup causes of the origin channel → outcome of an unanswered call. */
 export function outcomeOfCause(cause: string | undefined): CallEndOutcome | undefined {
   switch (cause) {
@@ -115,7 +114,7 @@ export function linkedidOf(frame: AmiFrame): string | undefined {
 
 export function numberOf(raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  return WITHHELD_NUMBERS.has(raw.trim().toLowerCase()) ? null : raw.trim();
+  return isWithheldNumber(raw) ? null : raw.trim();
 }
 
 /** `Timestamp: 1700000000.123456` (timestampevents=yes), else the time of receipt. */

@@ -11,6 +11,9 @@ describe('ctiSignals', () => {
     expect(offered).toMatchObject({ kind: 'offered', direction: 'inbound', callerNumber: '+493817654321', calledNumber: '+49-381-115', at });
     const [anonymous] = ctiSignals({ event: 'newCall', callId: 'c2', from: 'sip:anonymous@anonymous.invalid', to: '115' }, at);
     expect(anonymous).toMatchObject({ callerNumber: null });
+    for (const word of ['<unknown>', 'Private', ' restricted ', '']) {
+      expect(ctiSignals({ event: 'newCall', callId: 'c4', from: word }, at)[0]).toMatchObject({ callerNumber: null });
+    }
     const [answered] = ctiSignals({ event: 'answer', callId: 'c1', answeringNumber: 'sip:2401@pbx.rostock.de' }, at);
     expect(answered).toMatchObject({ kind: 'answered', agent: '2401' });
   });

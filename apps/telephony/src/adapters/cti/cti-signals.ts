@@ -1,5 +1,6 @@
 import { CtiCallEvent, CtiCause } from '@d115/contracts';
 import { CallDirection, CallEndOutcome, CallSignal } from '../../calls/call-signal';
+import { isWithheldNumber } from '../../calls/domain/withheld-number';
 
 const DIRECTIONS: Record<NonNullable<CtiCallEvent['direction']>, CallDirection> = {
   in: 'inbound',
@@ -19,8 +20,6 @@ const OUTCOMES: Record<CtiCause, CallEndOutcome | undefined> = {
   notFound: 'failed',
   forwarded: undefined,
 };
-
-const WITHHELD = new Set(['', 'anonymous', 'unknown', 'restricted', 'withheld']);
 
 /**
  * A number as a SIP bridge may send it — `sip:+493817654321@sbc.example;user=phone`,
@@ -51,7 +50,7 @@ export function ctiSignals(event: CtiCallEvent, receivedAt: Date): CallSignal[] 
           ...base,
           kind: 'offered',
           direction: direction ?? 'inbound',
-          callerNumber: remote === undefined || WITHHELD.has(remote.trim().toLowerCase()) ? null : remote,
+          callerNumber: remote === undefined || isWithheldNumber(remote) ? null : remote,
           ...(called ? { calledNumber: called } : {}),
         },
       ];

@@ -1,10 +1,9 @@
+import { isWithheldNumber } from '../../../calls/domain/withheld-number';
 import { CstaConnection, CstaDevice } from './csta-message';
 import { childText, findChild, XmlElement } from './xml-tree';
 
 /** Elements by which ECMA-323 says a device is not named (CLIR, not known, not needed). */
 const UNNAMED = ['notKnown', 'restricted', 'notRequired', 'notSpecified'] as const;
-/** Texts by which vendors say the same in a deviceIdentifier. */
-const UNNAMED_TEXT = /^(anonymous|unknown|restricted|private|withheld|unavailable|notknown|clir)$/i;
 /** Where a device's identifier sits, in the nestings seen from different editions and vendors. */
 const IDENTIFIERS = ['deviceIdentifier', 'deviceID', 'dialingNumber', 'staticID', 'dynamicID'] as const;
 
@@ -44,7 +43,7 @@ export function normaliseNumber(raw: string): string | null {
   const avaya = /^([+*#]?[0-9A-Za-z*#]+):[^:]*:/.exec(value);
   if (avaya) value = avaya[1];
   if (/^\+?[\d\s()./-]+$/.test(value)) value = value.replace(/[\s()./-]/g, '');
-  if (value === '' || UNNAMED_TEXT.test(value)) return null;
+  if (isWithheldNumber(value)) return null;
   return value;
 }
 
